@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  /** One line for the docs and for technicians reading logs. */
+  readonly doc: string;
+  /** Only in demo/dev mode (dev dock); the host refuses it in production. */
+  readonly devOnly?: boolean;
+}
+
+export interface EventSpec<P extends z.ZodType = z.ZodType> {
+  readonly payload: P;
+  readonly doc: string;
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+export function event<P extends z.ZodType>(spec: EventSpec<P>): EventSpec<P> {
+  return spec;
+}

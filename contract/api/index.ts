@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { Result } from '../result';
+import type { EventSpec, MethodSpec } from './define';
+import { devicesEvents, devicesMethods } from './devices';
+import { sessionEvents, sessionMethods } from './session';
+import { systemEvents, systemMethods } from './system';
+
+/**
+ * The Kiosk API: every host method and event, declared once. Both transports
+ * (Electron IPC, web shell) and the renderer client are derived from these
+ * tables. Add a domain by writing `api/<domain>.ts` and spreading it here.
+ */
+export const methods = {
+  ...systemMethods,
+  ...sessionMethods,
+  ...devicesMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+export const events = {
+  ...systemEvents,
+  ...sessionEvents,
+  ...devicesEvents,
+} as const satisfies Record<string, EventSpec>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type Events = typeof events;
+export type EventName = keyof Events;
+
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export interface EventMessage<E extends EventName = EventName> {
+  readonly event: E;
+  readonly payload: EventPayload<E>;
+}
+
+/** The shape the renderer programs against, whatever the transport. */
+export type KioskApi = {
+  readonly [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export * from './define';
+export * from './devices';
+export * from './session';
+export * from './system';

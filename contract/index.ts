@@ -1,0 +1,4 @@
+export * from './api/index';
+export * from './devices';
+export * from './identity';
+export * from './result';

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * Known failures cross every boundary as values: Electron's `invoke` drops
+ * error properties, and a resident-facing screen must be able to branch on a
+ * code. Only bugs throw.
+ */
+export const ErrorCodeSchema = z.enum([
+  'invalid-input',
+  'unknown-method',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'no-session',
+  'device-no-hardware',
+  'device-offline',
+  'device-timeout',
+  'device-busy',
+  'device-failure',
+  'device-extended',
+  'platform-unreachable',
+  'platform-rejected',
+  'locked',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const FieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+export interface Ok<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+export interface Err {
+  readonly ok: false;
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** For technicians: a vendor or subsystem detail, never personal data. */
+  readonly detail?: string;
+  readonly issues?: readonly FieldIssue[];
+}
+export type Result<T> = Ok<T> | Err;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err(
+  code: ErrorCode,
+  message: string,
+  extra: { detail?: string; issues?: readonly FieldIssue[] } = {},
+): Err {
+  return { ok: false, code, message, ...extra };
+}
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({
+      ok: z.literal(false),
+      code: ErrorCodeSchema,
+      message: z.string(),
+      detail: z.string().optional(),
+      issues: z.array(FieldIssueSchema).optional(),
+    }),
+  ]);
+}
+
+/** Turns a zod error into field issues whose paths a form can show next to the field. */
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String).join('.') : '(root)',
+    message: i.message,
+  }));
+}
+
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,11 @@
+import { ok } from '../../../contract';
+import type { SessionService } from '../../services/session';
+import type { HandlerTable } from '../dispatch';
+
+export function sessionHandlers(session: SessionService): Pick<HandlerTable, 'session.begin' | 'session.current' | 'session.end'> {
+  return {
+    'session.begin': () => ok(session.begin()),
+    'session.current': () => ok(session.current()),
+    'session.end': ({ reason }) => ok({ ended: session.end(reason) }),
+  };
+}

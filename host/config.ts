@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration: a JSON file (optional) overridden by environment variables.
+ * Loaded once at a composition root; everything below receives the parsed
+ * object. A bad value stops start-up with one line naming the key.
+ */
+const devicePath = z
+  .string()
+  .min(1)
+  .refine((v) => v === 'sim' || v === 'auto' || v === 'none' || v.startsWith('/') || /^COM\d+$/i.test(v) || v.startsWith('hid:'), {
+    message: "expected 'sim', 'auto', 'none', a device path such as /dev/ttyUSB0, or hid:VID:PID",
+  });
+
+export const KioskConfigSchema = z
+  .object({
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{3,40}$/, 'expected 3–40 letters, digits or dashes').default('SX-DEV-0001'),
+    servicePoint: z.string().min(1).default('太原市小店区坞城街道便民服务中心（演示）'),
+    mode: z.enum(['demo', 'production']).default('demo'),
+    dataDir: z.string().min(1).default('.kiosk-data'),
+    http: z
+      .object({
+        port: z.coerce.number().int('expected an integer').min(0).max(65535).default(8787),
+      })
+      .strict()
+      .default({ port: 8787 }),
+    platform: z
+      .object({
+        /** null: start the local platform simulator. */
+        url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullable().default(null),
+        timeoutMs: z.coerce.number().int().min(500).max(120000).default(10000),
+        healthIntervalMs: z.coerce.number().int().min(200).max(600000).default(5000),
+      })
+      .strict()
+      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000 }),
+    devices: z
+      .object({
+        idcard: devicePath.default('sim'),
+        idcardBaud: z.coerce.number().int().refine((b) => [115200, 57600, 38400, 19200, 9600].includes(b), 'expected 115200, 57600, 38400, 19200 or 9600').default(115200),
+        printer: devicePath.default('sim'),
+        printerBaud: z.coerce.number().int().positive().default(115200),
+        paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+        scanner: devicePath.default('sim'),
+        scannerBaud: z.coerce.number().int().positive().default(9600),
+      })
+      .strict()
+      .default({ idcard: 'sim', idcardBaud: 115200, printer: 'sim', printerBaud: 115200, paperWidthMm: 80, scanner: 'sim', scannerBaud: 9600 }),
+    ui: z
+      .object({
+        open: z.enum(['auto', 'electron', 'chromium', 'none']).default('auto'),
+        locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+        elderlyDefault: z.boolean().default(false),
+        idleSeconds: z.coerce.number().int().min(10).max(3600).default(60),
+        countdownSeconds: z.coerce.number().int().min(5).max(120).default(15),
+      })
+      .strict()
+      .default({ open: 'auto', locale: 'zh-CN', elderlyDefault: false, idleSeconds: 60, countdownSeconds: 15 }),
+    log: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+/** Environment variable → config key. The README's table is generated from this list. */
+export const ENV_KEYS = [
+  ['KIOSK_ID', 'kioskId', 'Kiosk id reported to the platform'],
+  ['KIOSK_MODE', 'mode', "'demo' (dev dock on) or 'production'"],
+  ['KIOSK_DATA_DIR', 'dataDir', 'Folder for the database, attachments, logs and keys'],
+  ['KIOSK_HTTP_PORT', 'http.port', 'Web-shell port on 127.0.0.1 (0 = any free port)'],
+  ['KIOSK_PLATFORM_URL', 'platform.url', 'Provincial platform base URL; unset = start the local simulator'],
+  ['KIOSK_IDCARD', 'devices.idcard', "ID-card reader: 'sim', 'auto' or a serial path"],
+  ['KIOSK_IDCARD_BAUD', 'devices.idcardBaud', 'ID-card reader baud rate'],
+  ['KIOSK_PRINTER', 'devices.printer', "Receipt printer: 'sim' or a serial/USB printer path"],
+  ['KIOSK_SCANNER', 'devices.scanner', "Barcode scanner: 'sim', 'none', a serial path or hid:VID:PID"],
+  ['KIOSK_OPEN', 'ui.open', "How to show the UI: 'electron', 'chromium', 'none' (default: best available)"],
+  ['KIOSK_LOCALE', 'ui.locale', "'zh-CN' or 'en'"],
+  ['KIOSK_IDLE_SECONDS', 'ui.idleSeconds', 'Idle time before the privacy countdown'],
+  ['KIOSK_LOG_LEVEL', 'log.level', 'pino level'],
+] as const;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    readonly expected: string,
+    readonly got: unknown,
+  ) {
+    super(`config error: ${key}: ${expected} (got ${JSON.stringify(got)})`);
+  }
+}
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function getPath(source: unknown, parts: readonly PropertyKey[]): unknown {
+  let node = source;
+  for (const p of parts) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[p];
+  }
+  return node;
+}
+
+export interface LoadConfigOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
+/** Reads `KIOSK_CONFIG` (or `<dataDir>/kiosk.config.json` when present), then applies env overrides. */
+export function loadConfig(options: LoadConfigOptions = {}): KioskConfig {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const dataDirHint = env['KIOSK_DATA_DIR'] || '.kiosk-data';
+  const explicitFile = env['KIOSK_CONFIG'];
+  const file = explicitFile ?? path.resolve(cwd, dataDirHint, 'kiosk.config.json');
+  let raw: Record<string, unknown> = {};
+  if (explicitFile && !existsSync(explicitFile)) {
+    throw new ConfigError('KIOSK_CONFIG', 'expected the path of an existing JSON file', explicitFile);
+  }
+  if (existsSync(file)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new ConfigError(file, 'expected a JSON object', typeof parsed);
+      }
+      raw = parsed as Record<string, unknown>;
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError(file, 'expected valid JSON', (e as Error).message);
+    }
+  }
+  const envOrigin = new Map<string, string>();
+  for (const [envName, key] of ENV_KEYS) {
+    const value = env[envName];
+    if (value === undefined || value === '') continue;
+    setPath(raw, key, value);
+    envOrigin.set(key, envName);
+  }
+  const result = KioskConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = issue.path.map(String).join('.') || '(root)';
+    throw new ConfigError(envOrigin.get(key) ?? key, issue.message, getPath(raw, issue.path));
+  }
+  const config = result.data;
+  return { ...config, dataDir: path.resolve(cwd, config.dataDir) };
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import type { KioskConfig } from './config';
+import { EventBus } from './api/events';
+import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
+import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
+import { sessionHandlers } from './api/handlers/session';
+import { systemHandlers } from './api/handlers/system';
+import type { Logger } from './log';
+import { ConnectivityMonitor } from './services/connectivity';
+import { SessionService } from './services/session';
+import { readVersion } from './version';
+
+export interface HostOptions {
+  readonly config: KioskConfig;
+  /** Resolved platform URL (the simulator's when none is configured). */
+  readonly platformUrl: string;
+  readonly logger: Logger;
+}
+
+export interface Host {
+  readonly config: KioskConfig;
+  readonly bus: EventBus;
+  readonly handlers: HandlerTable;
+  readonly session: SessionService;
+  call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition of application services, shared by every shell: the web
+ * shell serves it over HTTP, Electron's main process over IPC.
+ */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const { config, logger } = options;
+  mkdirSync(config.dataDir, { recursive: true });
+  const bus = new EventBus();
+  const session = new SessionService(bus);
+  const connectivity = new ConnectivityMonitor(
+    { platformUrl: options.platformUrl, intervalMs: config.platform.healthIntervalMs, timeoutMs: config.platform.timeoutMs },
+    bus,
+    logger,
+  );
+  const devices: DeviceDirectory = { list: () => [] };
+
+  const handlers: HandlerTable = {
+    ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
+    ...sessionHandlers(session),
+    ...devicesHandlers(devices),
+  };
+
+  connectivity.start();
+  await connectivity.check();
+
+  return {
+    config,
+    bus,
+    handlers,
+    session,
+    call: (name, input, ctx) => dispatch(handlers, name, input, ctx, { mode: config.mode, logger }),
+    async close() {
+      connectivity.stop();
+      session.end('maintenance');
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Structured logs that never hold personal data. Redaction is the last line
+ * of defence: code should not put a name, ID number or address in a log line
+ * in the first place.
+ */
+export const REDACTED_KEYS = [
+  'name',
+  'nameEn',
+  'idNumber',
+  'address',
+  'birthDate',
+  'phone',
+  'mobile',
+  'identity',
+  'photo',
+  'token',
+  'pin',
+] as const;
+
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+  // Root-level `name` is pino's logger name; personal names only ever appear nested.
+  const paths = REDACTED_KEYS.flatMap((k) => (k === 'name' ? [] : [k]).concat([`*.${k}`, `*.*.${k}`]));
+  return pino(
+    {
+      name: 'kiosk',
+      level: options.level ?? 'info',
+      redact: { paths, censor: '[redacted]' },
+      base: undefined,
+    },
+    options.destination ?? pino.destination({ dest: 2, sync: false }),
+  );
+}
+
+export type { Logger };

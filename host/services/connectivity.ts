@@ -1,0 +1,77 @@
+import type { Connectivity } from '../../contract';
+import type { EventBus } from '../api/events';
+import type { Logger } from '../log';
+
+export interface ConnectivityOptions {
+  readonly platformUrl: string;
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Watches whether the provincial platform answers its health endpoint and
+ * publishes changes. The outbox does not wait for it: it is what the resident
+ * and the technician see ("网络暂时不可用，您的申请已安全保存在本机").
+ */
+export class ConnectivityMonitor {
+  private state: Connectivity = { online: false, lastSuccessAt: null, lastCheckAt: null, latencyMs: null };
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(
+    private readonly options: ConnectivityOptions,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    void this.check();
+    this.timer = setInterval(() => void this.check(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  current(): Connectivity {
+    return this.state;
+  }
+
+  /** One probe; concurrent callers share it. */
+  check(): Promise<void> {
+    this.inFlight ??= this.probe().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async probe(): Promise<void> {
+    const started = performance.now();
+    const at = new Date().toISOString();
+    let online = false;
+    try {
+      const res = await fetch(new URL('/v1/health', this.options.platformUrl), {
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      online = res.ok;
+      await res.body?.cancel();
+    } catch {
+      online = false;
+    }
+    const latencyMs = online ? Math.round(performance.now() - started) : null;
+    const changed = online !== this.state.online;
+    this.state = {
+      online,
+      lastCheckAt: at,
+      lastSuccessAt: online ? at : this.state.lastSuccessAt,
+      latencyMs,
+    };
+    if (changed) {
+      this.logger.info({ online }, 'platform connectivity changed');
+      this.bus.emit('system.connectivity', this.state);
+    }
+  }
+}

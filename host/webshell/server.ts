@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { err, type Err, type EventMessage } from '../../contract';
+import type { Host } from '../host';
+import type { Logger } from '../log';
+import { bearer, hostAllowed, originAllowed, RENDERER_CSP, tokenMatches } from './guard';
+
+export interface WebShellOptions {
+  readonly host: Host;
+  readonly logger: Logger;
+  readonly port: number;
+  /** Built renderer (vite build output); when missing the API still serves. */
+  readonly rendererDir: string;
+  /** Fixed token for tests; a fresh random one per boot otherwise. */
+  readonly token?: string;
+}
+
+export interface WebShell {
+  readonly url: string;
+  /** The URL a browser opens: the token travels in the fragment, never to a server log. */
+  readonly uiUrl: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function httpStatusFor(e: Err): number {
+  switch (e.code) {
+    case 'invalid-input':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'unknown-method':
+      return 404;
+    default:
+      return 200;
+  }
+}
+
+/**
+ * The web-shell transport: POST /api/<method> with a JSON body, and a
+ * WebSocket at /events, on 127.0.0.1 only, guarded by Host/Origin checks and
+ * a per-boot token.
+ */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const { host, logger } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+  let port = options.port;
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!hostAllowed(req.headers.host, port)) {
+      return reply.code(403).send(err('forbidden', 'Host header not allowed'));
+    }
+    if (!originAllowed(req.headers.origin, port)) {
+      return reply.code(403).send(err('forbidden', 'Origin not allowed'));
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, _req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) logger.error({ err: error }, 'web shell error');
+    const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'expected Content-Type: application/json' : error.message;
+    return reply.code(status).send(err(status >= 500 ? 'internal' : 'invalid-input', status >= 500 ? 'unexpected error' : `invalid request: ${message}`));
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(err('not-found', 'no such route')));
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.get('/healthz', async () => ({ ok: true }));
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+    if (!tokenMatches(bearer(req.headers.authorization), token)) {
+      return reply.code(401).send(err('unauthorized', 'missing or wrong session token'));
+    }
+    const result = await host.call(req.params.method, req.body, { transport: 'web' });
+    return reply.code(result.ok ? 200 : httpStatusFor(result)).send(result);
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/events', { websocket: true }, (socket, req) => {
+    if (!tokenMatches(req.query.token, token)) {
+      socket.close(4401, 'unauthorized');
+      return;
+    }
+    const send = (message: EventMessage) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    };
+    const unsubscribe = host.bus.subscribe(send);
+    // Catch-up: a reloaded UI learns the current state without asking.
+    for (const name of ['system.connectivity', 'session.changed'] as const) {
+      const last = host.bus.last(name);
+      if (last !== undefined) send({ event: name, payload: last } as EventMessage);
+    }
+    socket.on('message', () => {
+      /* events are one-way; calls go over POST so they are validated the same way as IPC */
+    });
+    socket.on('close', unsubscribe);
+  });
+
+  if (existsSync(options.rendererDir)) {
+    await app.register(fastifyStatic, {
+      root: options.rendererDir,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (res) => {
+        res.setHeader('Content-Security-Policy', RENDERER_CSP);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('Referrer-Policy', 'no-referrer');
+      },
+    });
+  } else {
+    logger.warn({ rendererDir: options.rendererDir }, 'renderer not built; serving the API only');
+  }
+
+  await app.listen({ host: '127.0.0.1', port: options.port });
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    uiUrl: `${url}/#token=${token}`,
+    token,
+    port,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the platform simulator (unless KIOSK_PLATFORM_URL is set), the
+ * host with the configured (default: simulated) devices, and the UI.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
+import { REPO_ROOT, runWebShell } from '../host/main';
+import { CHROMIUM_CANDIDATES, chooseOpener, chromiumArgs, electronBinary } from './launch-plan';
+
+const children: ChildProcess[] = [];
+
+function startPlatformSim(config: KioskConfig): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'platform-sim', 'main.ts'), '--port', '0', '--data', path.join(config.dataDir, 'platform-sim')],
+    { stdio: ['ignore', 'pipe', 'inherit'], cwd: REPO_ROOT },
+  );
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('platform simulator did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`platform simulator exited with code ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^PLATFORM_URL=(\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  let config: KioskConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const platformUrl = config.platform.url ?? (await startPlatformSim(config));
+  const opener = chooseOpener(config.ui.open, {
+    electron: electronBinary(REPO_ROOT),
+    chromium: CHROMIUM_CANDIDATES.find((c) => existsSync(c)) ?? null,
+  });
+  if (opener.kind === 'electron') {
+    // Electron's main process composes its own host and serves the UI over IPC.
+    const child = spawn(opener.binary, [REPO_ROOT], { stdio: 'inherit', env: { ...process.env, KIOSK_PLATFORM_URL: platformUrl } });
+    children.push(child);
+    child.on('exit', (code) => {
+      for (const c of children) c.kill('SIGTERM');
+      process.exit(code ?? 0);
+    });
+    return;
+  }
+  const running = await runWebShell({ config, platformUrl });
+  const readyMs = Math.round(performance.now() - t0);
+  console.log(`KIOSK_UI_URL=${running.shell.uiUrl}`);
+  console.log(
+    `kiosk ${config.kioskId} ready in ${readyMs} ms · platform ${platformUrl}${config.platform.url ? '' : ' (local simulator)'} · UI: ${
+      opener.kind === 'none' ? `open the URL above (${opener.reason})` : opener.kind
+    }`,
+  );
+  if (opener.kind === 'chromium') {
+    const profile = path.join(config.dataDir, 'chromium-profile');
+    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    children.push(spawn(opener.binary, chromiumArgs(running.shell.uiUrl, profile, asRoot), { stdio: 'ignore' }));
+  }
+
+  const shutdown = async () => {
+    for (const c of children) c.kill('SIGTERM');
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+await main();
