@@ -73,6 +73,7 @@ export const ENV_KEYS = [
   ['KIOSK_DATA_DIR', 'dataDir', 'Folder for the database, attachments, logs and keys'],
   ['KIOSK_HTTP_PORT', 'http.port', 'Web-shell port on 127.0.0.1 (0 = any free port)'],
   ['KIOSK_PLATFORM_URL', 'platform.url', 'Provincial platform base URL; unset = start the local simulator'],
+  ['KIOSK_PLATFORM_HEALTH_MS', 'platform.healthIntervalMs', 'How often to probe the platform health endpoint (ms)'],
   ['KIOSK_IDCARD', 'devices.idcard', "ID-card reader: 'sim', 'auto' or a serial path"],
   ['KIOSK_IDCARD_BAUD', 'devices.idcardBaud', 'ID-card reader baud rate'],
   ['KIOSK_PRINTER', 'devices.printer', "Receipt printer: 'sim' or a serial/USB printer path"],

@@ -21,7 +21,7 @@ export const REDACTED_KEYS = [
 
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
   // Root-level `name` is pino's logger name; personal names only ever appear nested.
-  const paths = REDACTED_KEYS.flatMap((k) => (k === 'name' ? [] : [k]).concat([`*.${k}`, `*.*.${k}`]));
+  const paths = REDACTED_KEYS.flatMap((k): string[] => [...(k === 'name' ? [] : [k]), `*.${k}`, `*.*.${k}`]);
   return pino(
     {
       name: 'kiosk',

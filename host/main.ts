@@ -6,7 +6,8 @@ import { createLogger, type Logger } from './log';
 import { startWebShell, type WebShell } from './webshell/server';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const RENDERER_DIST = path.join(REPO_ROOT, 'dist', 'renderer');
+/** The built renderer; KIOSK_RENDERER_DIR points elsewhere (parallel test runs, packaged builds). */
+export const RENDERER_DIST = process.env['KIOSK_RENDERER_DIR'] ? path.resolve(process.env['KIOSK_RENDERER_DIR']) : path.join(REPO_ROOT, 'dist', 'renderer');
 
 export interface RunningWebShell {
   readonly host: Host;

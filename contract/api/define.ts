@@ -12,6 +12,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   readonly payload: P;
   readonly doc: string;
+  /** State events: the last payload is replayed to a (re)connecting UI. Never for one-shot events (a scan). */
+  readonly sticky?: boolean;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

@@ -32,6 +32,7 @@ export const sessionMethods = {
 
 export const sessionEvents = {
   'session.changed': event({
+    sticky: true,
     doc: 'The session began, was identified, or ended.',
     payload: SessionSchema.nullable(),
   }),

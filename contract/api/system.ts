@@ -47,6 +47,7 @@ export const systemMethods = {
 
 export const systemEvents = {
   'system.connectivity': event({
+    sticky: true,
     doc: 'Platform reachability changed.',
     payload: ConnectivitySchema,
   }),

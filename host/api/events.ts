@@ -27,6 +27,11 @@ export class EventBus {
     return this.latest.get(event)?.payload as EventPayload<E> | undefined;
   }
 
+  /** Last payload of every sticky event, for a UI that (re)connects. */
+  stickySnapshot(): EventMessage[] {
+    return [...this.latest.values()].filter((m) => (events[m.event] as { sticky?: boolean }).sticky === true);
+  }
+
   get listenerCount(): number {
     return this.listeners.size;
   }

@@ -51,7 +51,7 @@ export class ConnectivityMonitor {
   private async probe(): Promise<void> {
     const started = performance.now();
     const at = new Date().toISOString();
-    let online = false;
+    let online: boolean;
     try {
       const res = await fetch(new URL('/v1/health', this.options.platformUrl), {
         signal: AbortSignal.timeout(this.options.timeoutMs),

@@ -93,10 +93,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     };
     const unsubscribe = host.bus.subscribe(send);
     // Catch-up: a reloaded UI learns the current state without asking.
-    for (const name of ['system.connectivity', 'session.changed'] as const) {
-      const last = host.bus.last(name);
-      if (last !== undefined) send({ event: name, payload: last } as EventMessage);
-    }
+    for (const message of host.bus.stickySnapshot()) send(message);
     socket.on('message', () => {
       /* events are one-way; calls go over POST so they are validated the same way as IPC */
     });
