@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Set-up for a fresh Debian machine with Node 20: the system packages the
+# kiosk and its tests need, the npm dependencies, native modules that load,
+# and a built renderer. Each step is skipped when already done.
+#   bash scripts/setup.sh          # what `npm start` needs
+#   bash scripts/setup.sh --test   # plus what `npm test` needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Runtime: a browser to show the UI, udev for serial port listing, libusb for node-hid, CJK fonts.
+APT_RUNTIME=(chromium udev libusb-1.0-0 fonts-noto-cjk socat espeak-ng)
+# Tests: zbar decodes printed receipts independently of our encoder.
+APT_TEST=(zbar-tools)
+
+want=("${APT_RUNTIME[@]}")
+[[ "${1:-}" == "--test" ]] && want+=("${APT_TEST[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm dependencies, reinstalled only when the lock file changed.
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [[ ! -f node_modules/.kiosk-lock-hash ]] || [[ "$(cat node_modules/.kiosk-lock-hash)" != "$lock_hash" ]]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.kiosk-lock-hash
+fi
+
+# Native modules must load on this Node (npm may skip install scripts it has not approved).
+if ! node -e "require('better-sqlite3')(':memory:').close(); require('@serialport/bindings-cpp'); require('node-hid')" 2>/dev/null; then
+  echo "setup: rebuilding native modules"
+  npm rebuild better-sqlite3 @serialport/bindings-cpp node-hid --foreground-scripts --loglevel=error
+  node -e "require('better-sqlite3')(':memory:').close(); require('@serialport/bindings-cpp'); require('node-hid')"
+fi
+
+# The renderer bundle, rebuilt when its sources are newer than the build.
+if [[ ! -f dist/renderer/index.html ]] || [[ -n "$(find renderer contract vite.config.ts package-lock.json -newer dist/renderer/index.html -type f -print -quit)" ]]; then
+  echo "setup: building the renderer"
+  npx vite build --logLevel error
+fi
