@@ -5,13 +5,28 @@ import { zhCN } from './zh-CN';
 
 export type UiLocale = 'zh-CN' | 'en';
 
+/**
+ * A domain's messages: `{ 'zh-CN': {...}, en: {...} }` in
+ * `renderer/src/i18n/<domain>.ts`, registered below under its key, then used as
+ * t('<domain>.some.key'). zh-CN is written first; en must have the same keys.
+ */
+export interface DomainMessages<T> {
+  readonly 'zh-CN': T;
+  readonly en: T;
+}
+
+const domains: Record<string, DomainMessages<object>> = {
+  // devices: devicesMessages,
+};
+
 export function initI18n(locale: UiLocale) {
+  const build = (lng: UiLocale, core: object) =>
+    Object.fromEntries([...Object.entries(core), ...Object.entries(domains).map(([k, m]) => [k, m[lng]])]);
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: build('zh-CN', zhCN) }, en: { translation: build('en', en) } },
     lng: locale,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
-    returnNull: false,
   });
   return i18next;
 }
