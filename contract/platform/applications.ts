@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { CardTypeSchema } from '../identity';
+import { BatchResponseSchema, intakeItemSchema, MAX_BATCH_ITEMS, Sha256HexSchema } from './common';
+
+/** Who applies. The platform needs it in clear (TLS on the wire); the kiosk encrypts it at rest. */
+export const ApplicantSchema = z.object({
+  cardType: CardTypeSchema,
+  name: z.string().min(1).max(100),
+  idNumber: z.string().min(6).max(32),
+  phone: z.string().regex(/^1\d{10}$/, 'expected an 11-digit mobile number').optional(),
+  address: z.string().max(200).optional(),
+});
+export type Applicant = z.infer<typeof ApplicantSchema>;
+
+/** Enterprise 一件事 (企业开办 …): the legal representative applies for the enterprise. */
+export const EnterpriseSchema = z.object({
+  unifiedSocialCreditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'expected an 18-character unified social credit code'),
+  name: z.string().min(1).max(200),
+});
+
+/** How each required material was satisfied (材料最简化 / 容缺办理). */
+export const MaterialSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('attachment'),
+    materialCode: z.string().min(1),
+    /** Uploaded beforehand via PUT /v1/attachments/{sha256}. */
+    sha256: Sha256HexSchema,
+    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    bytes: z.number().int().positive(),
+  }),
+  z.object({
+    kind: z.literal('e-certificate'),
+    materialCode: z.string().min(1),
+    certificateTypeCode: z.string().min(1),
+    certificateNumber: z.string().min(1),
+  }),
+  z.object({
+    /** 告知承诺 + 容缺: the resident signed a commitment instead of providing it now. */
+    kind: z.literal('commitment'),
+    materialCode: z.string().min(1),
+  }),
+]);
+export type Material = z.infer<typeof MaterialSchema>;
+
+export const FormValueSchema = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+
+export const ApplicationPayloadSchema = z.object({
+  /** 一件事 code from the catalog, e.g. `01` (新生儿出生). */
+  itemCode: z.string().min(1).max(16),
+  /** Sub-items (具体事项) chosen by the guided questions; the platform routes each to its department. */
+  subItemCodes: z.array(z.string().min(1).max(32)).min(1).max(64),
+  /** Catalog version the kiosk used, so the platform can tell a stale catalog from a bad request. */
+  catalogVersion: z.string().min(1).max(64),
+  applicant: ApplicantSchema,
+  enterprise: EnterpriseSchema.optional(),
+  /** 一表申请: the one consolidated form, field code → value. */
+  form: z.record(z.string().min(1).max(64), FormValueSchema),
+  materials: z.array(MaterialSchema).max(64),
+  /** True when any material is a commitment (容缺办理), for the platform's follow-up. */
+  commitmentSigned: z.boolean(),
+  /** 帮代办: the clerk's staff id when a clerk applied on the resident's behalf. */
+  assistedBy: z.string().max(64).optional(),
+  /** The kiosk's own number printed on the receipt, e.g. `K0001-20261126-0042`. */
+  localNumber: z.string().min(1).max(64),
+});
+export type ApplicationPayload = z.infer<typeof ApplicationPayloadSchema>;
+
+export const ApplicationItemSchema = intakeItemSchema(ApplicationPayloadSchema);
+export type ApplicationItem = z.infer<typeof ApplicationItemSchema>;
+
+/**
+ * POST /v1/applications/batch. The envelope is checked as a whole (400 when
+ * it is not a batch); each item is checked on its own, so one malformed item
+ * is rejected in its result while the others are accepted.
+ */
+export const ApplicationBatchRequestSchema = z.object({
+  items: z.array(ApplicationItemSchema).min(1).max(MAX_BATCH_ITEMS),
+});
+export type ApplicationBatchRequest = z.infer<typeof ApplicationBatchRequestSchema>;
+
+export const ApplicationBatchResponseSchema = BatchResponseSchema;

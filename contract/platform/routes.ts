@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { ApplicationBatchRequestSchema } from './applications';
+import { AttachmentStatusSchema, ContentRangeSchema } from './attachments';
+import { ProvisionRequestSchema, ProvisionResponseSchema } from './auth';
+import { SignedCatalogSchema } from './catalog';
+import { CertificateLookupRequestSchema, CertificateLookupResponseSchema } from './certificates';
+import { BatchResponseSchema, PlatformErrorSchema, Sha256HexSchema } from './common';
+import { EvaluationBatchRequestSchema, FeedbackBatchRequestSchema } from './feedback';
+import { HeartbeatResponseSchema, HeartbeatSchema } from './heartbeat';
+import { StatusPageSchema, StatusQuerySchema } from './status';
+
+export interface PlatformResponseSpec {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  readonly mediaType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface PlatformRouteSpec {
+  readonly method: 'GET' | 'PUT' | 'POST';
+  /** OpenAPI form, e.g. `/v1/attachments/{sha256}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  /** Needs the device signature headers (`AUTH_HEADERS`). */
+  readonly signed: boolean;
+  readonly body?: { readonly schema: z.ZodType; readonly mediaType: string };
+  readonly query?: z.ZodObject;
+  readonly params?: z.ZodObject;
+  readonly requestHeaders?: Readonly<Record<string, { readonly schema: z.ZodType; readonly required: boolean; readonly description: string }>>;
+  readonly responses: Readonly<Record<number, PlatformResponseSpec>>;
+}
+
+const err = (description: string): PlatformResponseSpec => ({ description, schema: PlatformErrorSchema });
+const signedErrors = {
+  400: err('Malformed request; `issues` name the fields.'),
+  401: err('Missing, bad, stale or replayed device signature; or unknown kiosk.'),
+  429: err('Slow down; honour Retry-After.'),
+  500: err('Platform failure; retry with backoff.'),
+  503: err('Platform unavailable; honour Retry-After when present.'),
+} as const;
+const batchErrors = { ...signedErrors, 413: err('Body larger than 1 MiB; split the batch.') } as const;
+
+/** The provincial platform API, one row per endpoint. The simulator and the OpenAPI document both read it. */
+export const platformRoutes = [
+  {
+    method: 'GET',
+    path: '/v1/health',
+    operationId: 'health',
+    summary: 'Liveness for the kiosk connectivity monitor. Unsigned.',
+    signed: false,
+    responses: { 200: { description: 'Up.', schema: z.object({ ok: z.literal(true), now: z.string() }) } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/devices/provision',
+    operationId: 'provisionDevice',
+    summary: 'Demo/dev only: register a kiosk public key with a provisioning token. Unsigned.',
+    signed: false,
+    body: { schema: ProvisionRequestSchema, mediaType: 'application/json' },
+    responses: {
+      201: { description: 'Registered (or the same key re-registered).', schema: ProvisionResponseSchema },
+      400: err('Malformed request.'),
+      403: err('Wrong token, or provisioning closed (production).'),
+      409: err('The kiosk id is registered with a different key.'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/catalog',
+    operationId: 'getCatalog',
+    summary: 'The signed 一件事 catalog (Ed25519 over `payload`). ETag / If-None-Match.',
+    signed: true,
+    requestHeaders: {
+      'if-none-match': { schema: z.string(), required: false, description: 'ETag of the catalog the kiosk holds.' },
+    },
+    responses: {
+      200: { description: 'The catalog.', schema: SignedCatalogSchema, headers: { etag: '"sha256 hex of payload"' } },
+      304: { description: 'Unchanged since If-None-Match.' },
+      ...signedErrors,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/batch',
+    operationId: 'submitApplications',
+    summary: 'Intake of applications; per-item results; permanent idempotency by clientId.',
+    signed: true,
+    body: { schema: ApplicationBatchRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'One result per item, in order.', schema: BatchResponseSchema }, ...batchErrors },
+  },
+  {
+    method: 'GET',
+    path: '/v1/attachments/{sha256}',
+    operationId: 'getAttachmentStatus',
+    summary: 'How many bytes of an attachment the platform holds (resume point).',
+    signed: true,
+    params: z.object({ sha256: Sha256HexSchema }),
+    responses: { 200: { description: 'Upload state.', schema: AttachmentStatusSchema }, ...signedErrors },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/attachments/{sha256}',
+    operationId: 'uploadAttachmentChunk',
+    summary: 'Append one chunk (≤ 1 MiB) at the current offset; digest checked on the last byte.',
+    signed: true,
+    params: z.object({ sha256: Sha256HexSchema }),
+    requestHeaders: {
+      'content-range': { schema: ContentRangeSchema, required: true, description: 'bytes {start}-{end}/{total}' },
+    },
+    body: { schema: z.string().meta({ format: 'binary' }), mediaType: 'application/octet-stream' },
+    responses: {
+      200: { description: 'Chunk stored (or already complete).', schema: AttachmentStatusSchema },
+      409: err('Chunk does not start at the stored offset; GET the status and resume.'),
+      413: err('Chunk or total too large.'),
+      422: err('Digest of the complete upload does not match; upload discarded.'),
+      ...signedErrors,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/status',
+    operationId: 'pullStatus',
+    summary: "Status changes of this kiosk's applications since a cursor (受理/审批中/办结/退回 per department).",
+    signed: true,
+    query: StatusQuerySchema,
+    responses: { 200: { description: 'A page of changes.', schema: StatusPageSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/e-certificates/lookup',
+    operationId: 'lookupCertificate',
+    summary: 'Find an annex-3 electronic certificate by holder ID number and type.',
+    signed: true,
+    body: { schema: CertificateLookupRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Found or not.', schema: CertificateLookupResponseSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/evaluations/batch',
+    operationId: 'submitEvaluations',
+    summary: '好差评 (GB/T 39734 five levels); same batch semantics as applications.',
+    signed: true,
+    body: { schema: EvaluationBatchRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'One result per item, in order.', schema: BatchResponseSchema }, ...batchErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/feedback/batch',
+    operationId: 'submitFeedback',
+    summary: '办不成事 feedback; same batch semantics as applications.',
+    signed: true,
+    body: { schema: FeedbackBatchRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'One result per item, in order.', schema: BatchResponseSchema }, ...batchErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/heartbeats',
+    operationId: 'heartbeat',
+    summary: 'Kiosk health; acknowledges executed commands; the reply carries signed pending commands.',
+    signed: true,
+    body: { schema: HeartbeatSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Received; pending commands.', schema: HeartbeatResponseSchema }, ...signedErrors },
+  },
+] as const satisfies readonly PlatformRouteSpec[];
+
+export type PlatformOperationId = (typeof platformRoutes)[number]['operationId'];

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { platformRoutes } from '../../../contract/platform';
+import { OPENAPI_FILE, renderPlatformOpenApi } from '../../../scripts/gen-platform-openapi';
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+
+describe('contract/platform/openapi.json', () => {
+  it('matches the zod schemas (run `npx tsx scripts/gen-platform-openapi.ts` when this fails)', () => {
+    expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(renderPlatformOpenApi());
+  });
+
+  it('is OpenAPI 3.1 with one operation per route and JSON Schemas that compile', () => {
+    const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Doc;
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
+    expect(ops.map((o) => o.operationId).sort()).toEqual(platformRoutes.map((r) => r.operationId).sort());
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addFormat('date-time', true).addFormat('binary', true);
+    let compiled = 0;
+    for (const op of ops) {
+      const schemas = [op.requestBody, ...Object.values(op.responses)].flatMap((r) => Object.values(r?.content ?? {}));
+      for (const c of schemas) {
+        expect(typeof ajv.compile(c.schema)).toBe('function');
+        compiled++;
+      }
+    }
+    expect(compiled).toBeGreaterThan(30);
+  });
+
+  it('documents a batch item in a way that rejects a non-UUIDv7 client id', () => {
+    const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Doc;
+    const schema = doc.paths['/v1/applications/batch']!['post']!.requestBody!.content['application/json']!.schema;
+    const validate = new Ajv2020({ strict: false }).addFormat('date-time', true).compile(schema);
+    const item = (clientId: string) => ({
+      items: [
+        {
+          clientId,
+          seq: 1,
+          createdAt: '2026-11-26T08:00:00+08:00',
+          payload: {
+            itemCode: '01', subItemCodes: ['01-01'], catalogVersion: 'v1', form: {}, materials: [], commitmentSigned: false, localNumber: 'L1',
+            applicant: { cardType: 'resident', name: '张三', idNumber: '140105199001011234' },
+          },
+        },
+      ],
+    });
+    expect(validate(item('01936b6e-8f3a-7c2d-9e4f-0123456789ab'))).toBe(true);
+    expect(validate(item('01936b6e-8f3a-4c2d-9e4f-0123456789ab'))).toBe(false);
+  });
+});
