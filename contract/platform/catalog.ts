@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoTimeSchema } from './common';
+import { CatalogSchema, type Catalog } from '../catalog/schema';
 
 /**
  * GET /v1/catalog. The catalog travels as a string (`payload`, JSON text)
@@ -10,7 +10,7 @@ import { IsoTimeSchema } from './common';
  * and keeps its previous catalog when verification fails.
  */
 export const SignedCatalogSchema = z.object({
-  /** JSON text of `CatalogDocumentSchema`. */
+  /** JSON text of a `Catalog` (`CatalogDocumentSchema`). */
   payload: z.string().min(2),
   signature: z.object({
     alg: z.literal('ed25519'),
@@ -22,16 +22,11 @@ export const SignedCatalogSchema = z.object({
 export type SignedCatalog = z.infer<typeof SignedCatalogSchema>;
 
 /**
- * The parsed payload. `items` and `certificateTypes` follow the catalog
- * types in `contract/catalog/`; they are kept open here so a newer catalog
- * with extra fields still verifies on an older kiosk.
+ * The parsed payload is a `Catalog` (`contract/catalog/schema.ts`): the
+ * 27 一件事 and the 143 e-certificate types. Its `version` is what
+ * applications carry as `catalogVersion`.
  */
-export const CatalogDocumentSchema = z.object({
-  version: z.string().min(1).max(64),
-  issuedAt: IsoTimeSchema,
-  items: z.array(z.looseObject({ code: z.string() })),
-  certificateTypes: z.array(z.looseObject({ code: z.string(), name: z.string() })),
-});
-export type CatalogDocument = z.infer<typeof CatalogDocumentSchema>;
+export const CatalogDocumentSchema = CatalogSchema;
+export type CatalogDocument = Catalog;
 
 export const CATALOG_SIGNATURE_ALG = 'ed25519';
