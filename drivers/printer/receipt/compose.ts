@@ -1,0 +1,92 @@
+import { ReceiptDataSchema, type ReceiptData, type ReceiptDataInput } from '../../../contract/receipt';
+import { code128BModuleCount } from '../escpos/code128';
+import { EscPosBuilder } from '../escpos/commands';
+import { labelled, paperGeometry, wrap } from './layout';
+import { oneThingMark } from './logo';
+
+export interface ComposeOptions {
+  readonly paperWidthMm: 58 | 80;
+  /** Printed at the foot; defaults to now. */
+  readonly printedAt?: Date;
+}
+
+export type ComposeResult =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly receipt: ReceiptData }
+  | { readonly ok: false; readonly reason: string };
+
+const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+export function formatShanghaiTime(iso: string): string {
+  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+}
+
+/** A receipt leaves the kiosk on paper: refuse anything that still looks like a full name or ID number. */
+function unmaskedField(r: ReceiptData): string | null {
+  if (/\d{6,}/.test(r.applicantIdNumber) || !/[…*]/.test(r.applicantIdNumber)) return 'applicantIdNumber is not masked';
+  if (Array.from(r.applicantName).length > 1 && !r.applicantName.includes('*')) return 'applicantName is not masked';
+  return null;
+}
+
+/**
+ * The one function from an application's receipt data to the ESC/POS job:
+ * mark, title, service point, 一件事 and its items with departments, masked
+ * applicant, local number, times, QR (progress URL), CODE128 (local number),
+ * 12345 hotline, cut.
+ */
+export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions): ComposeResult {
+  const parsed = ReceiptDataSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const r = parsed.data;
+  const masked = unmaskedField(r);
+  if (masked) return { ok: false, reason: masked };
+  const geo = paperGeometry(options.paperWidthMm);
+  const cols = geo.columns;
+  const rule = '-'.repeat(cols);
+  const p = new EscPosBuilder().init().chineseMode(true);
+
+  p.align('center').raster(oneThingMark(geo.widthMm === 80 ? 96 : 72));
+  p.size(2, 2).bold(true).line('办件回执').size(1, 1).bold(false);
+  for (const l of wrap(r.servicePoint, cols)) p.line(l);
+  p.align('left').line(rule);
+
+  p.bold(true);
+  for (const l of wrap(`一件事：${r.oneThingName}`, cols)) p.line(l);
+  p.bold(false);
+  r.subItems.forEach((item, i) => {
+    for (const l of wrap(`${i + 1}. ${item.name}`, cols, '   ')) p.line(l);
+    for (const l of wrap(`   承办：${item.department}`, cols, '   ')) p.line(l);
+  });
+  p.line(rule);
+  const rows: [string, string][] = [
+    ['申请人', r.applicantName],
+    ['证件号码', r.applicantIdNumber],
+    ['受理编号', r.localNumber],
+    ['提交时间', formatShanghaiTime(r.submittedAt)],
+    ['承诺办结', r.deadline],
+  ];
+  for (const [label, value] of rows) for (const l of labelled(label, value, cols)) p.line(l);
+  p.line(rule);
+
+  p.align('center');
+  p.qr(r.progressUrl, { moduleSize: geo.widthMm === 80 ? 6 : 4, level: 'M' });
+  p.line('微信或手机扫码查询办理进度');
+  p.feed(1);
+  // Module width 2 (0.25 mm) reads reliably; fall back to 1 only when the number would not fit.
+  const moduleWidth = code128BModuleCount(r.localNumber) * 2 + 40 <= geo.widthDots ? 2 : 1;
+  p.code128(r.localNumber, { height: 80, moduleWidth, hri: true });
+  p.line('本机扫码或窗口出示此码查询');
+  p.line(rule);
+  p.bold(true).line(`咨询投诉请拨打 ${r.hotline}`).bold(false);
+  for (const l of wrap(`终端 ${r.kioskId}  打印 ${formatShanghaiTime((options.printedAt ?? new Date()).toISOString())}`, cols)) p.line(l);
+  p.feed(3).cut();
+  return { ok: true, bytes: p.bytes(), receipt: r };
+}
