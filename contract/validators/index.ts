@@ -1,0 +1,5 @@
+export * from './message';
+export * from './id-number';
+export * from './uscc';
+export * from './mobile';
+export * from './dates';
