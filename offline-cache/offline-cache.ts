@@ -1,0 +1,119 @@
+import path from 'node:path';
+import type { Catalog } from '../contract/catalog/schema';
+import { ApplicationLedger } from './applications/ledger';
+import { purgeDelivered, type PurgeReport } from './applications/retention';
+import { AttachmentStore } from './attachments/attachment-store';
+import { AuditChain, type ChainHash } from './audit/audit-chain';
+import { CatalogCache } from './catalog/catalog-cache';
+import { loadOrCreateDataKey, type SecretSealer } from './crypto/key-vault';
+import { createRecordCipher, deriveKeys, type CipherAlgorithm } from './crypto/record-cipher';
+import type { BackoffPolicy, Random } from './outbox/backoff';
+import { Outbox } from './outbox/outbox';
+import { Store } from './store/database';
+import type { IntegrityReport } from './store/recovery';
+import { AttachmentUploader } from './sync/attachment-uploader';
+import type { Clock } from './sync/clock';
+import { loadOrCreateDeviceSigner, type DeviceSigner } from './sync/device-identity';
+import { PlatformClient } from './sync/platform-client';
+import { StatusPuller } from './sync/status-puller';
+import { SyncEngine, type SyncStatus } from './sync/sync-engine';
+
+export interface OfflineCacheOptions {
+  readonly dataDir: string;
+  readonly kioskId: string;
+  readonly platformUrl: string;
+  readonly requestTimeoutMs: number;
+  /** How the data and device keys are sealed: a 0600 file (web shell) or Electron safeStorage. */
+  readonly sealer: SecretSealer;
+  readonly builtInCatalog: Catalog;
+  readonly cipher?: CipherAlgorithm;
+  readonly auditHash?: ChainHash;
+  readonly clock?: Clock;
+  readonly random?: Random;
+  readonly backoff?: BackoffPolicy;
+  readonly bootJitterMs?: number;
+  readonly idlePollMs?: number;
+  readonly onSyncStatus?: (status: SyncStatus) => void;
+  readonly onHeartbeatReply?: (reply: unknown) => void;
+}
+
+export interface OfflineCache {
+  readonly store: Store;
+  readonly integrity: IntegrityReport;
+  readonly outbox: Outbox;
+  readonly ledger: ApplicationLedger;
+  readonly attachments: AttachmentStore;
+  readonly audit: AuditChain;
+  readonly catalog: CatalogCache;
+  readonly client: PlatformClient;
+  readonly engine: SyncEngine;
+  readonly signer: DeviceSigner;
+  /** The platform key pinned at provisioning (catalog and command signatures). */
+  pinPlatformKey(publicKeyBase64: string): void;
+  purge(retentionMs: number): PurgeReport;
+  close(): Promise<void>;
+  readonly keyWarning: string | null;
+}
+
+/**
+ * Opens the kiosk's offline store and everything built on it. One call at a
+ * composition root; `close()` stops sync (after the request in flight) and
+ * checkpoints the file.
+ */
+export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
+  const clock = o.clock;
+  const now = clock ? () => clock.now() : Date.now;
+  const store = Store.open({ dataDir: o.dataDir });
+  const dataKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'data.key'), o.sealer);
+  const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
+  const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
+  const keys = deriveKeys(dataKey.key);
+  const outbox = new Outbox(store, cipher, { now, ...(o.random ? { random: o.random } : {}), ...(o.backoff ? { backoff: o.backoff } : {}) });
+  const attachments = new AttachmentStore(store, cipher, now);
+  const audit = new AuditChain(store, o.auditHash ?? 'sha256', now);
+  const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
+  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs, now });
+  let platformKey: Uint8Array | null = null;
+  const pinned = store.getMeta('platform_public_key');
+  if (pinned) platformKey = Buffer.from(pinned, 'base64');
+  const catalog = new CatalogCache(store, o.builtInCatalog, () => platformKey, now);
+  const engine = new SyncEngine({
+    outbox,
+    client,
+    uploader: new AttachmentUploader(client, attachments),
+    statusPuller: new StatusPuller(store, client),
+    ...(clock ? { clock } : {}),
+    ...(o.random ? { random: o.random } : {}),
+    ...(o.backoff ? { backoff: o.backoff } : {}),
+    ...(o.bootJitterMs !== undefined ? { bootJitterMs: o.bootJitterMs } : {}),
+    ...(o.idlePollMs !== undefined ? { idlePollMs: o.idlePollMs } : {}),
+    ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
+    ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
+  });
+  return {
+    store,
+    integrity: store.integrity,
+    outbox,
+    ledger,
+    attachments,
+    audit,
+    catalog,
+    client,
+    engine,
+    signer,
+    keyWarning: dataKey.warning,
+    pinPlatformKey(publicKeyBase64) {
+      const bytes = Buffer.from(publicKeyBase64, 'base64');
+      if (bytes.length !== 32) throw new Error('platform key must be 32 bytes');
+      store.durable((db) =>
+        db.prepare(`INSERT INTO meta (key, value) VALUES ('platform_public_key', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(publicKeyBase64),
+      );
+      platformKey = bytes;
+    },
+    purge: (retentionMs) => purgeDelivered(store, attachments, audit, retentionMs, now()),
+    async close() {
+      await engine.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import Database, { type Database as Db } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrations';
+import { checkAndRecover, type IntegrityReport } from './recovery';
+
+export interface StoreOptions {
+  readonly dataDir: string;
+  readonly fileName?: string;
+  /** WAL is truncated to this size after a checkpoint. */
+  readonly journalSizeLimitBytes?: number;
+  /** A passive checkpoint runs after this long without writes. */
+  readonly idleCheckpointMs?: number;
+}
+
+/**
+ * The kiosk's one SQLite file and its one writer connection.
+ *
+ * Durability is chosen per transaction: `durable` (synchronous=FULL) for
+ * anything a resident has been told about; `light` (synchronous=NORMAL, still
+ * crash-safe in WAL, may lose the last commits on power loss) for
+ * bookkeeping that is safe to redo, such as marking an item accepted (a
+ * resend is answered "duplicate" by the platform).
+ *
+ * The host runs in its own process (Electron main / utilityProcess or the web
+ * shell), never in the renderer, so synchronous SQL never blocks the UI; the
+ * statements here are single-row or bounded by a batch.
+ */
+export class Store {
+  readonly file: string;
+  readonly dir: string;
+  readonly integrity: IntegrityReport;
+  private readonly db: Db;
+  private sync: 'FULL' | 'NORMAL' = 'FULL';
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private constructor(file: string, db: Db, integrity: IntegrityReport, private readonly idleCheckpointMs: number) {
+    this.file = file;
+    this.dir = path.dirname(file);
+    this.db = db;
+    this.integrity = integrity;
+  }
+
+  static open(options: StoreOptions): Store {
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = path.join(options.dataDir, options.fileName ?? 'kiosk.db');
+    const integrity = checkAndRecover(file);
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Freed pages are zeroed: a purged record leaves no sealed bytes behind.
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma(`journal_size_limit = ${options.journalSizeLimitBytes ?? 8 * 1024 * 1024}`);
+    // Checkpoints are ours (idle + size), so a burst of submissions never pays for one.
+    db.pragma('wal_autocheckpoint = 4000');
+    migrate(db);
+    return new Store(file, db, integrity, options.idleCheckpointMs ?? 5_000);
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction committed with synchronous=FULL. */
+  durable<T>(fn: (db: Db) => T): T {
+    return this.run('FULL', fn);
+  }
+
+  /** Runs `fn` in one transaction committed with synchronous=NORMAL (safe to redo after a crash). */
+  light<T>(fn: (db: Db) => T): T {
+    return this.run('NORMAL', fn);
+  }
+
+  /** Read-only access for queries. */
+  read<T>(fn: (db: Db) => T): T {
+    return fn(this.db);
+  }
+
+  private run<T>(mode: 'FULL' | 'NORMAL', fn: (db: Db) => T): T {
+    if (this.closed) throw new Error('store is closed');
+    if (this.sync !== mode) {
+      this.db.pragma(`synchronous = ${mode}`);
+      this.sync = mode;
+    }
+    const result = this.db.transaction(fn).immediate(this.db);
+    this.scheduleIdleCheckpoint();
+    return result;
+  }
+
+  private scheduleIdleCheckpoint(): void {
+    if (this.idleTimer) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        this.checkpoint();
+      }, this.idleCheckpointMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** Moves the WAL into the database and truncates it to `journal_size_limit`. */
+  checkpoint(): { readonly busy: number; readonly log: number; readonly checkpointed: number } {
+    if (this.closed) return { busy: 0, log: 0, checkpointed: 0 };
+    const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    return row ?? { busy: 0, log: 0, checkpointed: 0 };
+  }
+
+  integrityOk(): boolean {
+    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.length === 1 && rows[0]!.integrity_check === 'ok';
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.checkpoint();
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+export type { Db };

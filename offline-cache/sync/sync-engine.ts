@@ -1,0 +1,321 @@
+import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, type ItemResult } from '../../contract/platform';
+import { DEFAULT_BACKOFF, delayHonouringRetryAfter, type BackoffPolicy, type Random } from '../outbox/backoff';
+import type { ItemOutcome, OutboxItem, OutboxKind } from '../outbox/items';
+import type { Outbox } from '../outbox/outbox';
+import type { AttachmentUploader } from './attachment-uploader';
+import { systemClock, type Clock } from './clock';
+import type { BatchStream, CallOutcome, PlatformClient } from './platform-client';
+import type { StatusPuller } from './status-puller';
+
+export interface SyncStatus {
+  /** The platform answered the last request (any answer but a transport failure or 5xx). */
+  readonly online: boolean;
+  readonly lastSuccessAt: number | null;
+  readonly lastAttemptAt: number | null;
+  readonly lastError: string | null;
+  readonly queueDepth: number;
+  readonly quarantined: number;
+  readonly oldestPendingAt: number | null;
+  /** When the engine will try next (null = idle, waiting for work). */
+  readonly nextAttemptAt: number | null;
+  readonly consecutiveFailures: number;
+}
+
+export interface SyncEngineOptions {
+  readonly outbox: Outbox;
+  readonly client: PlatformClient;
+  readonly uploader: AttachmentUploader;
+  readonly statusPuller?: StatusPuller | null;
+  readonly clock?: Clock;
+  readonly random?: Random;
+  readonly backoff?: BackoffPolicy;
+  /** Spread of the first attempt after boot (a power cut ends for a whole town at once). */
+  readonly bootJitterMs?: number;
+  /** How often to look for status changes when nothing is queued. */
+  readonly idlePollMs?: number;
+  readonly maxBatchBytes?: number;
+  readonly onStatus?: (status: SyncStatus) => void;
+  readonly onHeartbeatReply?: (reply: unknown) => void;
+}
+
+type Cycle = { readonly failed: false } | { readonly failed: true; readonly reason: string; readonly retryAfterMs: number | null };
+
+const STREAMS: Readonly<Record<Exclude<OutboxKind, 'heartbeat'>, BatchStream>> = {
+  application: 'applications',
+  evaluation: 'evaluations',
+  feedback: 'feedback',
+};
+const ORDER: readonly OutboxKind[] = ['application', 'evaluation', 'feedback', 'heartbeat'];
+/** Envelope overhead per item beyond its payload (clientId, seq, createdAt, keys). */
+const ITEM_OVERHEAD = 160;
+
+/**
+ * Delivers the outbox and pulls status changes. One cycle pushes every due
+ * item stream by stream in batches; a cycle that cannot reach the platform
+ * ends early and the next one waits a full-jitter backoff (which also jitters
+ * the first attempt after the network returns). New work wakes an idle
+ * engine, never one that is backing off.
+ */
+export class SyncEngine {
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly backoff: BackoffPolicy;
+  private readonly maxBatchBytes: number;
+  private batchBytes: number;
+  private batchItems = MAX_BATCH_ITEMS;
+  private failures = 0;
+  private online = false;
+  private lastSuccessAt: number | null = null;
+  private lastAttemptAt: number | null = null;
+  private lastError: string | null = null;
+  private nextAttemptAt: number | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = new AbortController();
+  private wake = new AbortController();
+  private cycleInFlight: Promise<Cycle> | null = null;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.maxBatchBytes = Math.min(options.maxBatchBytes ?? MAX_BODY_BYTES - 64 * 1024, MAX_BODY_BYTES - 64 * 1024);
+    this.batchBytes = Math.min(256 * 1024, this.maxBatchBytes);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = new AbortController();
+    this.running = this.loop();
+  }
+
+  /** Stops after the request in flight; never abandons a half-settled batch. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.wake.abort();
+    await this.running;
+    this.running = null;
+  }
+
+  /** New work: wake an idle engine. An engine in backoff keeps its pace. */
+  kick(): void {
+    if (this.failures === 0) this.wake.abort();
+  }
+
+  /** Technician's "sync now": one cycle at once, backoff or not. */
+  async syncNow(): Promise<SyncStatus> {
+    const r = await this.runCycle();
+    if (!r.failed) this.wake.abort();
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    const s = this.options.outbox.summary();
+    return {
+      online: this.online,
+      lastSuccessAt: this.lastSuccessAt,
+      lastAttemptAt: this.lastAttemptAt,
+      lastError: this.lastError,
+      queueDepth: s.queued + s.sending,
+      quarantined: s.quarantined,
+      oldestPendingAt: s.oldestPendingAt,
+      nextAttemptAt: this.nextAttemptAt,
+      consecutiveFailures: this.failures,
+    };
+  }
+
+  private async loop(): Promise<void> {
+    const bootJitter = Math.floor(this.random() * (this.options.bootJitterMs ?? 0));
+    if (bootJitter > 0) await this.waitFor(bootJitter);
+    while (!this.stopping.signal.aborted) {
+      const r = await this.runCycle();
+      if (this.stopping.signal.aborted) break;
+      let wait: number;
+      if (r.failed) {
+        wait = delayHonouringRetryAfter(this.failures, r.retryAfterMs, this.backoff, this.random);
+      } else {
+        const due = this.options.outbox.nextDueAt();
+        const idle = this.options.idlePollMs ?? 30_000;
+        wait = due === null ? idle : Math.min(idle, Math.max(0, due - this.clock.now()));
+      }
+      await this.waitFor(wait);
+    }
+  }
+
+  private async waitFor(ms: number): Promise<void> {
+    this.nextAttemptAt = this.clock.now() + ms;
+    this.publish();
+    if (this.wake.signal.aborted) this.wake = new AbortController();
+    const both = AbortSignal.any([this.wake.signal, this.stopping.signal]);
+    await this.clock.sleep(ms, both);
+    this.nextAttemptAt = null;
+  }
+
+  private runCycle(): Promise<Cycle> {
+    this.cycleInFlight ??= this.cycle().finally(() => {
+      this.cycleInFlight = null;
+    });
+    return this.cycleInFlight;
+  }
+
+  private async cycle(): Promise<Cycle> {
+    this.lastAttemptAt = this.clock.now();
+    const result = await this.pushAll();
+    const pulled = result.failed ? result : await this.pull();
+    if (pulled.failed) {
+      this.failures++;
+      this.lastError = pulled.reason;
+      this.online = false;
+    } else {
+      this.failures = 0;
+      this.lastError = null;
+    }
+    this.publish();
+    return pulled;
+  }
+
+  private async pull(): Promise<Cycle> {
+    if (!this.options.statusPuller) return { failed: false };
+    const r = await this.options.statusPuller.pullAll();
+    if (r.kind === 'ok') {
+      this.markReached();
+      return { failed: false };
+    }
+    return { failed: true, reason: r.reason, retryAfterMs: r.retryAfterMs };
+  }
+
+  private async pushAll(): Promise<Cycle> {
+    for (const kind of ORDER) {
+      for (;;) {
+        if (this.stopping.signal.aborted) return { failed: false };
+        const batch = this.options.outbox.claimBatch(kind, { maxBytes: this.batchBytes, maxItems: this.batchItems });
+        if (batch.length === 0) break;
+        const r = kind === 'heartbeat' ? await this.pushHeartbeats(batch) : await this.pushBatch(kind, batch);
+        if (r.failed) return r;
+      }
+    }
+    return { failed: false };
+  }
+
+  private markReached(): void {
+    this.online = true;
+    this.lastSuccessAt = this.clock.now();
+  }
+
+  private async pushHeartbeats(batch: readonly OutboxItem[]): Promise<Cycle> {
+    for (const [i, item] of batch.entries()) {
+      const payload = { ...(item.payload as Record<string, unknown>), heartbeatId: item.clientId };
+      const r = await this.options.client.heartbeat(JSON.stringify(payload));
+      if (r.kind === 'ok') {
+        this.markReached();
+        this.options.outbox.settle([{ clientId: item.clientId, outcome: 'accepted', platformRef: r.value.receivedAt }]);
+        this.options.onHeartbeatReply?.(r.value);
+      } else if (r.kind === 'refused') {
+        this.markReached();
+        this.options.outbox.settle([{ clientId: item.clientId, outcome: 'rejected', reason: `${r.code}: ${r.reason}` }]);
+      } else {
+        this.options.outbox.release(batch.slice(i).map((b) => b.clientId), describe(r));
+        return failure(r);
+      }
+    }
+    return { failed: false };
+  }
+
+  private async pushBatch(kind: Exclude<OutboxKind, 'heartbeat'>, claimed: readonly OutboxItem[]): Promise<Cycle> {
+    const outbox = this.options.outbox;
+    const ready: OutboxItem[] = [];
+    for (const [i, item] of claimed.entries()) {
+      const upload = await this.uploadAttachments(item);
+      if (upload.kind === 'broken') {
+        outbox.settle([{ clientId: item.clientId, outcome: 'rejected', reason: upload.reason }]);
+        continue;
+      }
+      if (upload.kind === 'transient') {
+        outbox.release(claimed.slice(i).map((c) => c.clientId), upload.reason);
+        if (ready.length) outbox.release(ready.map((c) => c.clientId), upload.reason);
+        return { failed: true, reason: upload.reason, retryAfterMs: upload.retryAfterMs };
+      }
+      ready.push(item);
+    }
+    if (ready.length === 0) return { failed: false };
+    const { body, sent, leftover } = this.encode(ready);
+    if (leftover.length) outbox.release(leftover.map((i) => i.clientId), 'batch split to fit 1 MiB');
+    const r = await this.options.client.pushBatch(STREAMS[kind], body);
+    const ids = sent.map((i) => i.clientId);
+    switch (r.kind) {
+      case 'ok':
+        this.markReached();
+        outbox.settle(this.outcomes(sent, r.value));
+        this.batchBytes = Math.min(this.maxBatchBytes, this.batchBytes * 2);
+        this.batchItems = Math.min(MAX_BATCH_ITEMS, this.batchItems * 2);
+        return { failed: false };
+      case 'too-large':
+        this.markReached();
+        outbox.release(ids, r.reason);
+        this.batchBytes = Math.max(4 * 1024, Math.floor(this.batchBytes / 2));
+        this.batchItems = Math.max(1, Math.ceil(sent.length / 2));
+        return { failed: false };
+      case 'refused':
+        this.markReached();
+        if (r.status === 400 || r.status === 422) {
+          // The envelope as a whole was refused: find the poison by halving; alone, it is quarantined.
+          if (sent.length === 1) outbox.settle([{ clientId: sent[0]!.clientId, outcome: 'rejected', reason: `${r.code}: ${r.reason}` }]);
+          else {
+            outbox.release(ids, r.reason);
+            this.batchItems = Math.max(1, Math.floor(sent.length / 2));
+          }
+          return { failed: false };
+        }
+        outbox.release(ids, r.reason);
+        return { failed: true, reason: `platform refused the kiosk (${r.status} ${r.code}): ${r.reason}`, retryAfterMs: null };
+      default:
+        outbox.release(ids, describe(r));
+        if (r.kind === 'unreachable' && /Timeout|abort/i.test(r.reason)) {
+          this.batchBytes = Math.max(4 * 1024, Math.floor(this.batchBytes / 2));
+        }
+        return failure(r);
+    }
+  }
+
+  private async uploadAttachments(item: OutboxItem) {
+    for (const a of item.attachments) {
+      const r = await this.options.uploader.ensureUploaded(a.address);
+      if (r.kind !== 'complete') return r;
+    }
+    return { kind: 'complete' as const };
+  }
+
+  private encode(items: readonly OutboxItem[]): { body: string; sent: OutboxItem[]; leftover: OutboxItem[] } {
+    const sent = [...items];
+    const leftover: OutboxItem[] = [];
+    for (;;) {
+      const body = JSON.stringify({
+        items: sent.map((i) => ({ clientId: i.clientId, seq: i.streamSeq, createdAt: new Date(i.createdAt).toISOString(), payload: i.payload })),
+      });
+      if (sent.length === 1 || Buffer.byteLength(body) + ITEM_OVERHEAD <= MAX_BODY_BYTES) return { body, sent, leftover };
+      leftover.unshift(sent.pop()!);
+    }
+  }
+
+  private outcomes(sent: readonly OutboxItem[], results: readonly ItemResult[]): ItemOutcome[] {
+    const byId = new Map(results.map((r) => [r.clientId, r]));
+    return sent.map((item): ItemOutcome => {
+      const r = byId.get(item.clientId);
+      if (!r) return { clientId: item.clientId, outcome: 'retry', reason: 'no result for this item' };
+      if (r.outcome === 'accepted' || r.outcome === 'duplicate') return { clientId: item.clientId, outcome: r.outcome, platformRef: r.platformNumber };
+      if (r.permanent) return { clientId: item.clientId, outcome: 'rejected', reason: `${r.code}: ${r.reason}` };
+      return { clientId: item.clientId, outcome: 'retry', reason: `${r.code}: ${r.reason}` };
+    });
+  }
+
+  private publish(): void {
+    this.options.onStatus?.(this.status());
+  }
+}
+
+function describe(r: CallOutcome<unknown>): string {
+  return 'reason' in r ? r.reason : r.kind;
+}
+
+function failure(r: CallOutcome<unknown>): Cycle {
+  return { failed: true, reason: describe(r), retryAfterMs: r.kind === 'retry' ? r.retryAfterMs : null };
+}
