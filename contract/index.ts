@@ -1,4 +1,6 @@
 export * from './api/index';
 export * from './devices';
+export * from './device-advice';
+export * from './diagnostics';
 export * from './identity';
 export * from './result';

@@ -61,6 +61,25 @@ export const KioskConfigSchema = z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info') })
       .strict()
       .default({ level: 'info' }),
+    /** 7×24 operations: fleet heartbeat, UI watchdog, remote commands, updates (docs/maintenance.md). */
+    operations: z
+      .object({
+        heartbeatIntervalMs: z.coerce.number().int().min(1000).max(3_600_000).default(180_000),
+        watchdogStaleMs: z.coerce.number().int().min(1000).max(60_000).default(3500),
+        updateUrl: z.url({ protocol: /^https$/, message: 'expected an https URL' }).nullable().default(null),
+        updateChannel: z.string().regex(/^[a-z0-9-]{1,20}$/).default('latest'),
+        updatePublisherName: z.string().min(1).nullable().default(null),
+        updateSigningKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected a base64url Ed25519 public key').nullable().default(null),
+      })
+      .strict()
+      .default({
+        heartbeatIntervalMs: 180_000,
+        watchdogStaleMs: 3500,
+        updateUrl: null,
+        updateChannel: 'latest',
+        updatePublisherName: null,
+        updateSigningKey: null,
+      }),
   })
   .strict();
 
@@ -82,6 +101,9 @@ export const ENV_KEYS = [
   ['KIOSK_LOCALE', 'ui.locale', "'zh-CN' or 'en'"],
   ['KIOSK_IDLE_SECONDS', 'ui.idleSeconds', 'Idle time before the privacy countdown'],
   ['KIOSK_LOG_LEVEL', 'log.level', 'pino level'],
+  ['KIOSK_HEARTBEAT_MS', 'operations.heartbeatIntervalMs', 'How often the kiosk reports its health to the platform (ms)'],
+  ['KIOSK_WATCHDOG_MS', 'operations.watchdogStaleMs', 'UI silence after which the watchdog reloads it (ms)'],
+  ['KIOSK_UPDATE_URL', 'operations.updateUrl', 'Provincial update server (https, electron-updater generic provider)'],
 ] as const;
 
 export class ConfigError extends Error {

@@ -6,6 +6,8 @@ import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
 import { sessionHandlers } from './api/handlers/session';
 import { systemHandlers } from './api/handlers/system';
 import type { Logger } from './log';
+import { LogRing } from './log-ring';
+import { Operations } from './operations';
 import { ConnectivityMonitor } from './services/connectivity';
 import { SessionService } from './services/session';
 import { readVersion } from './version';
@@ -15,6 +17,8 @@ export interface HostOptions {
   /** Resolved platform URL (the simulator's when none is configured). */
   readonly platformUrl: string;
   readonly logger: Logger;
+  /** The logger's in-memory tail (maintenance live log, diagnostics bundle). */
+  readonly logRing?: LogRing;
 }
 
 export interface Host {
@@ -22,6 +26,8 @@ export interface Host {
   readonly bus: EventBus;
   readonly handlers: HandlerTable;
   readonly session: SessionService;
+  /** Maintenance, diagnostics, watchdog, heartbeat: shells plug their recoverer in here. */
+  readonly operations: Operations;
   call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
   close(): Promise<void>;
 }
@@ -42,22 +48,41 @@ export async function createHost(options: HostOptions): Promise<Host> {
   );
   const devices: DeviceDirectory = { list: () => [] };
 
+  const operations = new Operations({
+    config,
+    platformUrl: options.platformUrl,
+    logger,
+    logRing: options.logRing ?? new LogRing(),
+    bus,
+    session,
+    devices: () => devices.list(),
+    connectivity,
+    version: readVersion(),
+    bootedAt: new Date(),
+    ...(process.env['KIOSK_MAINTENANCE_PIN'] ? { initialPin: process.env['KIOSK_MAINTENANCE_PIN'] } : {}),
+  });
+
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
     ...sessionHandlers(session),
     ...devicesHandlers(devices),
+    ...operations.handlers,
   };
 
   connectivity.start();
   await connectivity.check();
+  await operations.start();
 
   return {
     config,
     bus,
     handlers,
     session,
-    call: (name, input, ctx) => dispatch(handlers, name, input, ctx, { mode: config.mode, logger }),
+    operations,
+    call: (name, input, ctx) =>
+      dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
     async close() {
+      operations.stop();
       connectivity.stop();
       session.end('maintenance');
     },

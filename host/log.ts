@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import type { LogRing } from './log-ring';
 
 /**
  * Structured logs that never hold personal data. Redaction is the last line
@@ -19,7 +20,7 @@ export const REDACTED_KEYS = [
   'pin',
 ] as const;
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream; ring?: LogRing } = {}): Logger {
   // Root-level `name` is pino's logger name; personal names only ever appear nested.
   const paths = REDACTED_KEYS.flatMap((k): string[] => [...(k === 'name' ? [] : [k]), `*.${k}`, `*.*.${k}`]);
   return pino(
@@ -29,8 +30,17 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       redact: { paths, censor: '[redacted]' },
       base: undefined,
     },
-    options.destination ?? pino.destination({ dest: 2, sync: false }),
+    withRing(options.destination ?? pino.destination({ dest: 2, sync: false }), options.ring),
   );
 }
 
 export type { Logger };
+
+/** The ring (maintenance live tail) receives every line the logger lets through, after redaction. */
+function withRing(destination: pino.DestinationStream, ring: LogRing | undefined): pino.DestinationStream {
+  if (!ring) return destination;
+  return pino.multistream([
+    { stream: destination, level: 'trace' },
+    { stream: ring, level: 'trace' },
+  ]);
+}

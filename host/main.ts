@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { KioskConfig } from './config';
 import { createHost, type Host } from './host';
 import { createLogger, type Logger } from './log';
+import { LogRing } from './log-ring';
+import { removeRunFile, writeRunFile } from './run-file';
 import { startWebShell, type WebShell } from './webshell/server';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,8 +26,9 @@ export async function runWebShell(options: {
   token?: string;
   rendererDir?: string;
 }): Promise<RunningWebShell> {
-  const logger = options.logger ?? createLogger({ level: options.config.log.level });
-  const host = await createHost({ config: options.config, platformUrl: options.platformUrl, logger });
+  const logRing = new LogRing();
+  const logger = options.logger ?? createLogger({ level: options.config.log.level, ring: logRing });
+  const host = await createHost({ config: options.config, platformUrl: options.platformUrl, logger, logRing });
   const shell = await startWebShell({
     host,
     logger,
@@ -34,11 +37,14 @@ export async function runWebShell(options: {
     ...(options.token ? { token: options.token } : {}),
   });
   logger.info({ url: shell.url, mode: options.config.mode }, 'web shell listening');
+  // For `npm run doctor` (SSH maintenance, systemd health check) on this machine.
+  writeRunFile(options.config.dataDir, { url: shell.url, token: shell.token, maintenanceToken: host.operations.maintenance.localToken, pid: process.pid, kioskId: options.config.kioskId, startedAt: new Date().toISOString() });
   return {
     host,
     shell,
     logger,
     async close() {
+      removeRunFile(options.config.dataDir, process.pid);
       await shell.close();
       await host.close();
     },

@@ -7,6 +7,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly doc: string;
   /** Only in demo/dev mode (dev dock); the host refuses it in production. */
   readonly devOnly?: boolean;
+  /** 'maintenance': input carries a maintenance `token` the dispatcher checks before the handler runs. */
+  readonly requires?: 'maintenance';
 }
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {

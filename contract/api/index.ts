@@ -2,8 +2,15 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import type { EventSpec, MethodSpec } from './define';
 import { devicesEvents, devicesMethods } from './devices';
+import { evaluationMethods } from './evaluation';
+import { journeyMethods } from './journeys';
+import { maintenanceEvents, maintenanceMethods } from './maintenance';
+import { progressMethods } from './progress';
 import { sessionEvents, sessionMethods } from './session';
+import { staffEvents, staffMethods } from './staff';
 import { systemEvents, systemMethods } from './system';
+import { voiceMethods } from './voice';
+import { watchdogEvents, watchdogMethods } from './watchdog';
 
 /**
  * The Kiosk API: every host method and event, declared once. Both transports
@@ -14,12 +21,22 @@ export const methods = {
   ...systemMethods,
   ...sessionMethods,
   ...devicesMethods,
+  ...journeyMethods,
+  ...progressMethods,
+  ...evaluationMethods,
+  ...voiceMethods,
+  ...staffMethods,
+  ...maintenanceMethods,
+  ...watchdogMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...systemEvents,
   ...sessionEvents,
   ...devicesEvents,
+  ...staffEvents,
+  ...maintenanceEvents,
+  ...watchdogEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;
@@ -55,5 +72,12 @@ export function isEventName(name: string): name is EventName {
 
 export * from './define';
 export * from './devices';
+export * from './evaluation';
+export * from './journeys';
+export * from './progress';
+export * from './staff';
+export * from './voice';
+export * from './maintenance';
 export * from './session';
 export * from './system';
+export * from './watchdog';

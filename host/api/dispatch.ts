@@ -25,6 +25,11 @@ export type HandlerTable = { readonly [M in MethodName]: Handler<M> };
 export interface DispatchOptions {
   readonly mode: 'demo' | 'production';
   readonly logger: Logger;
+  /**
+   * Checks (and refreshes) a maintenance token for methods marked
+   * `requires: 'maintenance'`. Absent: those methods are refused (fail closed).
+   */
+  readonly authorizeMaintenance?: (token: string, method: MethodName) => Result<true>;
 }
 
 /**
@@ -49,6 +54,13 @@ export async function dispatch(
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error);
     return err('invalid-input', `invalid input for '${name}': ${describeIssues(issues)}`, { issues });
+  }
+  if ('requires' in spec && spec.requires === 'maintenance') {
+    const token = (parsed.data as { token?: unknown }).token;
+    const allowed = typeof token === 'string' && options.authorizeMaintenance
+      ? options.authorizeMaintenance(token, name)
+      : err('unauthorized', 'maintenance mode is required');
+    if (!allowed.ok) return allowed;
   }
   const handler = handlers[name] as unknown as Handler<MethodName>;
   let result: Result<unknown>;

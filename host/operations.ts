@@ -1,0 +1,204 @@
+import path from 'node:path';
+import { err, ok, type DeviceStatus, type Diagnostics, type MethodName, type Result } from '../contract';
+import type { EventBus } from './api/events';
+import type { HandlerTable } from './api/dispatch';
+import { maintenanceHandlers } from './api/handlers/maintenance';
+import { watchdogHandlers } from './api/handlers/watchdog';
+import type { KioskConfig } from './config';
+import type { Logger } from './log';
+import type { LogRing } from './log-ring';
+import { ConfigEditor } from './services/config-editor';
+import type { ConnectivityMonitor } from './services/connectivity';
+import { buildBundle, writeBundle } from './services/diagnostics/bundle';
+import { collectDiagnostics } from './services/diagnostics/collect';
+import { HeartbeatService, type HeartbeatChannel } from './services/heartbeat';
+import { MaintenanceService } from './services/maintenance';
+import { JsonlAuditTrail, type AuditTrail } from './services/maintenance/audit-trail';
+import { CredentialsFile } from './services/maintenance/credentials';
+import type { OutboxMaintenance } from './services/outbox-maintenance';
+import { RemoteCommandRunner } from './services/remote-commands';
+import type { SelfTestPort } from './services/self-test';
+import type { SessionService } from './services/session';
+import { UiWatchdog, type UiRecoverer } from './services/watchdog';
+
+export interface OperationsOptions {
+  readonly config: KioskConfig;
+  readonly platformUrl: string;
+  readonly logger: Logger;
+  readonly logRing: LogRing;
+  readonly bus: EventBus;
+  readonly session: SessionService;
+  readonly devices: () => readonly DeviceStatus[];
+  readonly connectivity: ConnectivityMonitor;
+  readonly version: string;
+  readonly bootedAt: Date;
+  /** First-start PIN (KIOSK_MAINTENANCE_PIN); hashed and stored, never kept. */
+  readonly initialPin?: string;
+}
+
+type OperationsMethod = Exclude<Extract<MethodName, `maintenance.${string}`>, never> | 'ui.heartbeat';
+
+/**
+ * 7×24 operations, composed once: maintenance mode, diagnostics, config
+ * editor, UI watchdog, fleet heartbeat and remote commands. Parts owned by
+ * other subsystems (outbox, device self-tests, audit chain, heartbeat
+ * delivery, catalog refresh) are plugged in with `use…` as the composition
+ * root gets them; until then the dashboard says what is missing.
+ */
+export class Operations {
+  readonly maintenance: MaintenanceService;
+  readonly watchdog: UiWatchdog;
+  readonly heartbeat: HeartbeatService;
+  readonly commands: RemoteCommandRunner;
+  readonly configEditor: ConfigEditor;
+  readonly handlers: Pick<HandlerTable, OperationsMethod>;
+  private audit: AuditTrail;
+  private outbox: OutboxMaintenance | null = null;
+  private selfTests: SelfTestPort | null = null;
+  private channel: HeartbeatChannel | null = null;
+  private platformKey: () => string | null = () => null;
+  private catalogRefresh: (() => Promise<Result<string>>) | null = null;
+  private blobUpload: ((bytes: Uint8Array) => Promise<Result<string>>) | null = null;
+  private catalogVersion: () => string = () => 'unknown';
+
+  constructor(private readonly o: OperationsOptions) {
+    const { config, logger, bus } = o;
+    this.audit = new JsonlAuditTrail(path.join(config.dataDir, 'maintenance', 'audit.jsonl'));
+    const auditProxy: AuditTrail = {
+      append: (type, detail) => this.audit.append(type, detail),
+      head: () => this.audit.head(),
+      verify: () => this.audit.verify(),
+    };
+    this.maintenance = new MaintenanceService({
+      credentials: CredentialsFile.in(config.dataDir),
+      audit: auditProxy,
+      bus,
+      logger,
+      endResidentSession: () => o.session.end('maintenance'),
+    });
+    this.watchdog = new UiWatchdog({ bus, logger, staleMs: config.operations.watchdogStaleMs });
+    this.configEditor = new ConfigEditor({
+      config,
+      audit: auditProxy,
+      logger,
+      onApplied: (key) => {
+        if (key === 'log.level') logger.level = config.log.level;
+        if (key === 'operations.heartbeatIntervalMs') void this.heartbeat.beat('change');
+      },
+    });
+    this.commands = new RemoteCommandRunner({
+      kioskId: () => config.kioskId,
+      platformKey: () => this.platformKey(),
+      audit: auditProxy,
+      logger,
+      dataDir: config.dataDir,
+      actions: {
+        refreshCatalog: () => (this.catalogRefresh ? this.catalogRefresh() : Promise.resolve(err('not-found', 'catalog refresh is not available on this kiosk'))),
+        restartUi: () => {
+          bus.emit('ui.reload', { reason: 'remote-command' });
+          return ok('已要求界面重新加载');
+        },
+        uploadDiagnostics: () => this.uploadDiagnostics(),
+        setConfig: (key, value) => {
+          const r = this.configEditor.set(key, value, 'platform');
+          return r.ok ? ok(`${key} = ${JSON.stringify(r.value.value)}（${r.value.applies === 'live' ? '已生效' : '重启后生效'}）`) : r;
+        },
+      },
+    });
+    this.heartbeat = new HeartbeatService({
+      collect: () => this.collect(),
+      channel: { deliver: (hb) => (this.channel ? this.channel.deliver(hb) : logger.debug({ heartbeatId: hb.heartbeatId }, 'heartbeat built; no delivery channel yet')) },
+      commands: this.commands,
+      intervalMs: () => config.operations.heartbeatIntervalMs,
+      mode: config.mode,
+      catalogVersion: () => this.catalogVersion(),
+      logger,
+    });
+    this.handlers = {
+      ...maintenanceHandlers({
+        config,
+        maintenance: this.maintenance,
+        collect: () => this.collect(),
+        selfTests: () => this.selfTests,
+        outbox: () => this.outbox,
+        logs: o.logRing,
+        audit: auditProxy,
+        configEditor: this.configEditor,
+      }),
+      ...watchdogHandlers(this.watchdog),
+    };
+    bus.subscribe((m) => {
+      if (m.event === 'device.status') this.heartbeat.noteChange();
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.maintenance.provisionPin(this.o.initialPin ?? (this.o.config.mode === 'demo' ? DEMO_MAINTENANCE_PIN : undefined));
+    this.maintenance.start();
+    this.watchdog.start();
+    this.heartbeat.start();
+  }
+
+  stop(): void {
+    this.heartbeat.stop();
+    this.watchdog.stop();
+    this.maintenance.stop();
+  }
+
+  authorize(token: string): Result<true> {
+    return this.maintenance.authorize(token);
+  }
+
+  collect(): Promise<Diagnostics> {
+    return collectDiagnostics({
+      config: () => this.o.config,
+      platformUrl: this.o.platformUrl,
+      version: this.o.version,
+      bootedAt: this.o.bootedAt,
+      devices: this.o.devices,
+      outbox: () => this.outbox,
+      connectivity: this.o.connectivity,
+      ui: () => this.watchdog.health(),
+      audit: this.audit,
+    });
+  }
+
+  // Plug-in points for the parts other subsystems own.
+  useAuditTrail(audit: AuditTrail): void {
+    this.audit = audit;
+  }
+  useOutbox(outbox: OutboxMaintenance): void {
+    this.outbox = outbox;
+  }
+  useSelfTests(port: SelfTestPort): void {
+    this.selfTests = port;
+  }
+  useHeartbeatChannel(channel: HeartbeatChannel): void {
+    this.channel = channel;
+  }
+  usePlatformKey(key: () => string | null): void {
+    this.platformKey = key;
+  }
+  useCatalog(version: () => string, refresh: () => Promise<Result<string>>): void {
+    this.catalogVersion = version;
+    this.catalogRefresh = refresh;
+  }
+  useBlobUpload(upload: (bytes: Uint8Array) => Promise<Result<string>>): void {
+    this.blobUpload = upload;
+  }
+  useUiRecoverer(recoverer: UiRecoverer): void {
+    this.watchdog.useRecoverer(recoverer);
+  }
+
+  private async uploadDiagnostics(): Promise<Result<string>> {
+    const { bytes } = buildBundle({ config: this.o.config, diagnostics: await this.collect(), logs: this.o.logRing.dump(), audit: this.audit.verify() });
+    const local = path.join(this.o.config.dataDir, 'diagnostics', `kiosk-${this.o.config.kioskId}-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
+    writeBundle(local, bytes);
+    if (!this.blobUpload) return err('not-found', `upload not available; bundle saved on the kiosk at ${local}`);
+    const up = await this.blobUpload(bytes);
+    return up.ok ? ok(`诊断包已上传（${bytes.length} 字节，${up.value}）`) : up;
+  }
+}
+
+/** Demo mode only, when no PIN was provisioned (docs/maintenance.md). Production needs KIOSK_MAINTENANCE_PIN. */
+export const DEMO_MAINTENANCE_PIN = '24682468';

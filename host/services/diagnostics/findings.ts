@@ -1,0 +1,82 @@
+import { adviseDevice, type DeviceHealth, type DeviceStatus, type Finding, type OutboxHealth, type PlatformHealth, type SystemHealth } from '../../../contract';
+
+/**
+ * Turning measurements into "what is wrong and what to do", as pure
+ * functions: the dashboard, doctor and heartbeat all show these.
+ */
+export const THRESHOLDS = {
+  /** Pending this long while the platform answers: the queue is stuck, not waiting for the network. */
+  stuckQueueMs: 15 * 60_000,
+  clockSkewMs: 5 * 60_000,
+  diskFaultBytes: 512 * 1024 ** 2,
+  diskWarnBytes: 2 * 1024 ** 3,
+} as const;
+
+export function deviceHealth(status: DeviceStatus): DeviceHealth {
+  const finding = adviseDevice(status);
+  return { status, level: finding?.level ?? 'ok', finding };
+}
+
+export function outboxFindings(o: OutboxHealth | null, platformReachable: boolean, now: number): Finding[] {
+  if (!o) return [];
+  const out: Finding[] = [];
+  if (o.quarantined.length > 0) {
+    out.push({
+      level: 'warn',
+      area: 'outbox',
+      code: 'OUTBOX-QUARANTINED',
+      problem: { 'zh-CN': `有 ${o.quarantined.length} 件待提交事项被平台退回或无法解析，已隔离`, en: `${o.quarantined.length} outbox item(s) were refused or unreadable and are quarantined` },
+      fix: { 'zh-CN': '在“待提交队列”查看原因；问题解决后点“重新排队”，或导出交给运维人员', en: 'See the reasons under “Outbox”; re-queue once fixed, or export them for support' },
+    });
+  }
+  const age = o.oldestPendingAt ? now - Date.parse(o.oldestPendingAt) : 0;
+  if (o.depth > 0 && age > THRESHOLDS.stuckQueueMs && platformReachable) {
+    out.push({
+      level: 'fault',
+      area: 'outbox',
+      code: 'OUTBOX-STUCK',
+      problem: { 'zh-CN': `待提交队列卡住：${o.depth} 件，最早的已等待 ${Math.round(age / 60_000)} 分钟，但平台可以连通`, en: `Outbox stuck: ${o.depth} item(s), oldest waiting ${Math.round(age / 60_000)} min although the platform answers` },
+      fix: { 'zh-CN': '点“立即同步”；仍不减少时查看日志中的同步错误，并导出诊断包', en: 'Press “Sync now”; if it does not go down, read the sync errors in the log and export a diagnostics bundle' },
+    });
+  }
+  return out;
+}
+
+export function platformFindings(p: PlatformHealth): Finding[] {
+  const out: Finding[] = [];
+  if (!p.reachable) {
+    out.push({
+      level: 'warn',
+      area: 'platform',
+      code: 'PLATFORM-UNREACHABLE',
+      problem: { 'zh-CN': '连不上省政务服务平台（申请会安全保存在本机）', en: 'The provincial platform is unreachable (applications stay safe on the kiosk)' },
+      fix: { 'zh-CN': '检查网线或无线网络、代理设置和平台地址；网络恢复后会自动提交', en: 'Check the cable or Wi-Fi, proxy and platform URL; queued items are sent when it returns' },
+    });
+  }
+  if (p.clockSkewMs !== null && Math.abs(p.clockSkewMs) > THRESHOLDS.clockSkewMs) {
+    out.push({
+      level: 'warn',
+      area: 'platform',
+      code: 'CLOCK-SKEW',
+      problem: { 'zh-CN': `本机时间与平台相差 ${Math.round(p.clockSkewMs / 1000)} 秒`, en: `Kiosk clock is ${Math.round(p.clockSkewMs / 1000)} s off the platform's` },
+      fix: { 'zh-CN': '检查系统的网络校时（NTP）设置', en: 'Check the system time synchronisation (NTP)' },
+    });
+  }
+  return out;
+}
+
+export function systemFindings(s: SystemHealth): Finding[] {
+  if (!s.disk) return [];
+  const free = s.disk.freeBytes;
+  if (free >= THRESHOLDS.diskWarnBytes) return [];
+  const gb = (free / 1024 ** 3).toFixed(1);
+  return [
+    {
+      level: free < THRESHOLDS.diskFaultBytes ? 'fault' : 'warn',
+      area: 'disk',
+      code: 'DISK-LOW',
+      problem: { 'zh-CN': `磁盘剩余空间不足：${gb} GB`, en: `Low disk space: ${gb} GB free` },
+      fix: { 'zh-CN': '导出诊断包后清理旧日志；检查数据保留期限设置', en: 'Export a diagnostics bundle, then remove old logs; check the retention setting' },
+    },
+  ];
+}
