@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
+import { StaffProvider } from '../assisted/staff';
 import { ActionBar } from '../components/ActionBar';
 import { StatusBar } from '../components/StatusBar';
+import { JourneyScreen } from '../journey/JourneyScreen';
+import { IdleGuard } from '../privacy/IdleGuard';
+import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
+import { FeedbackScreen } from '../screens/FeedbackScreen';
 import { HelpScreen } from '../screens/HelpScreen';
 import { HomeScreen } from '../screens/HomeScreen';
+import { ProgressScreen } from '../screens/ProgressScreen';
 
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
 export function App() {
   const { t } = useTranslation();
   return (
     <MemoryRouter>
+      <StaffProvider>
       <div className="kiosk">
         <a className="skip-link" href="#main">
           {t('app.skip')}
@@ -21,10 +28,16 @@ export function App() {
             <Route path="/" element={<AttractScreen />} />
             <Route path="/home" element={<HomeScreen />} />
             <Route path="/help" element={<HelpScreen />} />
+            <Route path="/journey/:thingId" element={<JourneyScreen />} />
+            <Route path="/progress" element={<ProgressScreen />} />
+            <Route path="/feedback" element={<FeedbackScreen />} />
+            <Route path="/assisted" element={<AssistedScreen />} />
           </Routes>
         </main>
         <ActionBar />
+        <IdleGuard />
       </div>
+      </StaffProvider>
     </MemoryRouter>
   );
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { VoicePrompt } from '../voice/VoicePrompt';
 
 export function HelpScreen() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <section className="help" aria-labelledby="help-heading">
       <h1 id="help-heading">{t('help.heading')}</h1>
@@ -9,7 +12,16 @@ export function HelpScreen() {
         {t('help.hotline')}
         <strong className="number">{t('help.hotlineNumber')}</strong>
       </p>
+      <VoicePrompt text={`${t('help.hotline')} ${t('help.hotlineNumber')}`} />
       <p>{t('help.staff')}</p>
+      <div className="step-actions">
+        <button type="button" className="primary" onClick={() => navigate('/feedback')} data-testid="help-feedback">
+          {t('journey.home.feedback')}
+        </button>
+        <button type="button" onClick={() => navigate('/progress')}>
+          {t('journey.home.progress')}
+        </button>
+      </div>
     </section>
   );
 }

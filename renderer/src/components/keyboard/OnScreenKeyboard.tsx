@@ -53,11 +53,11 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
   );
 
   return (
-    <div className="keyboard" role="group" aria-label={t('keyboard.label')} data-testid="keyboard" data-layout={mode}>
+    <div className="keyboard" role="group" aria-label={t('journey.keyboard.label')} data-testid="keyboard" data-layout={mode}>
       {mode === 'pinyin' && (
         <div className="candidates" aria-live="polite">
           <span className="pinyin-buffer" data-testid="pinyin-buffer">
-            {buffer || t('keyboard.pinyinHint')}
+            {buffer || t('journey.keyboard.pinyinHint')}
           </span>
           {lookup.candidates.map((c) => (
             <button key={c} type="button" className="key candidate" onClick={() => choose(c)} data-testid="candidate">
@@ -77,7 +77,7 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
             {mode === 'id-number' ? key('X') : <span className="key-spacer" />}
             {key('0')}
             <button type="button" className="key" onClick={backspace}>
-              {t('keyboard.backspace')}
+              {t('journey.keyboard.backspace')}
             </button>
           </div>
         </div>
@@ -93,22 +93,22 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
           <div className="key-row">
             {layout === 'pinyin' && (
               <button type="button" className="key wide" onClick={() => { setBuffer(''); setMode(mode === 'pinyin' ? 'letters' : 'pinyin'); }}>
-                {mode === 'pinyin' ? t('keyboard.toLetters') : t('keyboard.toChinese')}
+                {mode === 'pinyin' ? t('journey.keyboard.toLetters') : t('journey.keyboard.toChinese')}
               </button>
             )}
             {mode === 'letters' && layout === 'letters' ? null : (
               <button type="button" className="key wide" onClick={() => (mode === 'pinyin' && buffer ? lookup.candidates[0] && choose(lookup.candidates[0]) : append(' '))}>
-                {t('keyboard.space')}
+                {t('journey.keyboard.space')}
               </button>
             )}
             <button type="button" className="key wide" onClick={backspace}>
-              {t('keyboard.backspace')}
+              {t('journey.keyboard.backspace')}
             </button>
           </div>
         </div>
       )}
       <button type="button" className="primary key-done" onClick={() => { setBuffer(''); onDone(); }}>
-        {t('keyboard.done')}
+        {t('journey.keyboard.done')}
       </button>
     </div>
   );

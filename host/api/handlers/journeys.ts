@@ -1,0 +1,76 @@
+import { err, ok } from '../../../contract';
+import type { ApplicationsPort, PlatformLookups } from '../../services/journey-ports';
+import type { JourneyService } from '../../services/journeys';
+import type { ProgressDesk } from '../../services/progress';
+import type { SessionService } from '../../services/session';
+import type { StaffDesk } from '../../services/staff';
+import type { VoiceGuide } from '../../services/voice';
+import type { HandlerTable } from '../dispatch';
+
+export interface ResidentDeps {
+  readonly session: SessionService;
+  readonly journeys: JourneyService;
+  readonly progress: ProgressDesk;
+  readonly applications: ApplicationsPort;
+  readonly platform: PlatformLookups;
+  readonly staff: StaffDesk;
+  readonly voice: VoiceGuide;
+}
+
+type ResidentMethods =
+  | 'journey.start'
+  | 'journey.saveDraft'
+  | 'journey.draft'
+  | 'journey.cardFields'
+  | 'journey.revealCardField'
+  | 'journey.lookupCertificates'
+  | 'journey.capture'
+  | 'journey.discardCapture'
+  | 'journey.submit'
+  | 'journey.printReceipt'
+  | 'progress.byCard'
+  | 'progress.byReceipt'
+  | 'evaluation.submit'
+  | 'feedback.submit'
+  | 'voice.speak'
+  | 'staff.signIn'
+  | 'staff.signOut';
+
+/** The resident's side of the kiosk: journeys, progress query, 好差评, help, voice and assisted mode. */
+export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, ResidentMethods> {
+  const { journeys } = deps;
+  return {
+    'journey.start': ({ thingId }) => journeys.start(thingId),
+    'journey.saveDraft': (input) => journeys.saveDraft(input),
+    'journey.draft': () => ok(journeys.draft()),
+    'journey.cardFields': () => journeys.cardFields(),
+    'journey.revealCardField': ({ field }) => journeys.revealCardField(field),
+    'journey.lookupCertificates': async ({ types }) => {
+      const identity = deps.session.identity();
+      if (!identity) return err('no-session', '请先把身份证放在感应区');
+      const found = await deps.platform.lookupCertificates(identity.idNumber, types, deps.session.current()?.identity?.name ?? '');
+      // Offline is not a failure: the screen offers capture or 告知承诺 instead.
+      return found.ok ? ok({ online: true, found: [...found.value] }) : ok({ online: false, found: [] });
+    },
+    'journey.capture': ({ materialId, dataUrl }) => journeys.capture(materialId, dataUrl),
+    'journey.discardCapture': ({ attachmentId }) => journeys.discardCapture(attachmentId),
+    'journey.submit': () => journeys.submit(),
+    'journey.printReceipt': ({ applicationNumber }) => journeys.printReceipt(applicationNumber),
+    'progress.byCard': () => deps.progress.byCard(),
+    'progress.byReceipt': ({ code }) => deps.progress.byReceipt(code),
+    'evaluation.submit': async (input) => {
+      const queued = await deps.applications.enqueueEvaluation({ ...input, assistedBy: deps.staff.current()?.staffId ?? null });
+      return queued.ok ? ok({ queuedAt: queued.value.queuedAt, reference: queued.value.reference }) : queued;
+    },
+    'feedback.submit': async (input) => {
+      const queued = await deps.applications.enqueueFeedback(input);
+      return queued.ok ? ok({ queuedAt: queued.value.queuedAt, reference: queued.value.reference }) : queued;
+    },
+    'voice.speak': async ({ text, locale }) => {
+      const wav = await deps.voice.speak(text, locale);
+      return wav.ok ? ok({ mime: 'audio/wav' as const, base64: wav.value, engine: deps.voice.engine }) : wav;
+    },
+    'staff.signIn': ({ staffId, pin }) => deps.staff.signIn(staffId, pin),
+    'staff.signOut': () => ok({ signedOut: deps.staff.signOut() }),
+  };
+}

@@ -1,0 +1,295 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  err,
+  maskIdNumber,
+  maskName,
+  ok,
+  type Answers,
+  type CardField,
+  type FormValues,
+  type Identity,
+  type JourneyDraft,
+  type MaterialProvision,
+  type ReceiptOutcome,
+  type Result,
+  type Submitted,
+} from '../../contract';
+import { CATALOG, oneThingById, type OneThing } from '../../contract/catalog';
+import { applicableSubItems, type ProvidedMaterial } from '../../contract/journeys/engine';
+import { buildPayload } from '../../contract/journeys/payload';
+import type { Journey, WiredJourney } from '../../contract/journeys/schema';
+import type { ApplicationsPort, CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
+import type { SessionService } from './session';
+import type { StaffDesk } from './staff';
+
+interface SessionJourney {
+  draft: JourneyDraft;
+  readonly captures: Map<string, CapturedAttachment>;
+  /** Applications submitted in this session: only these may print a receipt here. */
+  readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string }>;
+}
+
+export interface JourneyServiceDeps {
+  readonly session: SessionService;
+  /** The journey data file of a 一件事, or null when it has none yet. */
+  readonly journeyFor: (thingId: string) => Journey | null;
+  readonly applications: ApplicationsPort;
+  readonly receipts: ReceiptsPort;
+  readonly staff: StaffDesk;
+  readonly now?: () => Date;
+}
+
+const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
+const MAX_CAPTURES_PER_SESSION = 40;
+
+function subItemsOf(thing: OneThing, codes: ReadonlySet<string>): PlannedSubItem[] {
+  return thing.subItems
+    .filter((s) => codes.has(s.code))
+    .map((s) => ({ code: s.code, name: s.name, department: (s.departments.find((d) => d.lead) ?? s.departments[0])!.name }));
+}
+
+/** Card field → what a form shows (masked) and what the payload gets (clear). */
+function cardValue(identity: Identity, field: CardField): string {
+  switch (field) {
+    case 'name':
+      return identity.name;
+    case 'idNumber':
+      return identity.idNumber;
+    case 'gender':
+      return identity.gender === '1' ? '男' : identity.gender === '2' ? '女' : '未说明';
+    case 'nation':
+      return identity.nation ?? '';
+    case 'birthDate':
+      return `${identity.birthDate.slice(0, 4)}-${identity.birthDate.slice(4, 6)}-${identity.birthDate.slice(6, 8)}`;
+    case 'address':
+      return identity.address;
+    case 'authority':
+      return identity.authority;
+    case 'validTo':
+      return identity.validTo ?? '长期';
+  }
+}
+
+/** Screens others may see get this: names and numbers masked, the rest partly hidden. */
+function maskedCardValue(identity: Identity, field: CardField): string {
+  const value = cardValue(identity, field);
+  switch (field) {
+    case 'name':
+      return maskName(value);
+    case 'idNumber':
+      return maskIdNumber(value);
+    case 'address': {
+      const chars = Array.from(value);
+      return chars.length <= 6 ? '******' : `${chars.slice(0, 6).join('')}******`;
+    }
+    case 'birthDate':
+      return `${value.slice(0, 4)}-**-**`;
+    default:
+      return value;
+  }
+}
+
+function decodeDataUrl(dataUrl: string): { mediaType: 'image/jpeg' | 'image/png'; bytes: Buffer } | null {
+  const m = /^data:(image\/jpeg|image\/png);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
+  if (!m) return null;
+  const bytes = Buffer.from(m[2]!, 'base64');
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  if (m[1] === 'image/jpeg' && !jpeg) return null;
+  if (m[1] === 'image/png' && !png) return null;
+  return { mediaType: m[1] as 'image/jpeg' | 'image/png', bytes };
+}
+
+/**
+ * One resident's 一件事 in the current session: the draft, captures and
+ * submitted numbers live in memory, keyed by session, and are wiped (capture
+ * bytes zeroed) the moment the session ends.
+ */
+export class JourneyService {
+  private readonly bySession = new Map<string, SessionJourney>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: JourneyServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+    deps.session.onEnd((sessionId) => this.wipe(sessionId));
+  }
+
+  /** Number of sessions holding journey data: the soak benchmark and the wipe test read it. */
+  get heldSessions(): number {
+    return this.bySession.size;
+  }
+
+  start(thingId: string): Result<JourneyDraft> {
+    const wired = this.wiredJourney(thingId);
+    if (!wired.ok) return wired;
+    const sid = this.deps.session.currentId ?? this.deps.session.begin().id;
+    const at = this.now().toISOString();
+    const previous = this.bySession.get(sid);
+    if (previous) this.zeroCaptures(previous);
+    const draft: JourneyDraft = { thingId, startedAt: at, savedAt: at, step: 'guide', answers: {}, form: {}, materials: [] };
+    this.bySession.set(sid, { draft, captures: new Map(), submitted: previous?.submitted ?? new Map() });
+    return ok(draft);
+  }
+
+  saveDraft(input: { step: string; answers: Answers; form: FormValues; materials: readonly MaterialProvision[] }): Result<JourneyDraft> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const j = held.value;
+    j.draft = { ...j.draft, step: input.step, answers: input.answers, form: input.form, materials: [...input.materials], savedAt: this.now().toISOString() };
+    return ok(j.draft);
+  }
+
+  draft(): JourneyDraft | null {
+    const sid = this.deps.session.currentId;
+    return sid ? (this.bySession.get(sid)?.draft ?? null) : null;
+  }
+
+  cardFields(): Result<Record<string, string>> {
+    const identity = this.deps.session.identity();
+    if (!identity) return ok({});
+    const fields: CardField[] = ['name', 'idNumber', 'gender', 'nation', 'birthDate', 'address', 'authority', 'validTo'];
+    return ok(Object.fromEntries(fields.map((f) => [f, maskedCardValue(identity, f)])));
+  }
+
+  revealCardField(field: CardField): Result<{ field: CardField; value: string }> {
+    const identity = this.deps.session.identity();
+    if (!identity) return err('no-session', '请先刷身份证');
+    return ok({ field, value: cardValue(identity, field) });
+  }
+
+  capture(materialId: string, dataUrl: string): Result<{ attachmentId: string; materialId: string; bytes: number; sha256: string }> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const decoded = decodeDataUrl(dataUrl);
+    if (!decoded) return err('invalid-input', '照片格式不对，请重新拍摄', { detail: 'capture: expected a JPEG or PNG data URL' });
+    if (decoded.bytes.length === 0 || decoded.bytes.length > MAX_CAPTURE_BYTES) return err('invalid-input', '照片太大或为空，请重新拍摄', { detail: `capture: ${decoded.bytes.length} bytes` });
+    if (held.value.captures.size >= MAX_CAPTURES_PER_SESSION) return err('conflict', '本次拍摄的材料太多，请删除不需要的照片后再拍');
+    const attachment: CapturedAttachment = {
+      attachmentId: randomUUID(),
+      materialId,
+      mediaType: decoded.mediaType,
+      bytes: decoded.bytes,
+      sha256: createHash('sha256').update(decoded.bytes).digest('hex'),
+    };
+    held.value.captures.set(attachment.attachmentId, attachment);
+    return ok({ attachmentId: attachment.attachmentId, materialId, bytes: attachment.bytes.length, sha256: attachment.sha256 });
+  }
+
+  discardCapture(attachmentId: string): Result<{ discarded: boolean }> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const a = held.value.captures.get(attachmentId);
+    if (a) a.bytes.fill(0);
+    return ok({ discarded: held.value.captures.delete(attachmentId) });
+  }
+
+  async submit(): Promise<Result<Submitted>> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const j = held.value;
+    const identity = this.deps.session.identity();
+    if (!identity) return err('no-session', '请先把身份证放在感应区，识别身份后再提交');
+    const { draft } = j;
+    const found = this.wiredJourney(draft.thingId);
+    if (!found.ok) return found;
+    const { thing, wired, journey } = found.value;
+
+    const attachments: CapturedAttachment[] = [];
+    const provided: ProvidedMaterial[] = [];
+    for (const m of draft.materials) {
+      if (m.kind === 'capture') {
+        const a = j.captures.get(m.attachmentId);
+        if (!a) continue; // a retaken or wiped capture: the engine reports the material as missing
+        attachments.push(a);
+        provided.push({ kind: 'attachment', materialId: m.materialId, sha256: a.sha256, mediaType: a.mediaType, bytes: a.bytes.length });
+      } else if (m.kind === 'commitment') provided.push({ kind: 'commitment', materialId: m.materialId });
+      else provided.push({ kind: 'e-certificate', materialId: m.materialId, certificateNumber: m.certificateId });
+    }
+    const assistedBy = this.deps.staff.current()?.staffId ?? null;
+    const today = this.now();
+    const build = (localNumber: string) =>
+      buildPayload({ thing, wired, catalogVersion: CATALOG.version, answers: draft.answers, values: draft.form, identity, materials: provided, localNumber, ...(assistedBy ? { assistedBy } : {}), today });
+    // Checked before the store is touched, with a placeholder number: what fails here fails for any number.
+    const dryRun = build('CHECK-000000');
+    if (!dryRun.ok) return dryRun;
+
+    const codes = new Set(applicableSubItems(thing, wired, draft.answers));
+    const subItems = subItemsOf(thing, codes);
+    const deadline = journey.guide.timeLimit.zh;
+    const stored = await this.deps.applications.submit({
+      matterCode: thing.code,
+      matterTitle: thing.name,
+      deadline,
+      applicantIdNumber: identity.idNumber,
+      applicantMasked: maskName(identity.name),
+      subItems,
+      attachments: attachments.map((a) => ({ content: a.bytes, mediaType: a.mediaType, role: a.materialId })),
+      payload: (localNumber) => {
+        const payload = build(localNumber);
+        if (!payload.ok) throw new Error(`payload failed after a successful check: ${payload.message}`);
+        return payload.value;
+      },
+    });
+    if (!stored.ok) return stored;
+    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt });
+    // Done: the capture bytes now live (encrypted) in the store only.
+    this.zeroCaptures(j);
+    j.draft = { ...draft, step: 'submitted', materials: [], form: {}, savedAt: this.now().toISOString() };
+    const commitments = wired.materials.filter((m) => provided.some((p) => p.kind === 'commitment' && p.materialId === m.id)).map((m) => m.name.zh);
+    return ok({ applicationNumber: stored.value.localNumber, submittedAt: stored.value.submittedAt, delivered: stored.value.delivered, commitments, assistedBy });
+  }
+
+  async printReceipt(applicationNumber: string): Promise<Result<ReceiptOutcome>> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const sid = this.deps.session.currentId!;
+    const submitted = held.value.submitted.get(applicationNumber);
+    // Every print job belongs to the session that asked for it.
+    if (!submitted) return err('not-found', '这份回执不属于本次办理', { detail: 'receipt: number not submitted in this session' });
+    const identity = this.deps.session.identity();
+    const result = await this.deps.receipts.print(sid, {
+      localNumber: applicationNumber,
+      thingName: submitted.thingName,
+      subItems: submitted.subItems,
+      applicantName: identity ? maskName(identity.name) : '—',
+      applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
+      submittedAt: submitted.submittedAt,
+      deadline: submitted.deadline,
+    });
+    if (!result.ok) return result;
+    return ok({ ...result.value, lines: [...result.value.lines] });
+  }
+
+  /** Submitted in this session (for 好差评 and the receipt reprint). */
+  submittedHere(applicationNumber: string): boolean {
+    const sid = this.deps.session.currentId;
+    return sid ? (this.bySession.get(sid)?.submitted.has(applicationNumber) ?? false) : false;
+  }
+
+  private wiredJourney(thingId: string): Result<{ thing: OneThing; wired: WiredJourney; journey: Journey }> {
+    const thing = oneThingById(thingId);
+    const journey = this.deps.journeyFor(thingId);
+    if (!thing) return err('not-found', '没有这项服务', { detail: `journey: unknown one-thing ${thingId}` });
+    if (!journey?.wired) return err('not-found', '这件事暂时不能在自助终端上办理，请到大厅窗口办理', { detail: `journey: ${thingId} is not wired` });
+    return ok({ thing, wired: journey.wired, journey });
+  }
+
+  private held(): Result<SessionJourney> {
+    const sid = this.deps.session.currentId;
+    const j = sid ? this.bySession.get(sid) : undefined;
+    return j ? ok(j) : err('no-session', '办理已结束，请回到首页重新开始');
+  }
+
+  private zeroCaptures(j: SessionJourney): void {
+    for (const a of j.captures.values()) a.bytes.fill(0);
+    j.captures.clear();
+  }
+
+  private wipe(sessionId: string): void {
+    const j = this.bySession.get(sessionId);
+    if (!j) return;
+    this.zeroCaptures(j);
+    j.submitted.clear();
+    this.bySession.delete(sessionId);
+  }
+}

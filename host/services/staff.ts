@@ -1,0 +1,98 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { err, ok, type Result, type Staff } from '../../contract';
+import type { EventBus } from '../api/events';
+import type { SessionService } from './session';
+
+/** `<dataDir>/staff.json`: clerks allowed to use assisted mode (帮代办). PINs are stored as scrypt hashes only. */
+const StaffFileSchema = z.object({
+  staff: z.array(
+    z.object({
+      staffId: z.string().min(2).max(20),
+      displayName: z.string().min(1).max(40),
+      salt: z.string().regex(/^[0-9a-f]{32}$/),
+      pinHash: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+type StaffFile = z.infer<typeof StaffFileSchema>;
+
+/** The demo clerk, written only in demo mode when no staff file exists (documented in docs/journeys.md). */
+export const DEMO_CLERK = { staffId: 'demo-clerk', displayName: '演示代办员', pin: '246810' } as const;
+
+const MAX_FAILURES = 5;
+
+function hashPin(pin: string, salt: string): string {
+  return scryptSync(pin, Buffer.from(salt, 'hex'), 32).toString('hex');
+}
+
+export function staffEntry(staffId: string, displayName: string, pin: string): StaffFile['staff'][number] {
+  const salt = randomBytes(16).toString('hex');
+  return { staffId, displayName, salt, pinHash: hashPin(pin, salt) };
+}
+
+/**
+ * Who is helping the resident. A clerk signs in with a PIN; the clerk stays
+ * until signing out or until the kiosk wipes an idle session. Repeated wrong
+ * PINs lock sign-in until a technician restarts the kiosk.
+ */
+export class StaffDesk {
+  private signedIn: Staff | null = null;
+  private failures = 0;
+  private readonly file: string;
+
+  constructor(
+    options: { dataDir: string; mode: 'demo' | 'production' },
+    private readonly bus: EventBus,
+    session: SessionService,
+  ) {
+    this.file = path.join(options.dataDir, 'staff.json');
+    if (options.mode === 'demo' && !existsSync(this.file)) {
+      writeFileSync(this.file, JSON.stringify({ staff: [staffEntry(DEMO_CLERK.staffId, DEMO_CLERK.displayName, DEMO_CLERK.pin)] }, null, 2), { mode: 0o600 });
+    }
+    session.onEnd((_id, reason) => {
+      if (reason === 'idle' || reason === 'maintenance') this.signOut();
+    });
+  }
+
+  current(): Staff | null {
+    return this.signedIn;
+  }
+
+  signIn(staffId: string, pin: string): Result<Staff> {
+    if (this.failures >= MAX_FAILURES) return err('locked', '输入错误次数过多，代办登录已锁定，请联系运维人员');
+    const directory = this.read();
+    if (!directory.ok) return directory;
+    const entry = directory.value.staff.find((s) => s.staffId === staffId);
+    const presented = Buffer.from(hashPin(pin, entry?.salt ?? '00000000000000000000000000000000'), 'hex');
+    const good = entry !== undefined && timingSafeEqual(presented, Buffer.from(entry.pinHash, 'hex'));
+    if (!good) {
+      this.failures += 1;
+      return err('unauthorized', `工号或 PIN 不正确，还可以再试 ${MAX_FAILURES - this.failures} 次`);
+    }
+    this.failures = 0;
+    this.signedIn = { staffId: entry.staffId, displayName: entry.displayName, signedInAt: new Date().toISOString() };
+    this.bus.emit('staff.changed', this.signedIn);
+    return ok(this.signedIn);
+  }
+
+  signOut(): boolean {
+    if (!this.signedIn) return false;
+    this.signedIn = null;
+    this.bus.emit('staff.changed', null);
+    return true;
+  }
+
+  private read(): Result<StaffFile> {
+    if (!existsSync(this.file)) return err('not-found', '本机没有登记代办员', { detail: `staff: ${this.file} missing` });
+    try {
+      const parsed = StaffFileSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      if (parsed.success) return ok(parsed.data);
+      return err('internal', '代办员名单有误，请联系运维人员', { detail: 'staff: staff.json does not match its schema' });
+    } catch {
+      return err('internal', '代办员名单有误，请联系运维人员', { detail: 'staff: staff.json is not JSON' });
+    }
+  }
+}

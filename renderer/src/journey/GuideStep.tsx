@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { allDepartments, leadDepartments, type OneThing } from '../../../contract/catalog';
+import type { Guide } from '../../../contract/journeys/schema';
+import { useKiosk } from '../app/kiosk-context';
+import { StepHeader } from './StepHeader';
+import { pick } from './text';
+
+/** 办事指南: what it covers, who may apply, departments, time limit — and either 开始办理 or where to go next. */
+export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; guide: Guide | null; wired: boolean; onStart: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useKiosk();
+  const navigate = useNavigate();
+  const leads = new Set(leadDepartments(thing));
+  const name = locale === 'en' ? thing.nameEn : thing.name;
+  return (
+    <section className="journey guide" aria-labelledby="step-heading">
+      <StepHeader title={name} prompt={wired ? `${name}。${t('journey.guide.start')}` : `${name}。${t('journey.guide.whereHeading')}`} />
+      {guide && (
+        <>
+          <h2>{t('journey.guide.covers')}</h2>
+          <p>{pick(guide.covers, locale)}</p>
+          <h2>{t('journey.guide.eligibility')}</h2>
+          <ul className="plain-list">
+            {guide.eligibility.map((e) => (
+              <li key={e.zh}>{pick(e, locale)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t('journey.guide.subItems')}</h2>
+      <ul className="plain-list sub-items">
+        {thing.subItems.map((s) => (
+          <li key={s.code}>
+            {s.name}
+            <span className="dept"> · {s.departments.map((d) => d.name).join('、')}</span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('journey.guide.departments')}</h2>
+      <p>
+        {allDepartments(thing).map((d, i) => (
+          <span key={d}>
+            {i > 0 && '、'}
+            {d}
+            {leads.has(d) && <strong>（{t('journey.guide.lead')}）</strong>}
+          </span>
+        ))}
+      </p>
+      <h2>{t('journey.guide.timeLimit')}</h2>
+      <p>{guide ? pick(guide.timeLimit, locale) : thing.deadline.text}</p>
+      {wired ? (
+        <div className="step-actions">
+          <button type="button" className="primary huge" onClick={onStart} data-testid="guide-start">
+            {t('journey.guide.start')}
+          </button>
+        </div>
+      ) : (
+        <div className="next-step" data-testid="next-step">
+          <h2>{t('journey.guide.whereHeading')}</h2>
+          <p>{t('journey.guide.whereLead')}</p>
+          {guide && (
+            <dl className="where">
+              <dt>{t('journey.guide.hall')}</dt>
+              <dd>{pick(guide.where.hall, locale)}</dd>
+              <dt>{t('journey.guide.window')}</dt>
+              <dd>{pick(guide.where.window, locale)}</dd>
+              <dt>{t('journey.guide.appointment')}</dt>
+              <dd>{pick(guide.where.appointment, locale)}</dd>
+            </dl>
+          )}
+          <button type="button" className="primary" onClick={() => navigate('/home')}>
+            {t('nav.home')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/kiosk-context';
+import { StepHeader } from './StepHeader';
+
+/** Before the form: the card fills it. Moves on by itself once `session.changed` brings an identity. */
+export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
+  const { t } = useTranslation();
+  const { session } = useKiosk();
+  const identified = session?.identity != null;
+  useEffect(() => {
+    if (identified) onIdentified();
+  }, [identified, onIdentified]);
+  return (
+    <section className="journey identify" aria-labelledby="step-heading">
+      <StepHeader title={t('journey.identify.heading')} prompt={`${t('journey.identify.heading')}。${t('journey.identify.lead')}`} />
+      <div className="card-slot" aria-hidden="true">
+        <span className="card-icon">🪪</span>
+        <span className="card-arrow">⬇</span>
+      </div>
+      <p role="status" data-testid="identify-waiting">
+        {t('journey.identify.waiting')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { FormValues } from '../../../contract';
+import { oneThingById } from '../../../contract/catalog';
+import { applicableSubItems, validateForm } from '../../../contract/journeys/engine';
+import { useKiosk } from '../app/kiosk-context';
+import { ConsentStep } from './ConsentStep';
+import { DoneStep } from './DoneStep';
+import { EvaluationStep } from './EvaluationStep';
+import { FormStep } from './FormStep';
+import { GuideStep } from './GuideStep';
+import { IdentifyStep } from './IdentifyStep';
+import { journeyFor } from './journeys-source';
+import { MaterialsStep } from './MaterialsStep';
+import { createJourneyModel, stepCount } from './model';
+import { QuestionStep } from './QuestionStep';
+import { ReviewStep } from './ReviewStep';
+import { initialJourneyState, journeyReducer, type JourneyStep } from './state';
+import { pick } from './text';
+
+/**
+ * One 一件事 from guide to 好差评. The state lives here and nowhere else in
+ * the renderer: leaving the route (home, idle wipe) drops it with the
+ * camera previews; the host keeps its own copy of the draft for the session.
+ */
+export function JourneyScreen() {
+  const { thingId = '' } = useParams();
+  const navigate = useNavigate();
+  const { t } = useTranslation();
+  const { client, session, locale } = useKiosk();
+  const [state, dispatch] = useReducer(journeyReducer, initialJourneyState);
+  const thing = oneThingById(thingId);
+  const journey = journeyFor(thingId);
+  const model = useMemo(() => (journey ? createJourneyModel(journey) : null), [journey]);
+  const identified = session?.identity != null;
+
+  // The host's draft mirrors every change, so the session (and its wipe) covers it.
+  useEffect(() => {
+    if (!model?.wired || state.step.kind === 'guide' || state.submitted) return;
+    void client.api['journey.saveDraft']({ step: state.step.kind, answers: state.answers, form: state.form, materials: Object.values(state.materials) });
+  }, [client, model, state.step, state.answers, state.form, state.materials, state.submitted]);
+
+  if (!thing) {
+    return (
+      <section className="journey" aria-labelledby="missing-heading">
+        <h1 id="missing-heading">{t('journey.home.noMatch', { q: thingId })}</h1>
+      </section>
+    );
+  }
+  const wired = model?.wired ?? null;
+  const questions = model ? model.questions(state.answers) : [];
+  const go = (step: JourneyStep, returnToReview?: boolean) => dispatch({ type: 'go', step, ...(returnToReview !== undefined ? { returnToReview } : {}) });
+  const afterQuestions = (): JourneyStep => (state.returnToReview ? { kind: 'review' } : identified ? { kind: 'form' } : { kind: 'identify' });
+  const firstQuestionOrNext = (): JourneyStep => (questions.length ? { kind: 'question', index: 0 } : afterQuestions());
+  if (!model || !wired || state.step.kind === 'guide') {
+    return (
+      <GuideStep
+        thing={thing}
+        guide={journey?.guide ?? null}
+        wired={wired !== null}
+        onStart={() => {
+          void client.api['journey.start']({ thingId }).then((r) => r.ok && go(firstQuestionOrNext()));
+        }}
+      />
+    );
+  }
+
+  const total = stepCount(model, state.answers);
+  const step = state.step;
+  const codes = applicableSubItems(thing, wired, state.answers);
+  const check = (values: FormValues) => validateForm(wired, { answers: state.answers, subItems: codes, values, today: new Date() });
+  const deadline = pick(journey?.guide.timeLimit, locale) || thing.deadline.text;
+
+  switch (step.kind) {
+    case 'question': {
+      const q = questions[step.index];
+      if (!q) return null;
+      return (
+        <QuestionStep
+          key={q.id}
+          question={q}
+          value={state.answers[q.id]}
+          step={step.index + 1}
+          total={total}
+          onAnswer={(v) => {
+            dispatch({ type: 'answer', id: q.id, value: v });
+            // Follow-up questions appear once their trigger is answered: recompute with the new answer.
+            const nextQuestions = model.questions({ ...state.answers, [q.id]: v });
+            go(step.index + 1 < nextQuestions.length ? { kind: 'question', index: step.index + 1 } : afterQuestions());
+          }}
+        />
+      );
+    }
+    case 'identify':
+      return <IdentifyStep onIdentified={() => go({ kind: 'form' })} />;
+    case 'form':
+      return (
+        <FormStep
+          fields={model.fields(state.answers)}
+          values={state.form}
+          step={questions.length + 1}
+          total={total}
+          check={check}
+          onChange={(id, value) => dispatch({ type: 'field', id, value })}
+          onNext={() => go(state.returnToReview ? { kind: 'review' } : { kind: 'materials' })}
+        />
+      );
+    case 'materials':
+      return (
+        <MaterialsStep
+          materials={model.materials(state.answers)}
+          provided={state.materials}
+          previews={state.previews}
+          step={questions.length + 2}
+          total={total}
+          onProvide={(provision, preview) => dispatch({ type: 'material', provision, ...(preview ? { preview } : {}) })}
+          onUnprovide={(materialId) => dispatch({ type: 'unprovide', materialId })}
+          onNext={() => go({ kind: 'review' })}
+        />
+      );
+    case 'review':
+      return (
+        <ReviewStep
+          questions={questions}
+          answers={state.answers}
+          fields={model.fields(state.answers)}
+          form={state.form}
+          materials={model.materials(state.answers)}
+          provided={state.materials}
+          subItems={model.subItems(state.answers)}
+          step={questions.length + 3}
+          total={total}
+          onChange={(section) => go(section === 'answers' ? { kind: 'question', index: 0 } : { kind: section }, true)}
+          onNext={() => go({ kind: 'consent' })}
+        />
+      );
+    case 'consent':
+      return (
+        <ConsentStep
+          step={questions.length + 4}
+          total={total}
+          onSubmitted={(submitted) => dispatch({ type: 'submitted', submitted })}
+          onFix={(path) => go(path.startsWith('materials') ? { kind: 'materials' } : path.startsWith('answers') ? { kind: 'question', index: 0 } : { kind: 'form' }, true)}
+        />
+      );
+    case 'done':
+      return state.submitted ? (
+        <DoneStep
+          submitted={state.submitted}
+          deadline={deadline}
+          onEvaluate={() => go({ kind: 'evaluate' })}
+          onFinish={() => void client.api['session.end']({ reason: 'finished' }).then(() => navigate('/'))}
+        />
+      ) : null;
+    case 'evaluate':
+      return (
+        <EvaluationStep
+          applicationNumber={state.submitted?.applicationNumber ?? null}
+          thingId={thingId}
+          onDone={() => void client.api['session.end']({ reason: 'finished' }).then(() => navigate('/'))}
+        />
+      );
+    default:
+      return null;
+  }
+}

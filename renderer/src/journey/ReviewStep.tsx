@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { Answers, FormValues, MaterialProvision } from '../../../contract';
+import type { SubItem } from '../../../contract/catalog';
+import type { Field, MaterialDef, Question } from '../../../contract/journeys/schema';
+import { useKiosk } from '../app/kiosk-context';
+import { StepHeader } from './StepHeader';
+import { pick } from './text';
+
+/** Check answers: every section with 修改, then on to consent. */
+export function ReviewStep(props: {
+  questions: readonly Question[];
+  answers: Answers;
+  fields: readonly Field[];
+  form: FormValues;
+  materials: readonly MaterialDef[];
+  provided: Readonly<Record<string, MaterialProvision>>;
+  subItems: readonly SubItem[];
+  step: number;
+  total: number;
+  onChange: (section: 'answers' | 'form' | 'materials') => void;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useKiosk();
+  const answerText = (q: Question) => {
+    const a = props.answers[q.id];
+    if (typeof a === 'boolean') return a ? t('journey.step.yes') : t('journey.step.no');
+    return pick(q.options?.find((o) => o.value === a)?.label, locale);
+  };
+  const provisionText = (p: MaterialProvision | undefined) =>
+    !p ? '—' : p.kind === 'e-certificate' ? `${t('journey.materials.eCert')}（${p.certificateType}）` : p.kind === 'capture' ? t('journey.materials.captured') : t('journey.materials.committed');
+  const section = (title: string, key: 'answers' | 'form' | 'materials', rows: { k: string; label: string; value: string }[]) => (
+    <section className="review-section" aria-label={title}>
+      <div className="review-head">
+        <h2>{title}</h2>
+        <button type="button" onClick={() => props.onChange(key)} data-testid={`change-${key}`} aria-label={`${t('journey.step.change')} ${title}`}>
+          {t('journey.step.change')}
+        </button>
+      </div>
+      <dl className="review-rows">
+        {rows.map((r) => (
+          <div key={r.k} className="review-row">
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+  return (
+    <section className="journey review" aria-labelledby="step-heading">
+      <StepHeader title={t('journey.review.heading')} step={props.step} total={props.total} prompt={t('journey.review.heading')} />
+      {section(t('journey.review.answers'), 'answers', props.questions.map((q) => ({ k: q.id, label: pick(q.text, locale), value: answerText(q) })))}
+      {section(
+        t('journey.review.details'),
+        'form',
+        props.fields.map((f) => ({ k: f.id, label: pick(f.label, locale), value: f.fromCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === props.form[f.id])?.label, locale) || '—' : props.form[f.id] || '—' })),
+      )}
+      {section(t('journey.review.materials'), 'materials', props.materials.map((m) => ({ k: m.id, label: pick(m.name, locale), value: provisionText(props.provided[m.id]) })))}
+      <h2>{t('journey.review.subItems')}</h2>
+      <ul className="plain-list sub-items" data-testid="review-sub-items">
+        {props.subItems.map((s) => (
+          <li key={s.code}>
+            {s.name}
+            <span className="dept"> · {s.departments.map((d) => d.name).join('、')}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="step-actions">
+        <button type="button" className="primary huge" onClick={props.onNext} data-testid="review-next">
+          {t('journey.review.confirm')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Answers } from '../../../contract';
+import { oneThingById, type OneThing, type SubItem } from '../../../contract/catalog';
+import { applicableSubItems, formFields, materialsFor, questionsToAsk } from '../../../contract/journeys/engine';
+import type { Field, Journey, MaterialDef, Question, WiredJourney } from '../../../contract/journeys/schema';
+
+/**
+ * What the journey screens need from one 一件事, through the shared journey
+ * engine: which questions to ask now, which sub-items, fields and materials
+ * the answers lead to. Pure, so the screens and their unit tests share it.
+ */
+export interface JourneyModel {
+  readonly thing: OneThing;
+  readonly journey: Journey;
+  readonly wired: WiredJourney | null;
+  questions(answers: Answers): readonly Question[];
+  subItems(answers: Answers): readonly SubItem[];
+  fields(answers: Answers): readonly Field[];
+  materials(answers: Answers): readonly MaterialDef[];
+}
+
+export function createJourneyModel(journey: Journey): JourneyModel | null {
+  const thing = oneThingById(journey.oneThing);
+  if (!thing) return null;
+  const wired = journey.wired ?? null;
+  const codes = (answers: Answers) => (wired ? applicableSubItems(thing, wired, answers) : []);
+  return {
+    thing,
+    journey,
+    wired,
+    questions: (answers) => (wired ? questionsToAsk(wired, answers) : []),
+    subItems: (answers) => {
+      const c = new Set(codes(answers));
+      return thing.subItems.filter((s) => c.has(s.code));
+    },
+    fields: (answers) => (wired ? formFields(wired, answers, codes(answers)) : []),
+    materials: (answers) => (wired ? materialsFor(wired, answers, codes(answers), []).map((m) => m.material) : []),
+  };
+}
+
+/** Steps counted on "第 N 步，共 M 步": each question, then form, materials, review, consent. */
+export function stepCount(model: JourneyModel, answers: Answers): number {
+  return model.questions(answers).length + 4;
+}

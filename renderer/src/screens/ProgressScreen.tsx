@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgressAnswer } from '../../../contract';
+import { useKiosk } from '../app/kiosk-context';
+import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
+import { VoicePrompt } from '../voice/VoicePrompt';
+
+/**
+ * 办件查询: by the ID card of the session (asked as soon as one is there) or
+ * by a receipt's code — scanned, or typed on the on-screen keyboard.
+ * Offline, the last known status is shown and labelled as such.
+ */
+export function ProgressScreen() {
+  const { t } = useTranslation();
+  const { client, session } = useKiosk();
+  const [answer, setAnswer] = useState<ProgressAnswer | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [typing, setTyping] = useState(false);
+  const identified = session?.identity != null;
+
+  const show = useCallback((r: Awaited<ReturnType<typeof client.api['progress.byCard']>>) => {
+    if (r.ok) {
+      setAnswer(r.value);
+      setProblem(null);
+    } else setProblem(r.message);
+  }, []);
+
+  useEffect(() => {
+    if (identified) void client.api['progress.byCard']({}).then(show);
+  }, [client, identified, show]);
+
+  const byReceipt = async (c: string) => show(await client.api['progress.byReceipt']({ code: c }));
+
+  return (
+    <section className="progress" aria-labelledby="progress-heading">
+      <h1 id="progress-heading">{t('journey.progress.heading')}</h1>
+      <VoicePrompt text={t('journey.progress.lead')} />
+      <div className="search">
+        <label htmlFor="receipt-code" className="field-label">
+          {t('journey.progress.byNumber')}
+        </label>
+        <div className="search-row">
+          <input id="receipt-code" className="text-input" value={code} inputMode="none" autoComplete="off" onFocus={() => setTyping(true)} onChange={(e) => setCode(e.target.value.toUpperCase())} data-testid="receipt-code" />
+          <button type="button" className="primary" disabled={code.trim().length < 6} onClick={() => void byReceipt(code)} data-testid="receipt-query">
+            {t('journey.progress.query')}
+          </button>
+        </div>
+        {typing && <OnScreenKeyboard layout="letters" upper value={code} onChange={setCode} onDone={() => setTyping(false)} />}
+      </div>
+      {problem && (
+        <p className="field-error" role="alert" data-testid="progress-error">
+          {problem}
+        </p>
+      )}
+      {answer && (
+        <div data-testid="progress-result" data-live={answer.live}>
+          <p className={answer.live ? 'ok-note' : 'warning'} role="status">
+            {answer.live ? t('journey.progress.live') : t('journey.progress.offline')}
+          </p>
+          {answer.applications.length === 0 && <p>{t('journey.progress.none')}</p>}
+          {answer.applications.map((a) => (
+            <article key={a.applicationNumber} className="progress-item" data-testid="progress-item">
+              <h2>
+                {a.thingName} · <span data-testid="progress-number">{a.applicationNumber}</span>
+              </h2>
+              <p>
+                {t('journey.progress.submittedAt')}：{new Date(a.submittedAt).toLocaleString('zh-CN', { hour12: false })} · {a.applicant}
+              </p>
+              <ul className="plain-list">
+                {a.subItems.map((s) => (
+                  <li key={s.name}>
+                    {s.name}（{s.department}）：<strong data-status={s.status}>{t(`journey.progress.statuses.${s.status}`)}</strong>
+                  </li>
+                ))}
+              </ul>
+            </article>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
