@@ -1,21 +1,73 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { FaultConfigSchema } from '../contract/platform';
+import { describeIssues, issuesFromZod } from '../contract/result';
 import { startPlatformSim } from './server';
 
-/** `npm run platform` — runs the simulator alone; prints PLATFORM_URL=… once listening. */
+/** `npm run platform` — runs the simulator alone; prints PLATFORM_URL=… once listening. See docs/platform-api.md. */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env['PLATFORM_PORT'] ?? '8790' },
     data: { type: 'string', default: process.env['PLATFORM_DATA_DIR'] ?? '.kiosk-data/platform-sim' },
+    production: { type: 'boolean', default: false },
+    'provisioning-token': { type: 'string' },
+    'status-step-seconds': { type: 'string', default: '60' },
+    'return-rate': { type: 'string', default: '0.1' },
+    'latency-ms': { type: 'string' },
+    'error-rate': { type: 'string' },
+    'rate-limit-rate': { type: 'string' },
+    'retry-after': { type: 'string' },
+    'reset-rate': { type: 'string' },
+    'hang-rate': { type: 'string' },
+    'drop-after-commit-rate': { type: 'string' },
+    'drop-only-new': { type: 'boolean', default: false },
+    'fault-paths': { type: 'string' },
+    'fault-seed': { type: 'string' },
   },
 });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`platform-sim: --port must be an integer 0–65535 (got ${JSON.stringify(values.port)})`);
+
+function fail(message: string): never {
+  console.error(`platform-sim: ${message}`);
   process.exit(2);
 }
-const sim = await startPlatformSim({ port, dataDir: path.resolve(values.data!) });
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0–65535 (got ${JSON.stringify(values.port)})`);
+const stepSeconds = Number(values['status-step-seconds']);
+if (!(stepSeconds > 0)) fail(`--status-step-seconds must be a positive number (got ${JSON.stringify(values['status-step-seconds'])})`);
+const returnRate = Number(values['return-rate']);
+if (!(returnRate >= 0 && returnRate <= 1)) fail(`--return-rate must be 0–1 (got ${JSON.stringify(values['return-rate'])})`);
+
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const faults = FaultConfigSchema.safeParse(
+  Object.fromEntries(
+    Object.entries({
+      latencyMs: num(values['latency-ms']),
+      errorRate: num(values['error-rate']),
+      rateLimitRate: num(values['rate-limit-rate']),
+      retryAfterSeconds: num(values['retry-after']),
+      resetRate: num(values['reset-rate']),
+      hangRate: num(values['hang-rate']),
+      dropAfterCommitRate: num(values['drop-after-commit-rate']),
+      dropOnlyNew: values['drop-only-new'],
+      paths: values['fault-paths']?.split(',').filter(Boolean),
+      seed: num(values['fault-seed']),
+    }).filter(([, v]) => v !== undefined),
+  ),
+);
+if (!faults.success) fail(`bad fault flags: ${describeIssues(issuesFromZod(faults.error))}`);
+
+const sim = await startPlatformSim({
+  port,
+  dataDir: path.resolve(values.data!),
+  production: values.production,
+  ...(values['provisioning-token'] ? { provisioningToken: values['provisioning-token'] } : {}),
+  statusStepMs: stepSeconds * 1000,
+  returnRate,
+  faults: faults.data,
+});
 console.log(`PLATFORM_URL=${sim.url}`);
+console.log(`PLATFORM_PUBLIC_KEY=${sim.platformPublicKey}`);
 const stop = () => void sim.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -29,6 +29,12 @@ export const FaultConfigSchema = z.object({
   hangRate: rate.default(0),
   /** Do the work, commit it, then destroy the socket instead of answering. */
   dropAfterCommitRate: rate.default(0),
+  /**
+   * Drop only responses to requests that created something new (a batch with
+   * an accepted item, a stored chunk), so every first response is lost and
+   * every retry (answered "duplicate") gets through.
+   */
+  dropOnlyNew: z.boolean().default(false),
   paths: z.array(z.string().startsWith('/v1')).default([]),
   count: z.number().int().positive().nullable().default(null),
   /** Seed for the fault dice, so a run can be repeated. */
@@ -126,4 +132,14 @@ export const QueueCommandSchema = z.object({
   kioskId: z.string(),
   command: KioskCommandBodySchema,
   ttlSeconds: z.number().int().positive().max(30 * 86_400).default(86_400),
+});
+
+/** POST /admin/certificates: put an electronic certificate in the simulator's registry. */
+export const SeedCertificateSchema = z.object({
+  holderIdNumber: z.string().min(6).max(32),
+  holderName: z.string().min(1).max(100),
+  certificateTypeCode: z.string().regex(/^EC\d{3}$/, 'expected EC + three digits (annex 3)'),
+  certificateNumber: z.string().min(1).max(64),
+  issuedAt: IsoTimeSchema,
+  validUntil: IsoTimeSchema.nullable().default(null),
 });

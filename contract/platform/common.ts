@@ -103,7 +103,6 @@ export const RejectedResultSchema = z.object({
     'unknown-catalog-item',
     'unknown-sub-item',
     'attachment-missing',
-    'duplicate-in-batch',
     'temporarily-unavailable',
   ]),
   reason: z.string(),

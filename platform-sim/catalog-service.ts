@@ -1,0 +1,70 @@
+import { CATALOG, CatalogSchema, type Catalog, type ECertificateType } from '../contract/catalog';
+import type { SignedCatalog } from '../contract/platform';
+import { sha256Hex } from './canonical-json';
+import type { PlatformKey } from './platform-key';
+import { readMeta, writeMeta, type Db } from './store/database';
+
+export interface SubItemRoute {
+  readonly itemCode: string;
+  readonly subItemCode: string;
+  readonly departments: readonly string[];
+}
+
+/**
+ * The catalog the platform serves, signed once per version, and the lookups
+ * intake needs (which departments a sub-item goes to, which e-certificate
+ * types exist). Starts from the built-in catalog of contract/catalog; an
+ * admin may publish a newer one, which is kept across restarts.
+ */
+export class CatalogService {
+  private catalog!: Catalog;
+  private signed!: SignedCatalog;
+  private etagValue!: string;
+  private subItems = new Map<string, SubItemRoute>();
+  private items = new Set<string>();
+  private certificateTypes = new Map<string, ECertificateType>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly key: PlatformKey,
+  ) {
+    const stored = readMeta(db, 'catalog.published');
+    this.install(stored ? CatalogSchema.parse(JSON.parse(stored)) : CATALOG);
+  }
+
+  /** Publishes a new catalog (already validated); kiosks see a new ETag. */
+  publish(catalog: Catalog): void {
+    writeMeta(this.db, 'catalog.published', JSON.stringify(catalog));
+    this.install(catalog);
+  }
+
+  current(): { readonly signed: SignedCatalog; readonly etag: string; readonly version: string } {
+    return { signed: this.signed, etag: this.etagValue, version: this.catalog.version };
+  }
+
+  hasItem(itemCode: string): boolean {
+    return this.items.has(itemCode);
+  }
+
+  subItem(code: string): SubItemRoute | undefined {
+    return this.subItems.get(code);
+  }
+
+  certificateType(code: string): ECertificateType | undefined {
+    return this.certificateTypes.get(code);
+  }
+
+  private install(catalog: Catalog): void {
+    const payload = JSON.stringify(catalog);
+    this.catalog = catalog;
+    this.signed = { payload, signature: { alg: 'ed25519', keyId: this.key.keyId, value: this.key.sign(payload) } };
+    this.etagValue = `"${sha256Hex(payload)}"`;
+    this.items = new Set(catalog.oneThings.map((t) => t.code));
+    this.subItems = new Map(
+      catalog.oneThings.flatMap((t) =>
+        t.subItems.map((s) => [s.code, { itemCode: t.code, subItemCode: s.code, departments: s.departments.map((d) => d.name) }] as const),
+      ),
+    );
+    this.certificateTypes = new Map(catalog.eCertificates.map((c) => [c.code, c]));
+  }
+}

@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import {
+  ApplicationItemSchema,
+  EvaluationItemSchema,
+  FeedbackItemSchema,
+  type ApplicationPayload,
+  type ItemResult,
+  type RejectedResult,
+} from '../../contract/platform';
+import { issuesFromZod } from '../../contract/result';
+import { canonicalJson, sha256Hex } from '../canonical-json';
+import type { CatalogService } from '../catalog-service';
+import type { CaseClock } from '../clock';
+import type { AttachmentStore } from './attachments';
+import type { CaseProgression } from './case-progression';
+import { readMeta, writeMeta, type Db } from './database';
+
+export type Stream = 'applications' | 'evaluations' | 'feedback';
+
+const ITEM_SCHEMAS: Record<Stream, z.ZodType<{ clientId: string; seq: number; payload: unknown }>> = {
+  applications: ApplicationItemSchema,
+  evaluations: EvaluationItemSchema,
+  feedback: FeedbackItemSchema,
+};
+
+export interface BatchOutcome {
+  readonly results: ItemResult[];
+  /** At least one item was new: what "drop only new responses" keys on. */
+  readonly createdNew: boolean;
+}
+
+type Rejection = Omit<RejectedResult, 'clientId' | 'outcome'>;
+
+/**
+ * The idempotency ledger. Each batch is one transaction: every new item's
+ * ledger row, its application and its first status change commit together,
+ * so a response lost after the commit is answered "duplicate" with the same
+ * platform number on retry — for ever, not for a window.
+ */
+export class IntakeLedger {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: CatalogService,
+    private readonly attachments: AttachmentStore,
+    private readonly progression: CaseProgression,
+    private readonly clock: CaseClock,
+  ) {}
+
+  submit(kioskId: string, stream: Stream, rawItems: readonly unknown[]): BatchOutcome {
+    let createdNew = false;
+    const results = this.db.transaction(() =>
+      rawItems.map((raw, index): ItemResult => {
+        const r = this.judge(kioskId, stream, raw, index);
+        if (r.outcome === 'accepted') createdNew = true;
+        if (r.outcome === 'rejected') {
+          this.db.prepare('INSERT INTO rejections (kiosk_id, stream, client_id, code, at) VALUES (?, ?, ?, ?, ?)').run(kioskId, stream, r.clientId, r.code, new Date().toISOString());
+        }
+        return r;
+      }),
+    )();
+    return { results, createdNew };
+  }
+
+  private judge(kioskId: string, stream: Stream, raw: unknown, index: number): ItemResult {
+    const parsed = ITEM_SCHEMAS[stream].safeParse(raw);
+    if (!parsed.success) {
+      const claimed = (raw as { clientId?: unknown } | null)?.clientId;
+      const issues = issuesFromZod(parsed.error).map((i) => ({ ...i, path: `items.${index}.${i.path}` }));
+      return {
+        clientId: typeof claimed === 'string' ? claimed.slice(0, 64) : `items.${index}`,
+        outcome: 'rejected',
+        status: 400,
+        code: 'invalid-item',
+        reason: `item ${index} is malformed: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        permanent: true,
+        issues,
+      };
+    }
+    const item = parsed.data;
+    const reject = (r: Rejection): ItemResult => ({ clientId: item.clientId, outcome: 'rejected', ...r });
+    const payloadSha256 = sha256Hex(canonicalJson(item.payload));
+    const existing = this.db
+      .prepare('SELECT stream, payload_sha256, platform_number, received_at FROM intake WHERE kiosk_id = ? AND client_id = ?')
+      .get(kioskId, item.clientId) as { stream: Stream; payload_sha256: string; platform_number: string; received_at: string } | undefined;
+    if (existing) {
+      if (existing.stream !== stream || existing.payload_sha256 !== payloadSha256) {
+        return reject({
+          status: 422,
+          code: 'idempotency-key-reused',
+          reason: `clientId ${item.clientId} was first used for a different ${existing.stream === stream ? 'payload' : existing.stream} (platform number ${existing.platform_number}); an idempotency key is never reused`,
+          permanent: true,
+        });
+      }
+      this.db.prepare('UPDATE intake SET duplicate_count = duplicate_count + 1 WHERE kiosk_id = ? AND client_id = ?').run(kioskId, item.clientId);
+      return { clientId: item.clientId, outcome: 'duplicate', status: 200, platformNumber: existing.platform_number, receivedAt: existing.received_at };
+    }
+    let routes: { subItemCode: string; departments: readonly string[] }[] = [];
+    let itemCode: string | null;
+    if (stream === 'applications') {
+      const app = item.payload as ApplicationPayload;
+      const checked = this.checkApplication(app);
+      if ('status' in checked) return reject(checked);
+      routes = checked;
+      itemCode = app.itemCode;
+    } else {
+      itemCode = (item.payload as { itemCode?: string }).itemCode ?? null;
+    }
+    const nowMs = this.clock.nowMs();
+    const receivedAt = new Date(nowMs).toISOString();
+    const platformNumber = this.nextPlatformNumber(nowMs);
+    this.db
+      .prepare(
+        `INSERT INTO intake (kiosk_id, client_id, stream, seq, payload_sha256, payload, platform_number, item_code, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(kioskId, item.clientId, stream, item.seq, payloadSha256, JSON.stringify(item.payload), platformNumber, itemCode, receivedAt);
+    if (routes.length) this.progression.open({ platformNumber, kioskId, clientId: item.clientId, routes, nowMs });
+    return { clientId: item.clientId, outcome: 'accepted', status: 201, platformNumber, receivedAt };
+  }
+
+  private checkApplication(app: ApplicationPayload): Rejection | { subItemCode: string; departments: readonly string[] }[] {
+    if (!this.catalog.hasItem(app.itemCode)) {
+      return { status: 422, code: 'unknown-catalog-item', reason: `一件事 ${app.itemCode} is not in catalog ${this.catalog.current().version}`, permanent: true };
+    }
+    const routes = [];
+    for (const code of app.subItemCodes) {
+      const route = this.catalog.subItem(code);
+      if (!route || route.itemCode !== app.itemCode) {
+        return { status: 422, code: 'unknown-sub-item', reason: `sub-item ${code} does not belong to 一件事 ${app.itemCode}`, permanent: true };
+      }
+      routes.push(route);
+    }
+    const missing = app.materials.filter((m) => m.kind === 'attachment' && !this.attachments.isComplete(m.sha256));
+    if (missing.length) {
+      return {
+        status: 409,
+        code: 'attachment-missing',
+        reason: `attachment(s) not fully uploaded: ${missing.map((m) => (m.kind === 'attachment' ? m.sha256.slice(0, 12) : '')).join(', ')}`,
+        permanent: false,
+      };
+    }
+    return routes;
+  }
+
+  /** SX + case-clock date (Beijing time) + a platform-wide counter. */
+  private nextPlatformNumber(nowMs: number): string {
+    const n = Number(readMeta(this.db, 'platformNumber.seq') ?? '0') + 1;
+    writeMeta(this.db, 'platformNumber.seq', String(n));
+    const day = new Date(nowMs + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+    return `SX${day}${String(n).padStart(8, '0')}`;
+  }
+}
