@@ -272,6 +272,8 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
       return false;
     }
     this.count('reconnects');
+    // Back: the offline error is history now, not a condition to show.
+    this.lastError = null;
     this.power = 'online';
     this.state = 'idle';
     this.seen();

@@ -1,19 +1,16 @@
 import { realpathSync } from 'node:fs';
 import { SerialPort } from 'serialport';
+import type { ByteLink, ByteLinkHandlers, LinkOpener } from './link';
 import { done, failed, type DeviceResult } from './result';
 
-export interface SerialLinkHandlers {
-  readonly onBytes: (chunk: Buffer) => void;
-  /** The port went away underneath us (unplug, pty closed, I/O error). */
-  readonly onLost: (reason: string) => void;
-}
+export type SerialLinkHandlers = ByteLinkHandlers;
 
 /**
  * A serial port as a device transport: open with a typed result, write and
  * drain, report disappearance once. serialport does not reconnect; the
  * device base re-opens a new link when the port returns.
  */
-export class SerialLink {
+export class SerialLink implements ByteLink {
   private lostReported = false;
   private closing = false;
   private readonly watchdog: NodeJS.Timeout;
@@ -106,4 +103,9 @@ function resolveDevice(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A `LinkOpener` for a serial port path: what a driver is given in production. */
+export function serialOpener(path: string, baudRate: number): LinkOpener {
+  return (handlers) => SerialLink.open(path, baudRate, handlers);
 }
