@@ -12,10 +12,17 @@ const decoder = new TextDecoder('utf-16le');
 
 /** A field of the block: byte offset and length (both even). */
 function field(block: Uint8Array, offset: number, bytes: number): string {
-  return decoder
-    .decode(block.subarray(offset, offset + bytes))
-    .replace(/[\u0000\s\u3000]+$/u, '')
-    .replace(/^[\u0000\s\u3000]+/u, '');
+  return trimPadding(decoder.decode(block.subarray(offset, offset + bytes)));
+}
+
+/** Cards pad with spaces; some readers with NULs or ideographic spaces. */
+function trimPadding(s: string): string {
+  const pad = (c: string) => c.charCodeAt(0) <= 0x20 || c === '\u3000';
+  let start = 0;
+  let end = s.length;
+  while (start < end && pad(s[start]!)) start++;
+  while (end > start && pad(s[end - 1]!)) end--;
+  return s.slice(start, end);
 }
 
 /** The card type marker: the UCS-2 character at offset 248. */
