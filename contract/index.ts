@@ -3,4 +3,5 @@ export * from './devices';
 export * from './device-advice';
 export * from './diagnostics';
 export * from './identity';
+export * from './receipt';
 export * from './result';

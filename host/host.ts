@@ -3,6 +3,12 @@ import type { KioskConfig } from './config';
 import { EventBus } from './api/events';
 import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
 import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
+import { receiptsHandlers } from './api/handlers/receipts';
+import { scannerHandlers } from './api/handlers/scanner';
+import { DeviceManager } from '../drivers/device';
+import { createReceiptDevices } from './devices/receipt-devices';
+import { ReceiptService } from './services/receipts';
+import { ScanHub } from './services/scans';
 import { sessionHandlers } from './api/handlers/session';
 import { systemHandlers } from './api/handlers/system';
 import type { Logger } from './log';
@@ -26,6 +32,8 @@ export interface Host {
   readonly bus: EventBus;
   readonly handlers: HandlerTable;
   readonly session: SessionService;
+  /** Receipts (回执): the journey service prints through this (`receiptsForJourneys`). */
+  readonly receipts: ReceiptService;
   /** Maintenance, diagnostics, watchdog, heartbeat: shells plug their recoverer in here. */
   readonly operations: Operations;
   call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
@@ -46,7 +54,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     bus,
     logger,
   );
-  const devices: DeviceDirectory = { list: () => [] };
+  const deviceManager = new DeviceManager();
+  deviceManager.on('status', (s) => bus.emit('device.status', s));
+  const devices: DeviceDirectory = { list: () => deviceManager.list() };
+  const receiptDevices = await createReceiptDevices(config.devices);
+  if (receiptDevices.printer) deviceManager.add(receiptDevices.printer);
+  if (receiptDevices.scanner) deviceManager.add(receiptDevices.scanner);
+  const receipts = new ReceiptService(
+    { kioskId: config.kioskId, servicePoint: config.servicePoint, paperWidthMm: config.devices.paperWidthMm, progressBaseUrl: new URL('/progress', options.platformUrl).toString() },
+    receiptDevices.printer,
+    session,
+    bus,
+    logger,
+  );
+  const scans = new ScanHub(bus, session);
+  receiptDevices.scanner?.on('data', (code) => scans.publish(code));
 
   const operations = new Operations({
     config,
@@ -66,18 +88,22 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
     ...sessionHandlers(session),
     ...devicesHandlers(devices),
+    ...receiptsHandlers(receipts, session, receiptDevices.virtualPrinter),
+    ...scannerHandlers(scans, receiptDevices.scannerSimulator),
     ...operations.handlers,
   };
 
   connectivity.start();
   await connectivity.check();
   await operations.start();
+  await deviceManager.start();
 
   return {
     config,
     bus,
     handlers,
     session,
+    receipts,
     operations,
     call: (name, input, ctx) =>
       dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
@@ -85,6 +111,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       operations.stop();
       connectivity.stop();
       session.end('maintenance');
+      await deviceManager.stop();
+      await receiptDevices.close();
     },
   };
 }

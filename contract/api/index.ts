@@ -6,6 +6,9 @@ import { evaluationMethods } from './evaluation';
 import { journeyMethods } from './journeys';
 import { maintenanceEvents, maintenanceMethods } from './maintenance';
 import { progressMethods } from './progress';
+import { receiptsEvents, receiptsMethods } from './receipts';
+import { scannerEvents, scannerMethods } from './scanner';
+import { outboxEvents, outboxMethods } from './outbox';
 import { sessionEvents, sessionMethods } from './session';
 import { staffEvents, staffMethods } from './staff';
 import { systemEvents, systemMethods } from './system';
@@ -20,6 +23,7 @@ import { watchdogEvents, watchdogMethods } from './watchdog';
 export const methods = {
   ...systemMethods,
   ...sessionMethods,
+  ...outboxMethods,
   ...devicesMethods,
   ...journeyMethods,
   ...progressMethods,
@@ -28,15 +32,20 @@ export const methods = {
   ...staffMethods,
   ...maintenanceMethods,
   ...watchdogMethods,
+  ...receiptsMethods,
+  ...scannerMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...systemEvents,
   ...sessionEvents,
+  ...outboxEvents,
   ...devicesEvents,
   ...staffEvents,
   ...maintenanceEvents,
   ...watchdogEvents,
+  ...receiptsEvents,
+  ...scannerEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;
@@ -78,6 +87,9 @@ export * from './progress';
 export * from './staff';
 export * from './voice';
 export * from './maintenance';
+export * from './outbox';
 export * from './session';
 export * from './system';
 export * from './watchdog';
+export * from './receipts';
+export * from './scanner';
