@@ -59,7 +59,7 @@ export const ApplicationPayloadSchema = z.object({
   /** True when any material is a commitment (容缺办理), for the platform's follow-up. */
   commitmentSigned: z.boolean(),
   /** 帮代办: the clerk's staff id when a clerk applied on the resident's behalf. */
-  assistedBy: z.string().max(64).optional(),
+  assistedBy: z.string().max(64).nullable().optional(),
   /** The kiosk's own number printed on the receipt, e.g. `K0001-20261126-0042`. */
   localNumber: z.string().min(1).max(64),
 });

@@ -23,6 +23,8 @@ export const EvaluationPayloadSchema = z
     itemCode: z.string().max(16).optional(),
     reasons: z.array(z.string().min(1).max(64)).max(16).default([]),
     comment: z.string().max(500).optional(),
+    /** 帮代办: the clerk's staff id when the service evaluated was assisted. */
+    assistedBy: z.string().max(64).nullable().optional(),
   })
   .refine((e) => !(e.level === 'dissatisfied' || e.level === 'very-dissatisfied') || e.reasons.length > 0, {
     message: 'reasons are required for 不满意 and 非常不满意',
