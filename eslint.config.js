@@ -16,6 +16,11 @@ export default tseslint.config(
       'kiosk/layering': ['error', { root }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'The kiosk never opens anything outside itself.' },
+        { object: 'shell', property: 'openPath', message: 'The kiosk never opens anything outside itself.' },
+      ],
       'no-restricted-syntax': [
         'error',
         {

@@ -1,3 +1,4 @@
+import { rendererCsp, WEB_SHELL_CONNECT_SRC } from '../../contract/csp';
 import { timingSafeEqual } from 'node:crypto';
 
 /**
@@ -37,18 +38,5 @@ export function bearer(authorization: string | undefined): string | undefined {
   return m?.[1];
 }
 
-/** Strict CSP for the renderer: our own scripts and wasm only, no inline script, no remote anything. */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "font-src 'self'",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Strict CSP for the renderer (see contract/csp.ts). */
+export const RENDERER_CSP = rendererCsp({ connectSrc: WEB_SHELL_CONNECT_SRC });

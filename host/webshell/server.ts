@@ -50,17 +50,24 @@ function httpStatusFor(e: Err): number {
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const { host, logger } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+  // forceCloseConnections: a stopping kiosk must not wait for a UI's keep-alive or event socket.
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
   let port = options.port;
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!hostAllowed(req.headers.host, port)) {
-      return reply.code(403).send(err('forbidden', 'Host header not allowed'));
+    const refusal = !hostAllowed(req.headers.host, port)
+      ? 'Host header not allowed'
+      : !originAllowed(req.headers.origin, port)
+        ? 'Origin not allowed'
+        : null;
+    if (!refusal) return undefined;
+    if (req.headers.upgrade) {
+      // A refused WebSocket upgrade: answer on the raw socket and close it, or it lingers half-open.
+      reply.hijack();
+      req.raw.socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return reply;
     }
-    if (!originAllowed(req.headers.origin, port)) {
-      return reply.code(403).send(err('forbidden', 'Origin not allowed'));
-    }
-    return undefined;
+    return reply.code(403).send(err('forbidden', refusal));
   });
 
   app.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, _req, reply) => {

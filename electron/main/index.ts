@@ -1,0 +1,128 @@
+/**
+ * Composition root of the Electron shell: the host services over IPC and a
+ * locked-down kiosk window showing the renderer bundle from app://kiosk.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, crashReporter, ipcMain, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+import { methodNames } from '../../contract';
+import { ConfigError, loadConfig } from '../../host/config';
+import { createHost, type Host } from '../../host/host';
+import { createLogger } from '../../host/log';
+import { mimeFor, resolveAppFile, APP_CSP } from './app-protocol';
+import { channelFor, EVENT_CHANNEL, isTrustedSender } from './ipc-guard';
+import { allowNavigation, allowPermission, allowPermissionCheck, APP_ORIGIN, APP_SCHEME, kioskWindowOptions, swallowInput } from './policies';
+import { decideRecovery } from './recovery';
+
+const dev = process.env['KIOSK_ELECTRON_DEV'] === '1';
+const appRoot = app.getAppPath();
+const rendererRoot = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
+
+crashReporter.start({ uploadToServer: false, compress: true });
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+const failures: number[] = [];
+
+function recover(contents: WebContents, why: string, log: (msg: string) => void): void {
+  failures.push(Date.now());
+  const action = decideRecovery(failures, Date.now());
+  log(`renderer ${why}: ${action}`);
+  if (action === 'relaunch') {
+    app.relaunch();
+    app.exit(0);
+  } else if (!contents.isDestroyed()) {
+    contents.reload();
+  }
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ cwd: app.getPath('userData') });
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : e);
+    app.exit(2);
+    return;
+  }
+  const logger = createLogger({ level: config.log.level });
+  if (!config.platform.url) {
+    logger.fatal('KIOSK_PLATFORM_URL (platform.url) must be configured for the Electron shell');
+    app.exit(2);
+    return;
+  }
+  await app.whenReady();
+
+  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger });
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, rendererRoot);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { 'content-type': mimeFor(file), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff' } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(allowPermission(permission, details.requestingUrl, mediaTypes));
+  });
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowPermissionCheck(permission, requestingOrigin));
+
+  for (const method of methodNames) {
+    ipcMain.handle(channelFor(method), async (event, input: unknown) => {
+      const trusted = isTrustedSender(
+        { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame?.parent === null },
+        mainWindow?.webContents.id ?? null,
+      );
+      if (!trusted) return { ok: false, code: 'forbidden', message: 'untrusted sender' };
+      return host.call(method, input, { transport: 'electron' });
+    });
+  }
+  host.bus.subscribe((message) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, message);
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (e, url) => {
+      if (!allowNavigation(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!allowNavigation(url)) e.preventDefault();
+    });
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.on('before-input-event', (e, input) => {
+      if (swallowInput(input, dev)) e.preventDefault();
+    });
+  });
+
+  powerSaveBlocker.start('prevent-display-sleep');
+
+  mainWindow = new BrowserWindow(kioskWindowOptions({ preloadPath, dev }));
+  const wc = mainWindow.webContents;
+  wc.on('render-process-gone', (_e, details) => recover(wc, `gone (${details.reason})`, (m) => logger.error(m)));
+  mainWindow.on('unresponsive', () => recover(wc, 'unresponsive', (m) => logger.error(m)));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void host.close().then(() => app.exit(0)));
+  }
+  app.on('window-all-closed', () => void host.close().then(() => app.quit()));
+}
+
+void main();

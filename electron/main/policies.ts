@@ -1,0 +1,95 @@
+/**
+ * Lockdown policy of the kiosk window as plain data and functions, so every
+ * rule is unit-tested without launching Electron.
+ */
+import type { BrowserWindowConstructorOptions, Input } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+export interface WindowPolicyOptions {
+  readonly preloadPath: string;
+  /** Development builds may open devtools; production never. */
+  readonly dev: boolean;
+}
+
+export function kioskWindowOptions({ preloadPath, dev }: WindowPolicyOptions): BrowserWindowConstructorOptions {
+  return {
+    kiosk: !dev,
+    fullscreen: !dev,
+    frame: dev,
+    autoHideMenuBar: true,
+    backgroundColor: '#f6f7f9',
+    show: false,
+    width: 1080,
+    height: 1920,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: dev,
+      safeDialogs: true,
+      disableDialogs: true,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  };
+}
+
+/** Only our own bundle: app://kiosk/… */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation away from the bundle is never allowed; in-app routes are in memory. */
+export function allowNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** The camera (materials capture, receipt scan) for our own origin; nothing else, for nobody else. */
+export function allowPermission(permission: string, requestingUrl: string | undefined, mediaTypes: readonly string[] = []): boolean {
+  if (!requestingUrl || !isAppUrl(requestingUrl)) return false;
+  if (permission !== 'media') return false;
+  return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+}
+
+export function allowPermissionCheck(permission: string, requestingOrigin: string | undefined): boolean {
+  return permission === 'media' && requestingOrigin !== undefined && isAppUrl(requestingOrigin);
+}
+
+type KeyInput = Pick<Input, 'type' | 'key' | 'code' | 'control' | 'alt' | 'meta' | 'shift'>;
+
+/**
+ * Keys that would let someone leave, reload or inspect the kiosk. Residents
+ * have no keyboard, but a USB keyboard or a keyboard-wedge scanner may be
+ * plugged in; ordinary typing (and a scanner's digits + Enter) passes.
+ */
+export function swallowInput(input: KeyInput, dev: boolean): boolean {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
+  const key = input.key.toLowerCase();
+  const mod = input.control || input.meta;
+  if (dev && (key === 'f12' || (mod && input.shift && key === 'i') || (mod && key === 'r'))) return false;
+  if (/^f\d{1,2}$/.test(key)) return true; // F5 reload, F11 fullscreen, F12 devtools…
+  if (input.alt && (key === 'f4' || key === 'tab' || key === 'arrowleft' || key === 'arrowright' || key === 'home')) return true;
+  if (mod && ['r', 'w', 'q', 'n', 't', 'p', 's', 'o', 'l', 'h', 'j', 'u', 'f', 'g', '+', '=', '-', '0'].includes(key)) return true;
+  if (mod && input.shift && ['i', 'j', 'c', 'delete', 'r'].includes(key)) return true;
+  if (input.meta || key === 'meta' || key === 'os' || key === 'contextmenu') return true;
+  if (key === 'browserback' || key === 'browserforward' || key === 'browserrefresh' || key === 'browserhome') return true;
+  return false;
+}
