@@ -51,6 +51,12 @@ export class IdCardReader extends Device<IdCardEvent> {
   private pollTimer: NodeJS.Timeout | null = null;
   private polling = false;
   private present: string | null = null;
+  /**
+   * A card may be in the field that we have not read: a read failed or the
+   * port went away mid-read. Readers halt a card once it was read, so `find`
+   * no longer sees it; `select` still does.
+   */
+  private unread = true;
   private readonly pollMs: number;
   private readonly commandTimeoutMs: number;
   private readonly readTimeoutMs: number;
@@ -90,6 +96,7 @@ export class IdCardReader extends Device<IdCardEvent> {
     this.link = opened.value;
     this.exchange = exchange;
     this.present = null;
+    this.unread = true;
     return done(undefined);
   }
 
@@ -218,8 +225,19 @@ export class IdCardReader extends Device<IdCardEvent> {
       if (!selected.ok) return selected;
       return done(selected.value === 'card' ? { kind: 'same' } : { kind: 'removed' });
     }
-    if (found.value === 'no-card') return done({ kind: 'same' });
-    const read = await this.selectAndRead(signal, false);
+    let read: DeviceResult<CardRead | null>;
+    if (found.value === 'no-card') {
+      if (!this.unread) return done({ kind: 'same' });
+      const selected = await this.selectUnlocked(signal);
+      if (!selected.ok) return selected;
+      if (selected.value === 'no-card') {
+        this.unread = false;
+        return done({ kind: 'same' });
+      }
+      read = await this.readSelected(signal, false);
+    } else {
+      read = await this.selectAndRead(signal, false);
+    }
     if (!read.ok) return read;
     return done(read.value ? { kind: 'presented', read: read.value } : { kind: 'same' });
   }
@@ -275,6 +293,11 @@ export class IdCardReader extends Device<IdCardEvent> {
     const selected = await this.selectUnlocked(signal);
     if (!selected.ok) return selected;
     if (selected.value === 'no-card') return done(null);
+    return this.readSelected(signal, withFingerprint);
+  }
+
+  private async readSelected(signal: AbortSignal, withFingerprint: boolean): Promise<DeviceResult<CardRead | null>> {
+    this.unread = true;
     // A corrupted reply (checksum) is worth one more try before bothering the resident.
     let reply = await this.send(withFingerprint ? 'readWithFingerprint' : 'readText', signal, this.readTimeoutMs);
     if (!reply.ok && reply.error.extended === 'FRAME-CHECKSUM' && !signal.aborted) {
@@ -284,7 +307,9 @@ export class IdCardReader extends Device<IdCardEvent> {
     const r = this.interpret(reply);
     if (!r.ok) return r;
     if (r.value.noCard) return done(null);
-    return this.parseRead(r.value.data, withFingerprint);
+    const parsed = await this.parseRead(r.value.data, withFingerprint);
+    if (parsed.ok) this.unread = false;
+    return parsed;
   }
 
   private async parseRead(data: Uint8Array, withFingerprint: boolean): Promise<DeviceResult<CardRead>> {
