@@ -5,11 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from '../host/main';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchModule } from '../test/bench/format';
 
-const dir = path.join(REPO_ROOT, 'test', 'bench');
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'bench');
 const available = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .map((f) => f.replace(/\.bench\.ts$/, ''))
