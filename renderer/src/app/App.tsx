@@ -4,6 +4,10 @@ import { StaffProvider } from '../assisted/staff';
 import { ActionBar } from '../components/ActionBar';
 import { StatusBar } from '../components/StatusBar';
 import { JourneyScreen } from '../journey/JourneyScreen';
+import { DashboardScreen } from '../maintenance/DashboardScreen';
+import { MaintenanceCorner } from '../maintenance/MaintenanceCorner';
+import { MaintenanceProvider } from '../maintenance/maintenance-session';
+import { PinScreen } from '../maintenance/PinScreen';
 import { IdleGuard } from '../privacy/IdleGuard';
 import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
@@ -11,12 +15,14 @@ import { FeedbackScreen } from '../screens/FeedbackScreen';
 import { HelpScreen } from '../screens/HelpScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { ProgressScreen } from '../screens/ProgressScreen';
+import { UiHeartbeat } from './UiHeartbeat';
 
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
 export function App() {
   const { t } = useTranslation();
   return (
     <MemoryRouter>
+      <MaintenanceProvider>
       <StaffProvider>
       <div className="kiosk">
         <a className="skip-link" href="#main">
@@ -32,12 +38,17 @@ export function App() {
             <Route path="/progress" element={<ProgressScreen />} />
             <Route path="/feedback" element={<FeedbackScreen />} />
             <Route path="/assisted" element={<AssistedScreen />} />
+            <Route path="/maintenance/login" element={<PinScreen />} />
+            <Route path="/maintenance" element={<DashboardScreen />} />
           </Routes>
         </main>
         <ActionBar />
         <IdleGuard />
+        <MaintenanceCorner />
+        <UiHeartbeat />
       </div>
       </StaffProvider>
+      </MaintenanceProvider>
     </MemoryRouter>
   );
 }

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { journeyMessages } from './journey';
+import { maintenanceMessages } from './maintenance';
 import { zhCN } from './zh-CN';
 
 export type UiLocale = 'zh-CN' | 'en';
@@ -16,6 +18,8 @@ export interface DomainMessages<T> {
 }
 
 const domains: Record<string, DomainMessages<object>> = {
+  journey: journeyMessages,
+  maintenance: maintenanceMessages,
   // devices: devicesMessages,
 };
 

@@ -1,0 +1,130 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { startKioskProcess, tempDir } from '../support/processes';
+import { axeViolations, expect, keepScreenshot, test } from './fixtures';
+
+/** The demo kiosk's provisioned maintenance PIN (docs/maintenance.md). */
+const DEMO_PIN = '24682468';
+
+/** The hidden way in: hold the top-left corner on the attract screen until the PIN pad appears. */
+async function holdCorner(page: Page) {
+  await expect(page.getByTestId('maintenance-corner')).toBeAttached();
+  await page.mouse.move(20, 20);
+  await page.mouse.down();
+  await expect(page.getByRole('heading', { name: '维护登录' })).toBeVisible({ timeout: 8000 });
+  await page.mouse.up();
+}
+
+async function typePin(page: Page, pin: string) {
+  for (const d of pin) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
+  await page.getByTestId('pin-submit').click();
+}
+
+async function enterMaintenance(page: Page) {
+  await holdCorner(page);
+  await typePin(page, DEMO_PIN);
+  await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
+}
+
+test.describe('maintenance mode', () => {
+  test('a short tap on the corner does nothing; five wrong PINs lock the entry even for the right PIN', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+    await page.mouse.click(20, 20);
+    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+
+    await holdCorner(page);
+    expect(await axeViolations(page)).toEqual([]);
+    for (let i = 1; i <= 4; i++) {
+      await typePin(page, '1111');
+      await expect(page.getByTestId('pin-message')).toContainText(`还可以再试 ${5 - i} 次`);
+    }
+    await typePin(page, '1111');
+    await expect(page.getByTestId('pin-locked')).toContainText('维护入口已锁定');
+    await expect(page.getByTestId('pin-submit')).toBeDisabled();
+    // The right PIN through the API is refused as well while locked.
+    const r = await kiosk.call<{ ok: boolean; code?: string }>('maintenance.login', { pin: DEMO_PIN, via: 'gesture' });
+    expect(r.body).toMatchObject({ ok: false, code: 'locked' });
+    // Every attempt went to the audit trail (provisioning + 6 attempts).
+    const audit = readFileSync(path.join(kiosk.dataDir, 'maintenance', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; detail: { outcome?: string } });
+    expect(audit.filter((a) => a.type === 'maintenance.login').map((a) => a.detail.outcome)).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked']);
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'maintenance-locked');
+  });
+
+  test('the dashboard: verdict in words, a config change applied live, audit verified, a diagnostics bundle written; leaving returns to attract', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await enterMaintenance(page);
+    await expect(page.getByTestId('overall-level')).toHaveText(/正常|注意|故障/);
+    await expect(page.getByTestId('versions')).toContainText('SQLite 3.');
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'maintenance-dashboard');
+
+    // Bad value: refused next to the field, nothing saved.
+    await page.locator('#cfg-ui-idleSeconds').fill('3');
+    await page.getByTestId('cfg-ui-idleSeconds').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('cfg-ui-idleSeconds').getByRole('alert')).toContainText('设置无效');
+    // Good value: saved and applied without a restart.
+    await page.locator('#cfg-servicePoint').fill('阳曲县黄寨镇便民服务中心');
+    await page.getByTestId('cfg-servicePoint').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('cfg-servicePoint').getByRole('status')).toContainText('已生效');
+    const info = await kiosk.call<{ ok: boolean; value: { servicePoint: string } }>('system.info');
+    expect(info.body.value.servicePoint).toBe('阳曲县黄寨镇便民服务中心');
+    expect(JSON.parse(readFileSync(path.join(kiosk.dataDir, 'kiosk.config.json'), 'utf8'))).toMatchObject({ servicePoint: '阳曲县黄寨镇便民服务中心' });
+
+    await page.getByTestId('audit-verify').click();
+    await expect(page.getByTestId('audit-result')).toContainText('审计链完整');
+
+    const usb = tempDir('usb');
+    await page.getByTestId('bundle-path').fill(usb);
+    await page.getByTestId('bundle-write').click();
+    await expect(page.getByTestId('bundle-result')).toContainText('已写入');
+    expect(readdirSync(usb).filter((f) => f.endsWith('.zip'))).toHaveLength(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Elderly-size text still passes (technicians use the same screen).
+    await page.getByTestId('elderly-toggle').click();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByTestId('maintenance-leave').click();
+    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+    // The token died with the session.
+    const after = await kiosk.call<{ ok: boolean }>('maintenance.diagnostics', { token: 'x'.repeat(43) });
+    expect(after.body.ok).toBe(false);
+  });
+});
+
+test.describe('UI watchdog', () => {
+  test('a UI that stops answering is reloaded by the host and beats again', async ({ page, platform }) => {
+    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_WATCHDOG_MS: '1500' });
+    try {
+      const run = JSON.parse(readFileSync(path.join(kiosk.dataDir, 'run', 'webshell.json'), 'utf8')) as { maintenanceToken: string };
+      const ui = async () => (await kiosk.call<{ value: { ui: { lastHeartbeatAt: string | null; recoveries: number } } }>('maintenance.diagnostics', { token: run.maintenanceToken })).body.value.ui;
+      await page.goto(kiosk.uiUrl);
+      await expect.poll(async () => (await ui()).lastHeartbeatAt).not.toBeNull();
+      await page.evaluate(() => ((window as unknown as { beforeHang: boolean }).beforeHang = true));
+      const reloaded = page.waitForEvent('load', { timeout: 8000 });
+      const hungAt = Date.now();
+      // The page's main thread is stuck for 4 s: no frames, no beats.
+      await page.evaluate(() => {
+        const until = Date.now() + 4000;
+        while (Date.now() < until) {
+          /* hung */
+        }
+      });
+      // The host noticed and asked for a reload; the page came back fresh and beats again.
+      await reloaded;
+      // Recovery is asked for within 5 s of the last beat; the page can act on it once its thread is free (4 s here).
+      expect(Date.now() - hungAt).toBeLessThan(8000);
+      expect(await page.evaluate(() => (window as unknown as { beforeHang?: boolean }).beforeHang ?? false)).toBe(false);
+      await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+      expect((await ui()).recoveries).toBeGreaterThanOrEqual(1);
+      const beatAfter = Date.now();
+      await expect.poll(async () => Date.parse((await ui()).lastHeartbeatAt ?? '0')).toBeGreaterThan(beatAfter - 100);
+      expect(existsSync(path.join(kiosk.dataDir, 'run', 'webshell.json'))).toBe(true);
+    } finally {
+      await kiosk.stop();
+    }
+  });
+});
