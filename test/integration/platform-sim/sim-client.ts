@@ -99,7 +99,7 @@ export function applicationPayload(overrides: Partial<ApplicationPayload> = {}):
     itemCode: '01',
     subItemCodes: ['01-01', '01-02'],
     catalogVersion: '2024-8.1',
-    applicant: { cardType: 'resident', name: '张小三', idNumber: '14010519900101123X' },
+    applicant: { cardType: 'resident', name: '张小三', idNumber: '140105199001011238' },
     form: { enterpriseName: '太原市示例餐饮有限公司' },
     materials: [],
     commitmentSigned: false,
