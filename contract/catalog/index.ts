@@ -35,3 +35,6 @@ export function leadDepartments(thing: OneThing): string[] {
 export function allDepartments(thing: OneThing): string[] {
   return [...new Set(thing.subItems.flatMap((s) => s.departments.map((d) => d.name)))];
 }
+
+export { createCatalogSearch, normalizeQuery, type CatalogSearch, type SearchHit } from './search';
+export { SEARCH_KEYWORDS } from './keywords';
