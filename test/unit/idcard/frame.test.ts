@@ -58,7 +58,7 @@ describe('GA/T 467 frame codec', () => {
 
   it('reports a bad checksum and resynchronises on the next frame', () => {
     const bad = encodeReply(0x90, hex('01 02 03'));
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
     const events = new FrameDecoder().push(new Uint8Array([...bad, ...encodeReply(0x80)]));
     expect(events[0]).toEqual({ kind: 'bad-checksum', length: 7 });
     expect(events.at(-1)).toEqual({ kind: 'frame', body: hex('00 00 80') });
