@@ -80,6 +80,21 @@ export const KioskConfigSchema = z
         updatePublisherName: null,
         updateSigningKey: null,
       }),
+    /** Offline store and delivery (docs/offline-and-sync.md). */
+    offline: z
+      .object({
+        /** Per-record encryption of personal data at rest; 'sm4' = SM4-CBC + HMAC-SM3 in pure JS. */
+        cipher: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
+        auditHash: z.enum(['sha256', 'sm3']).default('sha256'),
+        /** Days personal data of a delivered application stays on the kiosk. */
+        retentionDays: z.coerce.number().min(0).max(365).default(7),
+        /** Demo/dev platforms register the kiosk key with this token; null when keys are provisioned out of band. */
+        provisioningToken: z.string().min(8).max(200).nullable().default('demo-provisioning'),
+        /** Spread of the first delivery attempt after boot (ms). */
+        bootJitterMs: z.coerce.number().int().min(0).max(900_000).default(3000),
+      })
+      .strict()
+      .default({ cipher: 'aes-256-gcm', auditHash: 'sha256', retentionDays: 7, provisioningToken: 'demo-provisioning', bootJitterMs: 3000 }),
   })
   .strict();
 
@@ -101,6 +116,10 @@ export const ENV_KEYS = [
   ['KIOSK_LOCALE', 'ui.locale', "'zh-CN' or 'en'"],
   ['KIOSK_IDLE_SECONDS', 'ui.idleSeconds', 'Idle time before the privacy countdown'],
   ['KIOSK_LOG_LEVEL', 'log.level', 'pino level'],
+  ['KIOSK_CIPHER', 'offline.cipher', "Encryption of personal data at rest: 'aes-256-gcm' or 'sm4'"],
+  ['KIOSK_RETENTION_DAYS', 'offline.retentionDays', 'Days personal data of a delivered application is kept'],
+  ['KIOSK_PROVISIONING_TOKEN', 'offline.provisioningToken', 'Token a demo platform wants to register the kiosk key'],
+  ['KIOSK_BOOT_JITTER_MS', 'offline.bootJitterMs', 'Spread of the first delivery attempt after boot (ms)'],
   ['KIOSK_HEARTBEAT_MS', 'operations.heartbeatIntervalMs', 'How often the kiosk reports its health to the platform (ms)'],
   ['KIOSK_WATCHDOG_MS', 'operations.watchdogStaleMs', 'UI silence after which the watchdog reloads it (ms)'],
   ['KIOSK_UPDATE_URL', 'operations.updateUrl', 'Provincial update server (https, electron-updater generic provider)'],

@@ -11,10 +11,12 @@ import { ReceiptService } from './services/receipts';
 import { ScanHub } from './services/scans';
 import { sessionHandlers } from './api/handlers/session';
 import { systemHandlers } from './api/handlers/system';
+import type { SecretSealer } from '../offline-cache/crypto/key-vault';
 import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
 import { ConnectivityMonitor } from './services/connectivity';
+import { composeOffline, plugOfflineIntoOperations, type Offline } from './services/offline';
 import { SessionService } from './services/session';
 import { readVersion } from './version';
 
@@ -25,6 +27,8 @@ export interface HostOptions {
   readonly logger: Logger;
   /** The logger's in-memory tail (maintenance live log, diagnostics bundle). */
   readonly logRing?: LogRing;
+  /** How keys are sealed at rest: Electron passes safeStorage; default a 0600 key file. */
+  readonly sealer?: SecretSealer;
 }
 
 export interface Host {
@@ -36,6 +40,8 @@ export interface Host {
   readonly receipts: ReceiptService;
   /** Maintenance, diagnostics, watchdog, heartbeat: shells plug their recoverer in here. */
   readonly operations: Operations;
+  /** Offline store, outbox, sync, applications (offline-cache composed). */
+  readonly offline: Offline;
   call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
   close(): Promise<void>;
 }
@@ -84,6 +90,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(process.env['KIOSK_MAINTENANCE_PIN'] ? { initialPin: process.env['KIOSK_MAINTENANCE_PIN'] } : {}),
   });
 
+  const offline = composeOffline({
+    config,
+    platformUrl: options.platformUrl,
+    logger,
+    bus,
+    currentSessionId: () => session.currentId,
+    onHeartbeatReply: (reply) => void operations.heartbeat.handleReply(reply),
+    ...(options.sealer ? { sealer: options.sealer } : {}),
+  });
+  plugOfflineIntoOperations(offline, operations);
+
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
     ...sessionHandlers(session),
@@ -91,11 +108,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...receiptsHandlers(receipts, session, receiptDevices.virtualPrinter),
     ...scannerHandlers(scans, receiptDevices.scannerSimulator),
     ...operations.handlers,
+    ...offline.handlers,
   };
 
   connectivity.start();
   await connectivity.check();
   await operations.start();
+  offline.sync.start();
   await deviceManager.start();
 
   return {
@@ -105,12 +124,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     session,
     receipts,
     operations,
+    offline,
     call: (name, input, ctx) =>
       dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
     async close() {
       operations.stop();
       connectivity.stop();
       session.end('maintenance');
+      await offline.close();
       await deviceManager.stop();
       await receiptDevices.close();
     },

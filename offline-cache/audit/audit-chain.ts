@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db, Store } from '../store/database';
 
 /** The data events a kiosk must be able to account for. Details never hold personal data. */
-export const AuditKindSchema = z.enum(['card-read', 'submission', 'print', 'delivery', 'purge', 'maintenance-login', 'config-change', 'requeue']);
+export const AuditKindSchema = z.enum(['card-read', 'submission', 'print', 'delivery', 'purge', 'maintenance-login', 'config-change', 'requeue', 'remote-command']);
 export type AuditKind = z.infer<typeof AuditKindSchema>;
 
 export type ChainHash = 'sha256' | 'sm3';

@@ -1,0 +1,110 @@
+import { CATALOG } from '../../contract/catalog';
+import { err, ok, type Result } from '../../contract';
+import type { Heartbeat, HeartbeatResponse } from '../../contract/platform';
+import { plainFileSealer, type SecretSealer } from '../../offline-cache/crypto/key-vault';
+import { openOfflineCache, type OfflineCache } from '../../offline-cache/offline-cache';
+import type { EventBus } from '../api/events';
+import type { HandlerTable } from '../api/dispatch';
+import { outboxHandlers } from '../api/handlers/outbox';
+import type { KioskConfig } from '../config';
+import type { Logger } from '../log';
+import { ApplicationsService } from './applications';
+import { outboxMaintenance, sqliteAuditTrail } from './outbox-levers';
+import { SyncService } from './sync';
+
+export interface OfflineDeps {
+  readonly config: KioskConfig;
+  readonly platformUrl: string;
+  readonly logger: Logger;
+  readonly bus: EventBus;
+  readonly currentSessionId: () => string | null;
+  /** Electron passes a safeStorage sealer; the web shell keeps the 0600 key file. */
+  readonly sealer?: SecretSealer;
+  readonly onHeartbeatReply?: (reply: HeartbeatResponse) => void;
+}
+
+export interface Offline {
+  readonly cache: OfflineCache;
+  readonly sync: SyncService;
+  readonly applications: ApplicationsService;
+  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head'>;
+  close(): Promise<void>;
+}
+
+/** Opens the store (integrity check, migrations), then wires delivery and the services other parts call. */
+export function composeOffline(d: OfflineDeps): Offline {
+  const { config, logger } = d;
+  let sync: SyncService | null = null;
+  const cache = openOfflineCache({
+    dataDir: config.dataDir,
+    kioskId: config.kioskId,
+    platformUrl: d.platformUrl,
+    requestTimeoutMs: config.platform.timeoutMs,
+    sealer: d.sealer ?? plainFileSealer,
+    builtInCatalog: CATALOG,
+    cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',
+    auditHash: config.offline.auditHash,
+    bootJitterMs: config.offline.bootJitterMs,
+    onSyncStatus: (s) => sync?.publish(s),
+    ...(d.onHeartbeatReply ? { onHeartbeatReply: (r: unknown) => d.onHeartbeatReply!(r as HeartbeatResponse) } : {}),
+  });
+  const integrity = cache.integrity;
+  if (!integrity.ok) {
+    logger.error(
+      { messages: integrity.messages.slice(0, 10), recovered: integrity.recovered, unreadable: Object.fromEntries(Object.entries(integrity.unreadable).map(([t, ids]) => [t, ids.length])), kept: integrity.quarantinedFile },
+      'database failed its integrity check at boot; recovered what could be read',
+    );
+  }
+  if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'data key file permissions');
+  sync = new SyncService(cache, d.bus, logger, {
+    servicePoint: config.servicePoint,
+    provisioningToken: config.mode === 'demo' ? config.offline.provisioningToken : null,
+    retentionMs: config.offline.retentionDays * 86_400_000,
+    catalogRefreshMs: 3_600_000,
+  });
+  const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick());
+  const s = sync;
+  return {
+    cache,
+    sync: s,
+    applications,
+    handlers: outboxHandlers(cache),
+    async close() {
+      await s.stop();
+      await cache.close();
+    },
+  };
+}
+
+/** What maintenance, diagnostics and the heartbeat need from the offline store (see host/operations.ts). */
+export interface OperationsPlugs {
+  useOutbox(outbox: ReturnType<typeof outboxMaintenance>): void;
+  useAuditTrail(audit: ReturnType<typeof sqliteAuditTrail>): void;
+  useHeartbeatChannel(channel: { deliver(heartbeat: Heartbeat): void }): void;
+  usePlatformKey(key: () => string | null): void;
+  useCatalog(version: () => string, refresh: () => Promise<Result<string>>): void;
+}
+
+/** Plugs the outbox, the audit chain, heartbeat delivery, the pinned platform key and the catalog into operations. */
+export function plugOfflineIntoOperations(offline: Offline, operations: OperationsPlugs): void {
+  const { cache } = offline;
+  operations.useOutbox(outboxMaintenance(cache));
+  operations.useAuditTrail(sqliteAuditTrail(cache));
+  operations.useHeartbeatChannel({
+    deliver(heartbeat) {
+      // The newest heartbeat replaces a queued one: a week offline sends one, not thousands.
+      cache.outbox.enqueueHeartbeat(heartbeat);
+      cache.engine.kick();
+    },
+  });
+  operations.usePlatformKey(() => cache.store.getMeta('platform_public_key'));
+  operations.useCatalog(
+    () => cache.catalog.version,
+    async () => {
+      const r = await cache.catalog.refresh(cache.client);
+      if (r.kind === 'updated') return ok(`已更新事项目录 ${r.version}`);
+      if (r.kind === 'unchanged') return ok(`事项目录已是最新 ${cache.catalog.version}`);
+      return err('platform-rejected', '事项目录更新未通过校验，继续使用原目录。', { detail: r.reason });
+    },
+  );
+}

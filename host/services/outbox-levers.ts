@@ -1,0 +1,56 @@
+import type { OutboxHealth, QuarantinedItem } from '../../contract';
+import { AuditKindSchema, type AuditKind } from '../../offline-cache/audit/audit-chain';
+import type { OfflineCache } from '../../offline-cache/offline-cache';
+import type { AuditTrail } from './maintenance/audit-trail';
+import type { OutboxMaintenance } from './outbox-maintenance';
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+/**
+ * The technician's levers on delivery (maintenance handlers check the token
+ * first): health for the dashboard, sync now, re-queue a quarantined item.
+ * Re-queues are audited in the SQLite chain.
+ */
+export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
+  const quarantined = (): QuarantinedItem[] =>
+    cache.outbox.quarantined(500).map((q) => ({ id: q.clientId, kind: q.kind, reason: q.reason, at: new Date(q.settledAt ?? q.createdAt).toISOString(), attempts: q.attempts }));
+  return {
+    health(): OutboxHealth {
+      const s = cache.engine.status();
+      return { depth: s.queueDepth, oldestPendingAt: iso(s.oldestPendingAt), lastSyncAt: iso(s.lastSuccessAt), quarantined: quarantined() };
+    },
+    requeue(id) {
+      const requeued = cache.outbox.requeue(id);
+      if (requeued) {
+        cache.audit.append('requeue', { clientId: id });
+        cache.engine.kick();
+      }
+      return requeued;
+    },
+    async syncNow() {
+      await cache.engine.syncNow();
+    },
+    quarantined,
+  };
+}
+
+/** Maintenance's `AuditTrail`, backed by the SQLite hash chain (one chain for the whole kiosk). */
+export function sqliteAuditTrail(cache: OfflineCache): AuditTrail {
+  const audit = cache.audit;
+  return {
+    append(type, detail) {
+      const known = AuditKindSchema.safeParse(type);
+      const kind: AuditKind = known.success ? known.data : type.startsWith('config') ? 'config-change' : type.startsWith('command') || type.startsWith('remote') ? 'remote-command' : 'maintenance-login';
+      audit.append(kind, known.success ? { ...detail } : { ...detail, action: type });
+    },
+    head() {
+      const h = audit.currentHead();
+      return { hash: h.seq === 0 ? null : h.hash, length: h.seq };
+    },
+    verify() {
+      const v = audit.verify();
+      if (v.ok) return { intact: true, length: v.entries, head: v.head.seq === 0 ? null : v.head.hash, brokenAt: null };
+      return { intact: false, length: v.entries, head: audit.currentHead().hash, brokenAt: v.brokenAt };
+    },
+  };
+}

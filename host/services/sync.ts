@@ -1,0 +1,113 @@
+import type { SyncStatusView } from '../../contract';
+import { backoffDelay } from '../../offline-cache/outbox/backoff';
+import type { OfflineCache } from '../../offline-cache/offline-cache';
+import type { SyncStatus } from '../../offline-cache/sync/sync-engine';
+import type { EventBus } from '../api/events';
+import type { Logger } from '../log';
+
+export interface SyncServiceOptions {
+  readonly servicePoint: string;
+  /** Demo/dev platforms register a kiosk key with this token; null = the key is provisioned out of band. */
+  readonly provisioningToken: string | null;
+  readonly retentionMs: number;
+  readonly catalogRefreshMs: number;
+}
+
+export function toSyncStatusView(s: SyncStatus, now: number = Date.now()): SyncStatusView {
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  return {
+    online: s.online,
+    lastSuccessAt: iso(s.lastSuccessAt),
+    lastAttemptAt: iso(s.lastAttemptAt),
+    lastError: s.lastError,
+    queueDepth: s.queueDepth,
+    quarantined: s.quarantined,
+    oldestPendingAt: iso(s.oldestPendingAt),
+    oldestPendingAgeSec: s.oldestPendingAt === null ? null : Math.max(0, Math.floor((now - s.oldestPendingAt) / 1000)),
+    nextAttemptAt: iso(s.nextAttemptAt),
+    consecutiveFailures: s.consecutiveFailures,
+  };
+}
+
+/**
+ * Runs delivery for the host: registers the kiosk key with a demo platform
+ * (retrying with backoff while it is unreachable), pins the platform key,
+ * starts the sync engine, refreshes the signed catalog and purges delivered
+ * personal data after the retention period.
+ */
+export class SyncService {
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private lastPublished = '';
+
+  constructor(
+    private readonly cache: OfflineCache,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly options: SyncServiceOptions,
+  ) {}
+
+  start(): void {
+    this.publish(this.cache.engine.status());
+    void this.provisionThenRun(1);
+    const purge = setInterval(() => this.purge(), Math.min(this.options.retentionMs, 3_600_000));
+    purge.unref();
+    this.timers.push(purge);
+    this.cache.attachments.cleanOrphans();
+  }
+
+  /** Called by the engine's onStatus hook; publishes only real changes. */
+  publish(status: SyncStatus): void {
+    const view = toSyncStatusView(status);
+    const key = JSON.stringify({ ...view, oldestPendingAgeSec: null });
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    this.bus.emit('sync.status', view);
+  }
+
+  purge(): void {
+    const r = this.cache.purge(this.options.retentionMs);
+    if (r.items || r.attachments) this.logger.info(r, 'purged personal data of delivered items');
+  }
+
+  async refreshCatalog(): Promise<void> {
+    const r = await this.cache.catalog.refresh(this.cache.client);
+    if (r.kind === 'updated') this.logger.info({ version: r.version }, 'catalog updated from the platform');
+    else if (r.kind === 'rejected') this.logger.warn({ reason: r.reason }, 'catalog update rejected; previous catalog kept');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    await this.cache.engine.stop();
+  }
+
+  private async provisionThenRun(attempt: number): Promise<void> {
+    if (this.stopped) return;
+    const pinned = this.cache.store.getMeta('platform_public_key');
+    if (!pinned && this.options.provisioningToken) {
+      const r = await this.cache.client.provision(this.options.provisioningToken, this.options.servicePoint);
+      if (r.kind === 'ok') {
+        this.cache.pinPlatformKey(r.value.platformPublicKey);
+        this.logger.info({ keyId: r.value.platformKeyId }, 'kiosk key registered with the platform');
+      } else if (r.kind === 'refused') {
+        this.logger.error({ code: r.code, reason: r.reason }, 'platform refused to register the kiosk key; delivery continues and will be refused until a technician fixes it');
+      } else {
+        const wait = backoffDelay(attempt);
+        this.logger.warn({ reason: 'reason' in r ? r.reason : r.kind, retryInMs: wait }, 'platform not reachable for key registration');
+        const t = setTimeout(() => void this.provisionThenRun(attempt + 1), wait);
+        t.unref();
+        this.timers.push(t);
+        // The queue keeps filling offline; delivery starts once registration succeeds.
+        return;
+      }
+    }
+    if (this.stopped) return;
+    this.cache.engine.start();
+    void this.refreshCatalog();
+    const refresh = setInterval(() => void this.refreshCatalog(), this.options.catalogRefreshMs);
+    refresh.unref();
+    this.timers.push(refresh);
+  }
+}
