@@ -160,6 +160,9 @@ export function validateForm(wired: WiredJourney, input: FormInput): FieldProble
       if (f.required) out.push({ path, message: `请填写“${f.label.zh}”。`, messageEn: `Please fill in “${f.label.en}”.` });
       continue;
     }
+    // The card is authoritative (the reader checked it); an older foreigner card number is not GB 11643, and
+    // the resident cannot change what the card says anyway.
+    if (f.fromCard && input.identity && cardValue(input.identity, f.fromCard) !== undefined) continue;
     if (f.maxLength !== undefined && Array.from(value).length > f.maxLength) {
       out.push({ path, message: `“${f.label.zh}”最多${f.maxLength}个字，请缩短。`, messageEn: `“${f.label.en}” takes at most ${f.maxLength} characters.` });
       continue;

@@ -154,6 +154,21 @@ describe('一表申请: the form', () => {
     });
   });
 
+  it('trusts what the card says, even a foreigner card number that is not GB 11643', () => {
+    const { wired } = wiredOf('flexible-employment');
+    const foreigner = { ...RESIDENT, cardType: 'foreign-permanent' as const, name: 'SMITH, JOHN', idNumber: 'USA140012345678', nation: undefined };
+    const values = { mobile: '13812345678', workKind: 'partTime', workStartDate: '2026-01-05', workAddress: '太原市' };
+    expect(validateForm(wired, { answers: {}, subItems: ['05-01'], values, identity: foreigner, today: TODAY })).toEqual([]);
+    // Typed in by hand (no card), the same number is checked and refused.
+    const typed = validateForm(wired, {
+      answers: {},
+      subItems: ['05-01'],
+      values: { ...values, applicantName: '王小明', applicantIdNumber: 'USA140012345678', applicantGender: 'male', applicantAddress: '太原市', birthDate: '1966-03-15' },
+      today: TODAY,
+    });
+    expect(typed.map((p) => p.path)).toEqual(['form.applicantIdNumber']);
+  });
+
   it('shows fields only for the sub-items that apply', () => {
     const { wired } = wiredOf('retirement');
     expect(formFields(wired, {}, ['22-01', '22-05', '22-09']).map((f) => f.id)).not.toContain('specialJobYears');
