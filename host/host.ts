@@ -17,6 +17,7 @@ import { LogRing } from './log-ring';
 import { Operations } from './operations';
 import { ConnectivityMonitor } from './services/connectivity';
 import { composeOffline, plugOfflineIntoOperations, type Offline } from './services/offline';
+import { createResidentDesk } from './services/resident-desk';
 import { SessionService } from './services/session';
 import { readVersion } from './version';
 
@@ -100,6 +101,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(options.sealer ? { sealer: options.sealer } : {}),
   });
   plugOfflineIntoOperations(offline, operations);
+  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts });
 
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
@@ -109,6 +111,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...scannerHandlers(scans, receiptDevices.scannerSimulator),
     ...operations.handlers,
     ...offline.handlers,
+    ...resident.handlers,
   };
 
   connectivity.start();

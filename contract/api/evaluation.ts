@@ -27,8 +27,12 @@ export const EvaluationInputSchema = z
     message: '请选择至少一个原因',
   });
 
+export const FeedbackCategorySchema = z.enum(['cannot-find-item', 'material-problem', 'device-problem', 'rejected-unfairly', 'other']);
+export type FeedbackCategory = z.infer<typeof FeedbackCategorySchema>;
+
 export const FeedbackInputSchema = z
   .object({
+    category: FeedbackCategorySchema.default('other'),
     /** 办不成事: what the resident could not get done. */
     text: z.string().trim().min(2, '请写下您遇到的问题（至少两个字）').max(1000),
     /** Optional call-back number; validated, never logged. */

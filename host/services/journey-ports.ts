@@ -1,4 +1,5 @@
-import type { ApplicationProgress, EvaluationLevel, EvaluationReason, FoundCertificate, Result } from '../../contract';
+import type { FoundCertificate, Result } from '../../contract';
+import type { ApplicationsService } from './applications';
 
 /**
  * What the journey service needs from the rest of the host. Each port is
@@ -22,48 +23,15 @@ export interface CapturedAttachment {
 }
 
 /**
- * One application as the store takes it: what progress query needs in
- * clear (masked), the attachments, and a builder for the platform payload
- * that runs once the store has assigned the local number.
+ * The applications store as the journey service uses it: the host's
+ * `ApplicationsService` (offline-first, durable before it answers).
  */
-export interface JourneySubmission {
-  readonly matterCode: string;
-  readonly matterTitle: string;
-  readonly deadline: string | null;
-  readonly applicantIdNumber: string;
-  readonly applicantMasked: string;
-  readonly subItems: readonly PlannedSubItem[];
-  readonly attachments: readonly { readonly content: Uint8Array; readonly mediaType: string; readonly role: string }[];
-  payload(localNumber: string): unknown;
-}
-
-export interface StoredApplication {
-  readonly localNumber: string;
-  readonly submittedAt: string;
-  readonly delivered: boolean;
-}
-
-export interface ApplicationsPort {
-  /** Resolves only after the application, its attachments and its outbox row are committed. */
-  submit(application: JourneySubmission): Promise<Result<StoredApplication>>;
-  /** Applications known on this kiosk for this ID number, with the last known status. */
-  listByIdNumber(idNumber: string): Promise<Result<readonly ApplicationProgress[]>>;
-  findByLocalNumber(localNumber: string): Promise<Result<ApplicationProgress | null>>;
-  enqueueEvaluation(evaluation: {
-    readonly applicationNumber: string | null;
-    readonly thingId: string | null;
-    readonly level: EvaluationLevel;
-    readonly reasons: readonly EvaluationReason[];
-    readonly comment: string;
-    readonly assistedBy: string | null;
-  }): Promise<Result<{ reference: string; queuedAt: string }>>;
-  enqueueFeedback(feedback: { readonly text: string; readonly mobile: string | null; readonly thingId: string | null }): Promise<Result<{ reference: string; queuedAt: string }>>;
-}
+export type ApplicationsPort = Pick<ApplicationsService, 'submit' | 'listByIdNumber' | 'find' | 'enqueueEvaluation' | 'enqueueFeedback'>;
 
 export interface PlatformLookups {
   lookupCertificates(idNumber: string, types: readonly string[], holderMasked: string): Promise<Result<readonly FoundCertificate[]>>;
-  /** Live status of these applications; an error when the platform does not answer. */
-  progress(localNumbers: readonly string[]): Promise<Result<readonly ApplicationProgress[]>>;
+  /** Pull the latest statuses from the platform into the store; false when it did not answer. */
+  refreshStatuses(): Promise<boolean>;
 }
 
 export interface ReceiptLine {

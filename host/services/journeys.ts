@@ -36,6 +36,12 @@ export interface JourneyServiceDeps {
   readonly applications: ApplicationsPort;
   readonly receipts: ReceiptsPort;
   readonly staff: StaffDesk;
+  /**
+   * After the durable commit: wait briefly for the outbox to deliver, so the
+   * confirmation can say "已送达" when the network is there. Resolves false
+   * (queued on this kiosk) when it is not; never delays the commit itself.
+   */
+  readonly awaitDelivery: (localNumber: string) => Promise<boolean>;
   readonly now?: () => Date;
 }
 
@@ -216,27 +222,24 @@ export class JourneyService {
     const codes = new Set(applicableSubItems(thing, wired, draft.answers));
     const subItems = subItemsOf(thing, codes);
     const deadline = journey.guide.timeLimit.zh;
-    const stored = await this.deps.applications.submit({
+    const sid = this.deps.session.currentId!;
+    const stored = this.deps.applications.submit(sid, {
       matterCode: thing.code,
       matterTitle: thing.name,
       deadline,
-      applicantIdNumber: identity.idNumber,
-      applicantMasked: maskName(identity.name),
+      applicant: identity,
       subItems,
-      attachments: attachments.map((a) => ({ content: a.bytes, mediaType: a.mediaType, role: a.materialId })),
-      payload: (localNumber) => {
-        const payload = build(localNumber);
-        if (!payload.ok) throw new Error(`payload failed after a successful check: ${payload.message}`);
-        return payload.value;
-      },
+      attachments: attachments.map((a) => ({ bytes: a.bytes, mediaType: a.mediaType, materialCode: a.materialId })),
+      buildPayload: build,
     });
     if (!stored.ok) return stored;
+    const delivered = await this.deps.awaitDelivery(stored.value.localNumber);
     j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt });
     // Done: the capture bytes now live (encrypted) in the store only.
     this.zeroCaptures(j);
     j.draft = { ...draft, step: 'submitted', materials: [], form: {}, savedAt: this.now().toISOString() };
     const commitments = wired.materials.filter((m) => provided.some((p) => p.kind === 'commitment' && p.materialId === m.id)).map((m) => m.name.zh);
-    return ok({ applicationNumber: stored.value.localNumber, submittedAt: stored.value.submittedAt, delivered: stored.value.delivered, commitments, assistedBy });
+    return ok({ applicationNumber: stored.value.localNumber, submittedAt: stored.value.submittedAt, delivered, commitments, assistedBy });
   }
 
   async printReceipt(applicationNumber: string): Promise<Result<ReceiptOutcome>> {

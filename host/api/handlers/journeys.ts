@@ -1,4 +1,5 @@
 import { err, ok } from '../../../contract';
+import { oneThingById } from '../../../contract/catalog';
 import type { ApplicationsPort, PlatformLookups } from '../../services/journey-ports';
 import type { JourneyService } from '../../services/journeys';
 import type { ProgressDesk } from '../../services/progress';
@@ -58,13 +59,15 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
     'journey.printReceipt': ({ applicationNumber }) => journeys.printReceipt(applicationNumber),
     'progress.byCard': () => deps.progress.byCard(),
     'progress.byReceipt': ({ code }) => deps.progress.byReceipt(code),
-    'evaluation.submit': async (input) => {
-      const queued = await deps.applications.enqueueEvaluation({ ...input, assistedBy: deps.staff.current()?.staffId ?? null });
-      return queued.ok ? ok({ queuedAt: queued.value.queuedAt, reference: queued.value.reference }) : queued;
+    'evaluation.submit': ({ applicationNumber, thingId, level, reasons, comment }) => {
+      const itemCode = thingId ? oneThingById(thingId)?.code : undefined;
+      // Only an application of this session may be named: a resident rates their own service.
+      const localNumber = applicationNumber && journeys.submittedHere(applicationNumber) ? applicationNumber : undefined;
+      return deps.applications.enqueueEvaluation({ level, reasons: [...reasons], ...(localNumber ? { localNumber } : {}), ...(itemCode ? { itemCode } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) });
     },
-    'feedback.submit': async (input) => {
-      const queued = await deps.applications.enqueueFeedback(input);
-      return queued.ok ? ok({ queuedAt: queued.value.queuedAt, reference: queued.value.reference }) : queued;
+    'feedback.submit': ({ category, text, mobile, thingId }) => {
+      const itemCode = thingId ? oneThingById(thingId)?.code : undefined;
+      return deps.applications.enqueueFeedback({ category, description: text, ...(itemCode ? { itemCode } : {}), ...(mobile ? { contactPhone: mobile } : {}) });
     },
     'voice.speak': async ({ text, locale }) => {
       const wav = await deps.voice.speak(text, locale);

@@ -1,15 +1,7 @@
-import { NEWBORN } from '../../../contract/journeys/data/newborn';
+import { journeyFor as catalogJourney } from '../../../contract/journeys';
 import type { Journey } from '../../../contract/journeys/schema';
 
-/**
- * The journey data files by 一件事 id. Until a 一件事 has a data file the
- * screens show its catalog entry (sub-items, departments, deadline) and send
- * the resident to the hall.
- */
-const JOURNEYS: readonly Journey[] = [NEWBORN];
-
-const byThing = new Map(JOURNEYS.map((j) => [j.oneThing, j]));
-
+/** The journey data of a 一件事: wired end to end, or its guide only; null when the catalog has no such 一件事. */
 export function journeyFor(thingId: string): Journey | null {
-  return byThing.get(thingId) ?? null;
+  return catalogJourney(thingId) ?? null;
 }

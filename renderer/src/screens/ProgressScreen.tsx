@@ -30,7 +30,10 @@ export function ProgressScreen() {
     if (identified) void client.api['progress.byCard']({}).then(show);
   }, [client, identified, show]);
 
-  const byReceipt = async (c: string) => show(await client.api['progress.byReceipt']({ code: c }));
+  const byReceipt = useCallback(async (c: string) => show(await client.api['progress.byReceipt']({ code: c })), [client, show]);
+
+  // A receipt scanned by any scanner (hardware, wedge or camera) asks at once.
+  useEffect(() => client.on('scanner.scanned', (s) => void byReceipt(s.text)), [client, byReceipt]);
 
   return (
     <section className="progress" aria-labelledby="progress-heading">

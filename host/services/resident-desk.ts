@@ -1,0 +1,59 @@
+import { journeyFor } from '../../contract/journeys';
+import type { OfflineCache } from '../../offline-cache/offline-cache';
+import type { EventBus } from '../api/events';
+import type { HandlerTable } from '../api/dispatch';
+import { residentHandlers } from '../api/handlers/journeys';
+import type { KioskConfig } from '../config';
+import type { ApplicationsService } from './applications';
+import { JourneyService } from './journeys';
+import { platformLookups } from './platform-lookups';
+import { ProgressDesk } from './progress';
+import type { ReceiptService } from './receipts';
+import { receiptsForJourneys } from './receipts-for-journeys';
+import type { SessionService } from './session';
+import { StaffDesk } from './staff';
+import { VoiceGuide } from './voice';
+
+export interface ResidentDeskDeps {
+  readonly config: KioskConfig;
+  readonly bus: EventBus;
+  readonly session: SessionService;
+  readonly applications: ApplicationsService;
+  readonly cache: OfflineCache;
+  readonly receipts: ReceiptService;
+}
+
+/** How long the confirmation waits for the outbox to deliver before saying "saved here, sent later". */
+const DELIVERY_WAIT_MS = 3000;
+
+/**
+ * The resident's side of the host, composed once: journeys, progress query,
+ * 好差评 and 办不成事, voice guidance and assisted mode. The composition root
+ * spreads `handlers` into its table.
+ */
+export function createResidentDesk(deps: ResidentDeskDeps) {
+  const { config, bus, session, applications, cache } = deps;
+  const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
+  const platform = platformLookups(cache, { timeoutMs: Math.min(config.platform.timeoutMs, 4000) });
+  const awaitDelivery = async (localNumber: string): Promise<boolean> => {
+    const deadline = Date.now() + DELIVERY_WAIT_MS;
+    while (Date.now() < deadline) {
+      if (applications.find(localNumber)?.delivered) return true;
+      if (!cache.engine.status().online) return false;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return applications.find(localNumber)?.delivered ?? false;
+  };
+  const journeys = new JourneyService({
+    session,
+    journeyFor: (id) => journeyFor(id) ?? null,
+    applications,
+    receipts: receiptsForJourneys(deps.receipts),
+    staff,
+    awaitDelivery,
+  });
+  const progress = new ProgressDesk(session, applications, platform);
+  const voice = new VoiceGuide();
+  const handlers = residentHandlers({ session, journeys, progress, applications, platform, staff, voice });
+  return { journeys, staff, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
+}
