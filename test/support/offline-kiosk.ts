@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { CATALOG } from '../../contract/catalog';
+import type { ApplicationPayload } from '../../contract/platform';
+import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
+import { openOfflineCache, type OfflineCache, type OfflineCacheOptions } from '../../offline-cache/offline-cache';
+import { startPlatformSim, type PlatformSim, type PlatformSimOptions } from '../../platform-sim/server';
+import { tempDir } from './processes';
+
+export const PROVISIONING_TOKEN = 'demo-provisioning';
+
+/** A platform simulator in this process: real HTTP on an ephemeral port, real SQLite in a temp dir. */
+export async function startSim(options: Partial<PlatformSimOptions> = {}): Promise<PlatformSim & { readonly dataDir: string }> {
+  const dataDir = options.dataDir ?? tempDir('sim');
+  const sim = await startPlatformSim({ port: 0, ...options, dataDir });
+  return Object.assign(sim, { dataDir });
+}
+
+export async function setFaults(simUrl: string, faults: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${simUrl}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  if (!res.ok) throw new Error(`PUT /admin/faults: ${res.status} ${await res.text()}`);
+}
+
+export async function advanceSimClock(simUrl: string, ms: number): Promise<void> {
+  const res = await fetch(`${simUrl}/admin/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+  if (!res.ok) throw new Error(`clock advance: ${res.status}`);
+}
+
+/** Opens a kiosk's offline cache over `dataDir` and registers its key with the simulator. */
+export async function openKiosk(
+  platformUrl: string,
+  overrides: Partial<OfflineCacheOptions> & { readonly dataDir?: string } = {},
+): Promise<OfflineCache & { readonly dataDir: string }> {
+  const dataDir = overrides.dataDir ?? tempDir('kiosk');
+  const cache = openOfflineCache({
+    kioskId: 'SX-TY-XD-0001',
+    platformUrl,
+    requestTimeoutMs: 2_000,
+    sealer: plainFileSealer,
+    builtInCatalog: CATALOG,
+    bootJitterMs: 0,
+    idlePollMs: 60_000,
+    ...overrides,
+    dataDir,
+  });
+  if (!cache.store.getMeta('platform_public_key')) {
+    const r = await cache.client.provision(PROVISIONING_TOKEN, '测试便民服务中心');
+    if (r.kind !== 'ok') throw new Error(`provisioning failed: ${JSON.stringify(r)}`);
+    cache.pinPlatformKey(r.value.platformPublicKey);
+  }
+  return Object.assign(cache, { dataDir });
+}
+
+export const RESIDENT = { name: '王秀英', idNumber: '140105195803150027', address: '山西省太原市小店区坞城路92号3单元501室' } as const;
+
+export function payloadFor(localNumber: string, overrides: Partial<ApplicationPayload> = {}): ApplicationPayload {
+  return {
+    itemCode: '01',
+    subItemCodes: ['01-01', '01-02'],
+    catalogVersion: CATALOG.version,
+    applicant: { cardType: 'resident', name: RESIDENT.name, idNumber: RESIDENT.idNumber, address: RESIDENT.address },
+    form: { note: '测试' },
+    materials: [],
+    commitmentSigned: false,
+    localNumber,
+    ...overrides,
+  };
+}
+
+/** One application through the ledger, as the host's submit does it. */
+export function submitApplication(cache: OfflineCache, options: { attachment?: Uint8Array; overrides?: Partial<ApplicationPayload> } = {}) {
+  const att = options.attachment;
+  return cache.ledger.submit({
+    matterCode: '01',
+    matterTitle: '新生儿出生一件事',
+    deadline: '10个工作日',
+    applicantIdNumber: RESIDENT.idNumber,
+    applicantMasked: '王*英 140…0027',
+    subItems: [
+      { code: '01-01', name: '出生医学证明', department: '卫健委' },
+      { code: '01-02', name: '户口登记', department: '公安厅' },
+    ],
+    attachments: att ? [{ content: att, mediaType: 'image/jpeg', role: 'M01' }] : [],
+    payload: (localNumber, files) =>
+      payloadFor(localNumber, {
+        materials: files.map((f) => ({ kind: 'attachment' as const, materialCode: f.role, sha256: f.address, mediaType: 'image/jpeg' as const, bytes: f.bytes })),
+        ...options.overrides,
+      }),
+  });
+}
+
+export function fakeScan(bytes = 300_000): Uint8Array {
+  const b = randomBytes(bytes);
+  b[0] = 0xff;
+  b[1] = 0xd8;
+  return b;
+}
+
+/** What the platform holds for a kiosk, read from its own SQLite file. */
+export function platformIntake(simDataDir: string, kioskId = 'SX-TY-XD-0001'): { clientId: string; stream: string; seq: number; duplicates: number; platformNumber: string }[] {
+  const db = new Database(path.join(simDataDir, 'platform.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT client_id AS clientId, stream, seq, duplicate_count AS duplicates, platform_number AS platformNumber FROM intake WHERE kiosk_id = ? ORDER BY stream, seq')
+      .all(kioskId) as { clientId: string; stream: string; seq: number; duplicates: number; platformNumber: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs sync cycles (backoff ignored) until nothing is pending or `maxCycles` is reached. */
+export async function drain(cache: OfflineCache, maxCycles = 200): Promise<number> {
+  let cycles = 0;
+  while (cache.outbox.pendingCount() > 0 && cycles < maxCycles) {
+    await cache.engine.syncNow();
+    cycles++;
+  }
+  return cycles;
+}
