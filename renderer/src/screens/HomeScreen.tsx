@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CATALOG, LIFE_EVENTS } from '../../../contract/catalog';
+import { createCatalogSearch } from '../../../contract/catalog/search';
 import { useKiosk } from '../app/kiosk-context';
 import { useStaff } from '../assisted/staff';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
 import { journeyFor } from '../journey/journeys-source';
 import { VoicePrompt } from '../voice/VoicePrompt';
-import { searchOneThings } from './home-search';
 
 /**
  * The 27 一件事 grouped the way people think of them (life events, people
@@ -22,7 +22,8 @@ export function HomeScreen() {
   const identity = session?.identity ?? null;
   const [query, setQuery] = useState('');
   const [typing, setTyping] = useState(false);
-  const results = useMemo(() => (query.trim() ? searchOneThings(CATALOG.oneThings, query) : null), [query]);
+  const search = useMemo(() => createCatalogSearch(), []);
+  const results = useMemo(() => (query.trim() ? search(query).map((h) => h.thing) : null), [query, search]);
 
   const tile = (id: string) => {
     const thing = CATALOG.oneThings.find((x) => x.id === id)!;
