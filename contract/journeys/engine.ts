@@ -33,6 +33,21 @@ export function questionsToAsk(wired: WiredJourney, answers: Answers): Question[
   return wired.questions.filter((q) => !q.askIf || holds(q.askIf, answers));
 }
 
+/**
+ * The answers that count: those to questions asked now. A resident who
+ * goes back and changes an answer leaves stale answers to follow-ups that
+ * are no longer asked; they must not decide anything. Questions are read in
+ * order, so a follow-up's `askIf` sees only answers that count.
+ */
+export function effectiveAnswers(wired: WiredJourney, answers: Answers): Answers {
+  const out: Record<string, string | boolean> = {};
+  for (const q of wired.questions) {
+    const a = answers[q.id];
+    if (a !== undefined && (!q.askIf || holds(q.askIf, out))) out[q.id] = a;
+  }
+  return out;
+}
+
 /** Problems with the answers: a question to ask still unanswered, or an answer of the wrong kind. */
 export function checkAnswers(wired: WiredJourney, answers: Answers): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -50,7 +65,8 @@ export function checkAnswers(wired: WiredJourney, answers: Answers): FieldProble
 
 /** The sub-item codes that apply for these answers, in catalog order. */
 export function applicableSubItems(thing: OneThing, wired: WiredJourney, answers: Answers): string[] {
-  const chosen = new Set(wired.subItemRules.filter((r) => holds(r.when, answers)).map((r) => r.subItem));
+  const counted = effectiveAnswers(wired, answers);
+  const chosen = new Set(wired.subItemRules.filter((r) => holds(r.when, counted)).map((r) => r.subItem));
   return thing.subItems.filter((s) => chosen.has(s.code)).map((s) => s.code);
 }
 
@@ -64,7 +80,8 @@ function fieldApplies(field: Field | MaterialDef, answers: Answers, subItems: re
 
 /** The form fields shown for these answers and sub-items. */
 export function formFields(wired: WiredJourney, answers: Answers, subItems: readonly string[]): Field[] {
-  return wired.form.filter((f) => fieldApplies(f, answers, subItems));
+  const counted = effectiveAnswers(wired, answers);
+  return wired.form.filter((f) => fieldApplies(f, counted, subItems));
 }
 
 const yyyymmddToIso = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
@@ -194,8 +211,9 @@ export function materialsFor(
   subItems: readonly string[],
   provided: readonly ProvidedMaterial[],
 ): MaterialStatus[] {
+  const counted = effectiveAnswers(wired, answers);
   return wired.materials
-    .filter((m) => fieldApplies(m, answers, subItems))
+    .filter((m) => fieldApplies(m, counted, subItems))
     .map((material) => {
       const given = provided.find((p) => p.materialId === material.id);
       const usable = given && (given.kind !== 'commitment' || material.commitmentAllowed) && (given.kind !== 'e-certificate' || material.exemptedBy !== undefined);

@@ -8,6 +8,7 @@ import {
   type Answers,
   applicableSubItems,
   checkAnswers,
+  effectiveAnswers,
   type FieldProblem,
   type FormValues,
   formFields,
@@ -85,8 +86,9 @@ export function buildPayload(input: PayloadInput): Result<ApplicationPayload> {
     const v = values[f.id];
     if (v !== undefined && v.trim() !== '') form[f.platformKey ?? f.id] = platformValue(f, v);
   }
+  const counted = effectiveAnswers(wired, answers);
   for (const [question, key] of Object.entries(wired.payload.answerKeys ?? {})) {
-    const a = answers[question];
+    const a = counted[question];
     if (a !== undefined) form[key] = a;
   }
   const phone = wired.payload.phoneField ? values[wired.payload.phoneField] : undefined;

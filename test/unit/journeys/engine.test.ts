@@ -131,6 +131,16 @@ describe('智能导办: answers decide the sub-items', () => {
     expect(decide('business-start', { alreadyRegistered: true, seal: false, invoices: true, employees: false, housingFund: true })).toEqual(['01-03']);
   });
 
+  it('ignores stale answers to follow-ups no longer asked', () => {
+    const { wired } = wiredOf('business-start');
+    const stale = { alreadyRegistered: false, seal: false, invoices: false, employees: false, housingFund: true };
+    expect(decide('business-start', stale)).toEqual(['01-01']);
+    // With a rule that reads the follow-up alone, the stale answer would otherwise decide.
+    const loose = { ...wired, subItemRules: wired.subItemRules.map((r) => (r.subItem === '01-06' ? { ...r, when: { question: 'housingFund', equals: true } } : r)) };
+    expect(applicableSubItems(oneThingById('business-start')!, loose, stale)).toEqual(['01-01']);
+    expect(applicableSubItems(oneThingById('business-start')!, loose, { ...stale, employees: true })).toEqual(['01-01', '01-04', '01-05', '01-06']);
+  });
+
   it('rejects an answer no option gives', () => {
     const { wired } = wiredOf('retirement');
     const problems = checkAnswers(wired, { retirementKind: 'whenever', deemedYears: 'yes', housingFund: false, oneChildParent: false });
