@@ -68,13 +68,33 @@ async function main(): Promise<void> {
       opener.kind === 'none' ? `open the URL above (${opener.reason})` : opener.kind
     }`,
   );
+  let stopping = false;
   if (opener.kind === 'chromium') {
     const profile = path.join(config.dataDir, 'chromium-profile');
     const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    children.push(spawn(opener.binary, chromiumArgs(running.shell.uiUrl, profile, asRoot), { stdio: 'ignore' }));
+    // A Chromium that exits on its own (crash, OOM kill) is started again; the kiosk never shows a desktop.
+    const launchBrowser = (): ChildProcess => {
+      const child = spawn(opener.binary, chromiumArgs(running.shell.uiUrl, profile, asRoot), { stdio: 'ignore' });
+      children.push(child);
+      child.once('exit', () => {
+        children.splice(children.indexOf(child), 1);
+        // A second's pause keeps a browser that cannot start at all from spinning the CPU.
+        setTimeout(() => {
+          if (!stopping && browser === child) browser = launchBrowser();
+        }, 1000).unref();
+      });
+      return child;
+    };
+    let browser = launchBrowser();
+    // Watchdog escalation in the web shell: a UI that reloading did not revive gets a fresh Chromium process.
+    running.host.operations.useUiRecoverer({
+      reload: () => running.host.bus.emit('ui.reload', { reason: 'watchdog' }),
+      relaunch: () => browser.kill('SIGKILL'),
+    });
   }
 
   const shutdown = async () => {
+    stopping = true;
     for (const c of children) c.kill('SIGTERM');
     await running.close();
     process.exit(0);
