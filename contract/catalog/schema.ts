@@ -8,7 +8,11 @@ import { z } from 'zod';
  */
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
-const text = z.string().min(1).refine((s) => s === s.trim() && !/\s{2,}/.test(s), 'no stray PDF whitespace');
+/** Trimmed, and no space beside a Chinese character: the PDF conversion broke lines with spaces. */
+const text = z
+  .string()
+  .min(1)
+  .refine((s) => s === s.trim() && !/\s{2,}/.test(s) && !/[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]\s|\s[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u.test(s), 'no stray PDF whitespace');
 
 /** The three groups of annex 1 (9 + 13 + 5). */
 export const OneThingGroupSchema = z.enum(['巩固提升', '集中攻坚', '探索拓展']);

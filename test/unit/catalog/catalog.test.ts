@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, CatalogSchema, allDepartments, eCertificateByNumber, leadDepartments, oneThingById } from '../../../contract/catalog';
+import { CATALOG, CatalogSchema, OneThingSchema, allDepartments, eCertificateByNumber, leadDepartments, oneThingById } from '../../../contract/catalog';
 
 const SEED = path.resolve(__dirname, '../../../../shared/seed/shanxi-gov-2024-8-one-thing.txt');
 const seed = readFileSync(SEED, 'utf8');
@@ -28,6 +28,14 @@ const rows = annex1Rows();
 describe('catalog data', () => {
   it('validates against its schema', () => {
     expect(() => CatalogSchema.parse(CATALOG)).not.toThrow();
+  });
+
+  it('refuses the PDF’s line-break spaces and a wrong count', () => {
+    const [first, second] = CATALOG.oneThings;
+    const spaced = { ...second!, subItems: [{ ...second!.subItems[3]!, name: '公众聚集场所投入使用、 营业前消防安全检查' }] };
+    expect(OneThingSchema.safeParse(spaced).success).toBe(false);
+    expect(OneThingSchema.safeParse({ ...first!, name: '企业 开办' }).success).toBe(false);
+    expect(CatalogSchema.safeParse({ ...CATALOG, eCertificates: CATALOG.eCertificates.slice(1) }).success).toBe(false);
   });
 
   it('has 27 一件事 in groups of 9, 13 and 5, and 143 e-certificate types', () => {
