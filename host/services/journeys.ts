@@ -259,8 +259,23 @@ export class JourneyService {
       submittedAt: submitted.submittedAt,
       deadline: submitted.deadline,
     });
-    if (!result.ok) return result;
-    return ok({ ...result.value, lines: [...result.value.lines] });
+    if (result.ok) return ok({ ...result.value, lines: [...result.value.lines] });
+    // The receipt service could not even compose a job: the resident still gets the receipt on screen,
+    // with the application number as the QR (progress query reads it as a receipt code).
+    return ok({
+      printed: false,
+      problem: { message: '打印机暂时不能打印回执', code: result.detail ?? result.code },
+      qrText: applicationNumber,
+      lines: [
+        { label: '一件事', value: submitted.thingName },
+        ...submitted.subItems.map((s, i) => ({ label: `事项${i + 1}`, value: `${s.name}（${s.department}）` })),
+        { label: '申请人', value: identity ? maskName(identity.name) : '—' },
+        { label: '受理编号', value: applicationNumber },
+        { label: '提交时间', value: submitted.submittedAt },
+        { label: '承诺办结', value: submitted.deadline },
+        { label: '咨询投诉', value: '12345' },
+      ],
+    });
   }
 
   /** Submitted in this session (for 好差评 and the receipt reprint). */
