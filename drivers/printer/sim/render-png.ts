@@ -57,8 +57,22 @@ function textSvg(lines: readonly TextPlacement[], width: number, height: number)
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/><g font-family="${PAPER_FONT}" font-size="${LINE_DOTS}" fill="#000">${body}</g></svg>`;
 }
 
+/** Where a QR code or barcode landed on the PNG (pixels, margins included), for tests and camera frames. */
+export interface SymbolBox {
+  readonly kind: 'qr' | 'code128';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Renders one document (the elements up to a cut) to a PNG. */
 export async function renderPaperPng(elements: readonly PaperElement[], paperDots: number): Promise<Buffer> {
+  return (await renderPaper(elements, paperDots)).png;
+}
+
+export async function renderPaper(elements: readonly PaperElement[], paperDots: number): Promise<{ png: Buffer; boxes: SymbolBox[] }> {
+  const boxes: SymbolBox[] = [];
   const texts: TextPlacement[] = [];
   const bitmaps: BitmapPlacement[] = [];
   let y = LINE_GAP;
@@ -80,6 +94,7 @@ export async function renderPaperPng(elements: readonly PaperElement[], paperDot
         const m = e.moduleSize;
         const x0 = xFor(e.align, n * m, paperDots);
         const y0 = y + LINE_GAP;
+        boxes.push({ kind: 'qr', x: x0 + MARGIN, y: y0, width: n * m, height: n * m });
         bitmaps.push({
           x: x0,
           y: y0,
@@ -104,6 +119,7 @@ export async function renderPaperPng(elements: readonly PaperElement[], paperDot
           texts.push({ y: y0, align: e.align, runs: [{ text: hriText, bold: false }], scaleX: 1, scaleY: 1 });
         }
         const barTop = e.hri === 1 || e.hri === 3 ? y0 + LINE_DOTS + LINE_GAP : y0;
+        boxes.push({ kind: 'code128', x: x0 + MARGIN, y: barTop, width: total, height: e.height });
         bitmaps.push({
           x: x0,
           y: barTop,
@@ -159,5 +175,5 @@ export async function renderPaperPng(elements: readonly PaperElement[], paperDot
   };
   for (let yy = 0; yy < height; yy++) for (let x = 0; x < paperDots; x++) if (grey[(yy * paperDots + x) * channels]! < 128) dot(x, yy);
   for (const b of bitmaps) b.draw(dot);
-  return PNG.sync.write(png, { colorType: 0 });
+  return { png: PNG.sync.write(png, { colorType: 0 }), boxes };
 }

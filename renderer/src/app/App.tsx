@@ -15,6 +15,8 @@ import { FeedbackScreen } from '../screens/FeedbackScreen';
 import { HelpScreen } from '../screens/HelpScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { ProgressScreen } from '../screens/ProgressScreen';
+import { ScanTestScreen } from '../scan/ScanTestScreen';
+import { ScanTestShortcut } from '../scan/ScanTestShortcut';
 import { UiHeartbeat } from './UiHeartbeat';
 
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
@@ -40,12 +42,14 @@ export function App() {
             <Route path="/assisted" element={<AssistedScreen />} />
             <Route path="/maintenance/login" element={<PinScreen />} />
             <Route path="/maintenance" element={<DashboardScreen />} />
+            <Route path="/scan-test" element={<ScanTestScreen />} />
           </Routes>
         </main>
         <ActionBar />
         <IdleGuard />
         <MaintenanceCorner />
         <UiHeartbeat />
+        <ScanTestShortcut />
       </div>
       </StaffProvider>
       </MaintenanceProvider>

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { journeyMessages } from './journey';
 import { maintenanceMessages } from './maintenance';
+import { receiptMessages } from './receipt';
+import { scanMessages } from './scan';
 import { zhCN } from './zh-CN';
 
 export type UiLocale = 'zh-CN' | 'en';
@@ -20,6 +22,8 @@ export interface DomainMessages<T> {
 const domains: Record<string, DomainMessages<object>> = {
   journey: journeyMessages,
   maintenance: maintenanceMessages,
+  scan: scanMessages,
+  receipt: receiptMessages,
   // devices: devicesMessages,
 };
 

@@ -1,0 +1,32 @@
+import type { DomainMessages } from './index';
+
+/** The on-screen receipt (when paper is out) and printer notices. */
+const zh = {
+  heading: '办件回执',
+  oneThing: '一件事',
+  item: '事项{{n}}',
+  applicant: '申请人',
+  idNumber: '证件号码',
+  number: '受理编号',
+  submittedAt: '提交时间',
+  deadline: '承诺办结',
+  hotline: '咨询投诉',
+  qrLabel: '查询办理进度的二维码，受理编号 {{number}}',
+  qrCaption: '请用手机拍下或扫描此二维码，随时查询办理进度',
+};
+
+const en: typeof zh = {
+  heading: 'Application receipt',
+  oneThing: 'Service',
+  item: 'Item {{n}}',
+  applicant: 'Applicant',
+  idNumber: 'ID number',
+  number: 'Application number',
+  submittedAt: 'Submitted',
+  deadline: 'Promised by',
+  hotline: 'Questions and complaints',
+  qrLabel: 'QR code to check progress, application number {{number}}',
+  qrCaption: 'Photograph or scan this QR code with your phone to check progress at any time',
+};
+
+export const receiptMessages: DomainMessages<typeof zh> = { 'zh-CN': zh, en };
