@@ -72,7 +72,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const attachments = new AttachmentStore(store, cipher, now);
   const audit = new AuditChain(store, o.auditHash ?? 'sha256', now);
   const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
-  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs, now });
+  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs });
   let platformKey: Uint8Array | null = null;
   const pinned = store.getMeta('platform_public_key');
   if (pinned) platformKey = Buffer.from(pinned, 'base64');

@@ -40,8 +40,12 @@ export interface PlatformClientOptions {
   readonly signer: DeviceSigner;
   /** Every request is abandoned after this (ms). */
   readonly timeoutMs: number;
+  /** Wall clock for request timestamps (never a virtual clock: the platform checks them against its own). */
   readonly now?: () => number;
 }
+
+/** Beyond this, the kiosk signs with the platform's clock (learned from `Date` headers), not its own. */
+const SKEW_TOLERANCE_MS = 60_000;
 
 export type BatchStream = 'applications' | 'evaluations' | 'feedback';
 
@@ -52,9 +56,16 @@ export type BatchStream = 'applications' | 'evaluations' | 'feedback';
  */
 export class PlatformClient {
   private readonly now: () => number;
+  /** Platform clock minus ours, from the last answer's `Date` header. */
+  private skewMs = 0;
 
   constructor(private readonly options: PlatformClientOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** Platform clock minus kiosk clock as last observed (ms, 1 s resolution). */
+  get clockSkewMs(): number {
+    return this.skewMs;
   }
 
   get baseUrl(): string {
@@ -100,7 +111,8 @@ export class PlatformClient {
   }
 
   private signedHeaders(method: string, pathWithQuery: string, body: Uint8Array | null): Record<string, string> {
-    const timestamp = String(this.now());
+    // A kiosk whose clock drifted (no RTC battery, no NTP in a village) would be refused as stale for ever.
+    const timestamp = String(this.now() + (Math.abs(this.skewMs) > SKEW_TOLERANCE_MS ? this.skewMs : 0));
     const nonce = randomBytes(18).toString('base64url');
     const bodySha256 = body && body.length > 0 ? createHash('sha256').update(body).digest('hex') : EMPTY_BODY_SHA256;
     const text = signingString({ method, pathWithQuery, kioskId: this.options.signer.kioskId, timestamp, nonce, bodySha256 });
@@ -137,6 +149,8 @@ export class PlatformClient {
       const cause = (e as { cause?: { code?: string } }).cause?.code;
       return { kind: 'unreachable', reason: `${(e as Error).name}${cause ? ` ${cause}` : ''}: ${(e as Error).message}` };
     }
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (!Number.isNaN(date)) this.skewMs = date - this.now();
     if (res.status === 304) return { kind: 'not-modified' };
     if (res.ok) {
       let parsed: unknown;

@@ -5,6 +5,7 @@ import { CATALOG } from '../../contract/catalog';
 import type { ApplicationPayload } from '../../contract/platform';
 import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
 import { openOfflineCache, type OfflineCache, type OfflineCacheOptions } from '../../offline-cache/offline-cache';
+import { VirtualClock } from '../../offline-cache/sync/clock';
 import { startPlatformSim, type PlatformSim, type PlatformSimOptions } from '../../platform-sim/server';
 import { tempDir } from './processes';
 
@@ -117,4 +118,13 @@ export async function drain(cache: OfflineCache, maxCycles = 200): Promise<numbe
     cycles++;
   }
   return cycles;
+}
+
+/** A virtual clock that remembers every wait the engine asked for. */
+export class RecordingClock extends VirtualClock {
+  readonly sleeps: number[] = [];
+  override sleep(ms: number, signal: AbortSignal): Promise<void> {
+    this.sleeps.push(ms);
+    return super.sleep(ms, signal);
+  }
 }
