@@ -25,6 +25,8 @@ export class WedgeDetector {
     const gap = at - this.lastAt;
     this.lastAt = at;
     const fast = gap <= this.options.maxGapMs;
+    // A pause ends any burst, whatever key follows it.
+    if (!fast) this.buffer = '';
     if (this.options.suffixes.includes(key)) {
       const text = this.buffer;
       this.buffer = '';
@@ -35,7 +37,7 @@ export class WedgeDetector {
       if (key !== 'Shift') this.buffer = '';
       return null;
     }
-    this.buffer = fast ? this.buffer + key : key;
+    this.buffer += key;
     return null;
   }
 }
