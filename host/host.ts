@@ -2,11 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { KioskConfig } from './config';
 import { EventBus } from './api/events';
 import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
+import { devdockHandlers } from './api/handlers/devdock';
 import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
 import { receiptsHandlers } from './api/handlers/receipts';
 import { scannerHandlers } from './api/handlers/scanner';
 import { DeviceManager } from '../drivers/device';
+import { createIdCardDevice } from './devices/idcard-device';
 import { createReceiptDevices } from './devices/receipt-devices';
+import { wireIdentification } from './services/identification';
 import { ReceiptService } from './services/receipts';
 import { ScanHub } from './services/scans';
 import { sessionHandlers } from './api/handlers/session';
@@ -67,6 +70,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const receiptDevices = await createReceiptDevices(config.devices);
   if (receiptDevices.printer) deviceManager.add(receiptDevices.printer);
   if (receiptDevices.scanner) deviceManager.add(receiptDevices.scanner);
+  const idcard = await createIdCardDevice(config.devices);
+  if (idcard.reader) {
+    deviceManager.add(idcard.reader);
+    wireIdentification(idcard.reader, session, bus, logger);
+  }
   const receipts = new ReceiptService(
     { kioskId: config.kioskId, servicePoint: config.servicePoint, paperWidthMm: config.devices.paperWidthMm, progressBaseUrl: new URL('/progress', options.platformUrl).toString() },
     receiptDevices.printer,
@@ -107,6 +115,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
     ...sessionHandlers(session),
     ...devicesHandlers(devices),
+    ...devdockHandlers(idcard.sim),
     ...receiptsHandlers(receipts, session, receiptDevices.virtualPrinter),
     ...scannerHandlers(scans, receiptDevices.scannerSimulator),
     ...operations.handlers,
@@ -136,6 +145,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       session.end('maintenance');
       await offline.close();
       await deviceManager.stop();
+      await idcard.close();
       await receiptDevices.close();
     },
   };

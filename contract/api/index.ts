@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import type { EventSpec, MethodSpec } from './define';
+import { devdockMethods } from './devdock';
 import { devicesEvents, devicesMethods } from './devices';
+import { idcardEvents } from './idcard';
 import { evaluationMethods } from './evaluation';
 import { journeyMethods } from './journeys';
 import { maintenanceEvents, maintenanceMethods } from './maintenance';
@@ -25,6 +27,7 @@ export const methods = {
   ...sessionMethods,
   ...outboxMethods,
   ...devicesMethods,
+  ...devdockMethods,
   ...journeyMethods,
   ...progressMethods,
   ...evaluationMethods,
@@ -41,6 +44,7 @@ export const events = {
   ...sessionEvents,
   ...outboxEvents,
   ...devicesEvents,
+  ...idcardEvents,
   ...staffEvents,
   ...maintenanceEvents,
   ...watchdogEvents,
@@ -80,7 +84,9 @@ export function isEventName(name: string): name is EventName {
 }
 
 export * from './define';
+export * from './devdock';
 export * from './devices';
+export * from './idcard';
 export * from './evaluation';
 export * from './journeys';
 export * from './progress';

@@ -56,6 +56,7 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
   private readonly conditions: Record<string, string | number | boolean> = {};
   private readonly counters: Record<string, number> = {};
   private queue: Promise<unknown> = Promise.resolve();
+  private path: string | null;
   private pending = 0;
   private readonly reconnector: Reconnector;
   protected readonly timings: DeviceTimings;
@@ -66,6 +67,7 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
   ) {
     super();
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
+    this.path = descriptor.path;
     this.reconnector = new Reconnector(this.timings.backoff, () => this.tryReconnect());
   }
 
@@ -99,6 +101,13 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
   /** The device answered: it is alive. */
   protected seen(): void {
     this.lastSeenAt = new Date().toISOString();
+  }
+
+  /** The port actually in use, when the driver found it itself (auto-probe). */
+  protected updatePath(path: string | null): void {
+    if (this.path === path) return;
+    this.path = path;
+    this.publish();
   }
 
   protected setCondition(key: string, value: string | number | boolean): void {
@@ -232,7 +241,7 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
       kind: d.kind,
       name: d.name,
       source: d.source,
-      path: d.path,
+      path: this.path,
       state: this.state,
       power: this.power,
       claimed: this.claimed,

@@ -9,3 +9,4 @@ export * from './sim/fixture';
 export * from './sim/card-encoder';
 export * from './sim/in-process';
 export * from './sim/serial-endpoint';
+export * from './auto-probe';

@@ -119,6 +119,11 @@ export class IdCardReader extends Device<IdCardEvent> {
     return done({ level, healthy: true, detail: found.value === 'card' ? 'card in field' : 'no card in field (RF ok)' });
   }
 
+  /** Auto-probe found the reader on this port. */
+  portChosen(path: string): void {
+    this.updatePath(path);
+  }
+
   /** The count hook FrameExchange uses. */
   override count(counter: string, by = 1): void {
     super.count(counter, by);

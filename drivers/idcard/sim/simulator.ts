@@ -1,22 +1,12 @@
+import { IdCardSimFaultSchema, type IdCardSimFault } from '../../../contract/api/devdock';
 import { BAUD_PARA, COMMANDS, SET_BAUD_CMD } from '../commands';
 import { encodeReply, FrameDecoder } from '../frame';
 import { encodeCardText, fakeWlt } from './card-encoder';
 import type { CardFixture } from './fixture';
 
 /** Everything the simulator can get wrong on purpose. */
-export const SIMULATOR_FAULTS = [
-  'checksum-error',
-  'sw3-41',
-  'sw3-31',
-  'sw3-32',
-  'sw3-40',
-  'truncated-frame',
-  'split-frames',
-  'garbage-bytes',
-  'slow-bytes',
-  'no-reply',
-] as const;
-export type SimulatorFault = (typeof SIMULATOR_FAULTS)[number];
+export const SIMULATOR_FAULTS = IdCardSimFaultSchema.options;
+export type SimulatorFault = IdCardSimFault;
 
 /** How a reply leaves the simulator: the transport paces or splits it. */
 export interface Transmission {

@@ -1,0 +1,72 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKioskProcess, startPlatformProcess, type KioskProcess, type PlatformProcess } from '../../support/processes';
+
+interface R<T> {
+  ok: boolean;
+  value: T;
+  code?: string;
+}
+
+let platform: PlatformProcess;
+let kiosk: KioskProcess;
+beforeAll(async () => {
+  platform = await startPlatformProcess();
+  kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_IDCARD: 'sim', KIOSK_LOG_LEVEL: 'info' });
+});
+afterAll(async () => {
+  await kiosk?.stop();
+  await platform?.stop();
+});
+
+const status = async () => {
+  const r = await kiosk.call<R<Array<{ kind: string; power: string; source: string; path: string | null; state: string }>>>('devices.list');
+  return r.body.value.find((d) => d.kind === 'idcard');
+};
+
+describe('npm start with KIOSK_IDCARD=sim: simulator on a pty, real driver on the other end', () => {
+  it('lists the reader online, and a dock-inserted card identifies the resident (masked)', async () => {
+    await expect.poll(async () => (await status())?.power, { timeout: 10_000 }).toBe('online');
+    expect(await status()).toMatchObject({ source: 'sim', state: 'idle' });
+    expect((await status())?.path).toMatch(/kiosk-pty-.*\/a$/);
+
+    const cards = await kiosk.call<R<{ cards: Array<{ id: string }> }>>('devdock.idcard.cards');
+    expect(cards.body.value.cards.map((c) => c.id)).toContain('resident-zhang');
+
+    expect((await kiosk.call<R<unknown>>('session.current')).body.value).toBeNull();
+    expect((await kiosk.call('devdock.idcard.insert', { cardId: 'resident-zhang' })).body).toEqual({ ok: true, value: { inserted: 'resident-zhang' } });
+    await expect
+      .poll(async () => (await kiosk.call<R<{ identity: unknown } | null>>('session.current')).body.value?.identity, { timeout: 10_000 })
+      .toEqual({ cardType: 'resident', name: '张*三', idNumber: '140…1234', expired: false });
+
+    expect((await kiosk.call('devdock.idcard.insert', { cardId: 'nope' })).body).toMatchObject({ ok: false, code: 'not-found' });
+    expect((await kiosk.call('devdock.idcard.fault', { fault: 'melt' })).body).toMatchObject({ ok: false, code: 'invalid-input' });
+  });
+
+  it('survives an unplug from the dock and comes back online by itself', async () => {
+    expect((await kiosk.call('devdock.idcard.fault', { fault: 'unplug', seconds: 0.5 })).body).toMatchObject({ ok: true });
+    await expect.poll(async () => (await status())?.power, { timeout: 5000, interval: 20 }).toBe('offline');
+    await expect.poll(async () => (await status())?.power, { timeout: 5000 }).toBe('online');
+    expect((await kiosk.call('devdock.idcard.fault', { fault: 'sw3-41' })).body).toEqual({ ok: true, value: { applied: 'sw3-41 ×1' } });
+  });
+
+  it('never writes the name, number or address to its logs', async () => {
+    const text = [...kiosk.output, ...logFiles(kiosk.dataDir)].join('\n');
+    expect(text).toMatch(/card read/);
+    for (const secret of ['张小三', '140105199003071234', '坞城路']) expect(text).not.toContain(secret);
+  });
+});
+
+function logFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(log|jsonl?)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
