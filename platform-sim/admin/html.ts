@@ -2,6 +2,12 @@ import { CASE_STATE_LABELS, type FaultState, type FleetReport, type ReceivedRepo
 
 const STREAM_LABELS = { applications: '申请', evaluations: '好差评', feedback: '办不成事反映' } as const;
 
+/** Beijing time, as a technician in Shanxi reads a clock: 2026-11-26 23:37:11. */
+export function beijingTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间）` : iso;
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -22,7 +28,7 @@ function page(title: string, current: 'received' | 'fleet', body: string): strin
   header { border-bottom: 2px solid #1a1a1a; }
   nav a { display: inline-block; margin: 8px 16px 8px 0; padding: 8px 4px; color: #003a8c; font-weight: 600; }
   nav a[aria-current="page"] { text-decoration: underline 3px; }
-  table { border-collapse: collapse; margin: 12px 0 28px; min-width: 60%; }
+  table { border-collapse: collapse; margin: 12px 0 28px; width: 100%; }
   caption { text-align: left; font-weight: 700; font-size: 20px; padding: 8px 0; }
   th, td { border: 1px solid #595959; padding: 6px 10px; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; }
@@ -44,7 +50,7 @@ ${body}
 }
 
 export function receivedPage(r: ReceivedReport, faults: FaultState, caseClock: string): string {
-  const totals = `<p>共收到 <strong>${r.totals.accepted}</strong> 件，重复提交 <strong>${r.totals.duplicates}</strong> 次（已去重，不重复登记），拒收 <strong>${r.totals.rejected}</strong> 件。统计时间 ${escapeHtml(r.generatedAt)}；办件时钟 ${escapeHtml(caseClock)}。</p>`;
+  const totals = `<p>共收到 <strong>${r.totals.accepted}</strong> 件，重复提交 <strong>${r.totals.duplicates}</strong> 次（已去重，不重复登记），拒收 <strong>${r.totals.rejected}</strong> 件。统计时间 ${escapeHtml(beijingTime(r.generatedAt))}；办件时钟 ${escapeHtml(beijingTime(caseClock))}。</p>`;
   const activeFaults = [
     faults.latencyMs ? `延迟 ${faults.latencyMs} 毫秒` : '',
     faults.errorRate ? `500 错误 ${faults.errorRate * 100}%` : '',
@@ -74,7 +80,7 @@ ${r.kiosks
 <thead><tr><th scope="col">平台受理号</th><th scope="col">类别</th><th scope="col">一件事编码</th><th scope="col">序号</th><th scope="col">接收时间</th><th scope="col">重复次数</th><th scope="col">幂等键</th></tr></thead>
 <tbody>${k.recent
         .map(
-          (x) => `<tr><td>${escapeHtml(x.platformNumber)}</td><td>${STREAM_LABELS[x.stream]}</td><td>${escapeHtml(x.itemCode ?? '—')}</td><td>${x.seq}</td><td>${escapeHtml(x.receivedAt)}</td><td>${x.duplicateCount}</td><td><code>${escapeHtml(x.clientId)}</code></td></tr>`,
+          (x) => `<tr><td>${escapeHtml(x.platformNumber)}</td><td>${STREAM_LABELS[x.stream]}</td><td>${escapeHtml(x.itemCode ?? '—')}</td><td>${x.seq}</td><td>${escapeHtml(beijingTime(x.receivedAt))}</td><td>${x.duplicateCount}</td><td><code>${escapeHtml(x.clientId)}</code></td></tr>`,
         )
         .join('')}</tbody></table>`,
     )
@@ -90,14 +96,14 @@ export function fleetPage(f: FleetReport): string {
       const problems = k.problems.length
         ? `<ul>${k.problems.map((p) => `<li>${severity(p.severity)}：${escapeHtml(p.message)} <code>${escapeHtml(p.code)}</code></li>`).join('')}</ul>`
         : '<span class="ok">正常</span>';
-      return `<tr><th scope="row">${escapeHtml(k.kioskId)}</th><td>${escapeHtml(k.servicePoint)}</td><td>${k.online ? '<span class="ok">在线</span>' : '<span class="critical">离线</span>'}</td><td>${escapeHtml(k.lastHeartbeatAt ?? '从未')}</td><td>${escapeHtml(k.version ?? '—')}</td><td>${k.outbox ? `${k.outbox.queued} 件待传，${k.outbox.quarantined} 件拒收` : '—'}</td><td>${k.pendingCommands}</td><td>${problems}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(k.kioskId)}</th><td>${escapeHtml(k.servicePoint)}</td><td>${k.online ? '<span class="ok">在线</span>' : '<span class="critical">离线</span>'}</td><td>${k.lastHeartbeatAt ? escapeHtml(beijingTime(k.lastHeartbeatAt)) : '从未'}</td><td>${escapeHtml(k.version ?? '—')}</td><td>${k.outbox ? `${k.outbox.queued} 件待传，${k.outbox.quarantined} 件拒收` : '—'}</td><td>${k.pendingCommands}</td><td>${problems}</td></tr>`;
     })
     .join('\n');
   const critical = f.kiosks.filter((k) => k.problems.some((p) => p.severity === 'critical')).length;
   return page(
     '终端运行状态',
     'fleet',
-    `<p>共 ${f.kiosks.length} 台终端，${f.kiosks.filter((k) => k.online).length} 台在线，${critical} 台有严重问题。统计时间 ${escapeHtml(f.generatedAt)}。JSON：<a href="/admin/fleet.json">/admin/fleet.json</a></p>
+    `<p>共 ${f.kiosks.length} 台终端，${f.kiosks.filter((k) => k.online).length} 台在线，${critical} 台有严重问题。统计时间 ${escapeHtml(beijingTime(f.generatedAt))}。JSON：<a href="/admin/fleet.json">/admin/fleet.json</a></p>
 ${f.kiosks.length ? `<table><caption>终端列表</caption><thead><tr><th scope="col">终端编号</th><th scope="col">服务点</th><th scope="col">联网</th><th scope="col">最后心跳</th><th scope="col">版本</th><th scope="col">待上传</th><th scope="col">待执行指令</th><th scope="col">问题</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>尚无已注册的终端。</p>'}`,
   );
 }
