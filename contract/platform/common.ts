@@ -15,7 +15,7 @@ export const ClientIdSchema = z.string().regex(UUID_V7, 'expected a lower-case U
 export type ClientId = z.infer<typeof ClientIdSchema>;
 
 /** Kiosk identity as provisioned, e.g. `SX-TY-XD-0001` (city, county, station, number). */
-export const KioskIdSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'expected 3–64 of A–Z, 0–9 and -');
+export const KioskIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'expected 3–64 letters, digits or -');
 export type KioskId = z.infer<typeof KioskIdSchema>;
 
 export const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits (SHA-256)');

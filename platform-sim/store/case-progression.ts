@@ -23,17 +23,27 @@ function dice(...parts: string[]): number {
  * would have happened, and numbered by a cursor kiosks pull from.
  */
 export class CaseProgression {
+  private readonly sql;
+
   constructor(
     private readonly db: Db,
     private readonly options: ProgressionOptions,
-  ) {}
+  ) {
+    this.sql = {
+      track: db.prepare(
+        `INSERT INTO case_tracks (platform_number, kiosk_id, client_id, sub_item_code, department, state, next_at_ms, ends_returned)
+         VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`,
+      ),
+      due: db.prepare('SELECT * FROM case_tracks WHERE next_at_ms IS NOT NULL AND next_at_ms <= ? ORDER BY next_at_ms LIMIT 5000'),
+      update: db.prepare('UPDATE case_tracks SET state = ?, next_at_ms = ? WHERE platform_number = ? AND sub_item_code = ? AND department = ?'),
+      change: db.prepare('INSERT INTO status_changes (kiosk_id, client_id, platform_number, sub_item_code, department, state, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      page: db.prepare('SELECT * FROM status_changes WHERE kiosk_id = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
+    };
+  }
 
   /** Opens one track per sub-item and department; call inside the intake transaction. */
   open(c: { platformNumber: string; kioskId: string; clientId: string; routes: readonly { subItemCode: string; departments: readonly string[] }[]; nowMs: number }): void {
-    const track = this.db.prepare(
-      `INSERT INTO case_tracks (platform_number, kiosk_id, client_id, sub_item_code, department, state, next_at_ms, ends_returned)
-       VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`,
-    );
+    const track = this.sql.track;
     for (const route of c.routes) {
       for (const department of route.departments) {
         const pace = 1 + Math.floor(dice(c.platformNumber, route.subItemCode, department, 'pace') * 3);
@@ -47,8 +57,7 @@ export class CaseProgression {
   /** Writes every change due by `nowMs`. Returns how many were written. */
   tick(nowMs: number): number {
     type Due = { platform_number: string; kiosk_id: string; client_id: string; sub_item_code: string; department: string; state: CaseState; next_at_ms: number; ends_returned: number };
-    const due = this.db.prepare('SELECT * FROM case_tracks WHERE next_at_ms IS NOT NULL AND next_at_ms <= ? ORDER BY next_at_ms LIMIT 5000');
-    const update = this.db.prepare('UPDATE case_tracks SET state = ?, next_at_ms = ? WHERE platform_number = ? AND sub_item_code = ? AND department = ?');
+    const { due, update } = this.sql;
     let written = 0;
     this.db.transaction(() => {
       for (;;) {
@@ -70,8 +79,7 @@ export class CaseProgression {
   /** The calling kiosk's changes after `cursor`, oldest first. */
   page(kioskId: string, cursor: string, limit: number, nowMs: number): StatusPage {
     this.tick(nowMs);
-    const rows = this.db
-      .prepare('SELECT * FROM status_changes WHERE kiosk_id = ? AND cursor > ? ORDER BY cursor LIMIT ?')
+    const rows = this.sql.page
       .all(kioskId, Number(cursor), limit + 1) as { cursor: number; client_id: string; platform_number: string; sub_item_code: string; department: string; state: CaseState; at: string; note: string | null }[];
     const hasMore = rows.length > limit;
     const changes: StatusChange[] = rows.slice(0, limit).map((r) => ({
@@ -88,8 +96,6 @@ export class CaseProgression {
   }
 
   private record(kioskId: string, clientId: string, platformNumber: string, subItemCode: string, department: string, state: CaseState, atMs: number, note: string | null): void {
-    this.db
-      .prepare('INSERT INTO status_changes (kiosk_id, client_id, platform_number, sub_item_code, department, state, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(kioskId, clientId, platformNumber, subItemCode, department, state, new Date(atMs).toISOString(), note);
+    this.sql.change.run(kioskId, clientId, platformNumber, subItemCode, department, state, new Date(atMs).toISOString(), note);
   }
 }

@@ -13,7 +13,7 @@ import type { CatalogService } from '../catalog-service';
 import type { CaseClock } from '../clock';
 import type { AttachmentStore } from './attachments';
 import type { CaseProgression } from './case-progression';
-import { readMeta, writeMeta, type Db } from './database';
+import type { Db } from './database';
 
 export type Stream = 'applications' | 'evaluations' | 'feedback';
 
@@ -38,13 +38,27 @@ type Rejection = Omit<RejectedResult, 'clientId' | 'outcome'>;
  * platform number on retry — for ever, not for a window.
  */
 export class IntakeLedger {
+  private readonly sql;
+
   constructor(
     private readonly db: Db,
     private readonly catalog: CatalogService,
     private readonly attachments: AttachmentStore,
     private readonly progression: CaseProgression,
     private readonly clock: CaseClock,
-  ) {}
+  ) {
+    this.sql = {
+      find: db.prepare('SELECT stream, payload_sha256, platform_number, received_at FROM intake WHERE kiosk_id = ? AND client_id = ?'),
+      countDuplicate: db.prepare('UPDATE intake SET duplicate_count = duplicate_count + 1 WHERE kiosk_id = ? AND client_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO intake (kiosk_id, client_id, stream, seq, payload_sha256, payload, platform_number, item_code, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      reject: db.prepare('INSERT INTO rejections (kiosk_id, stream, client_id, code, at) VALUES (?, ?, ?, ?, ?)'),
+      counter: db.prepare("SELECT value FROM meta WHERE key = 'platformNumber.seq'").pluck(),
+      setCounter: db.prepare("INSERT INTO meta (key, value) VALUES ('platformNumber.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    };
+  }
 
   submit(kioskId: string, stream: Stream, rawItems: readonly unknown[]): BatchOutcome {
     let createdNew = false;
@@ -53,7 +67,7 @@ export class IntakeLedger {
         const r = this.judge(kioskId, stream, raw, index);
         if (r.outcome === 'accepted') createdNew = true;
         if (r.outcome === 'rejected') {
-          this.db.prepare('INSERT INTO rejections (kiosk_id, stream, client_id, code, at) VALUES (?, ?, ?, ?, ?)').run(kioskId, stream, r.clientId, r.code, new Date().toISOString());
+          this.sql.reject.run(kioskId, stream, r.clientId, r.code, new Date().toISOString());
         }
         return r;
       }),
@@ -79,9 +93,7 @@ export class IntakeLedger {
     const item = parsed.data;
     const reject = (r: Rejection): ItemResult => ({ clientId: item.clientId, outcome: 'rejected', ...r });
     const payloadSha256 = sha256Hex(canonicalJson(item.payload));
-    const existing = this.db
-      .prepare('SELECT stream, payload_sha256, platform_number, received_at FROM intake WHERE kiosk_id = ? AND client_id = ?')
-      .get(kioskId, item.clientId) as { stream: Stream; payload_sha256: string; platform_number: string; received_at: string } | undefined;
+    const existing = this.sql.find.get(kioskId, item.clientId) as { stream: Stream; payload_sha256: string; platform_number: string; received_at: string } | undefined;
     if (existing) {
       if (existing.stream !== stream || existing.payload_sha256 !== payloadSha256) {
         return reject({
@@ -91,7 +103,7 @@ export class IntakeLedger {
           permanent: true,
         });
       }
-      this.db.prepare('UPDATE intake SET duplicate_count = duplicate_count + 1 WHERE kiosk_id = ? AND client_id = ?').run(kioskId, item.clientId);
+      this.sql.countDuplicate.run(kioskId, item.clientId);
       return { clientId: item.clientId, outcome: 'duplicate', status: 200, platformNumber: existing.platform_number, receivedAt: existing.received_at };
     }
     let routes: { subItemCode: string; departments: readonly string[] }[] = [];
@@ -108,12 +120,7 @@ export class IntakeLedger {
     const nowMs = this.clock.nowMs();
     const receivedAt = new Date(nowMs).toISOString();
     const platformNumber = this.nextPlatformNumber(nowMs);
-    this.db
-      .prepare(
-        `INSERT INTO intake (kiosk_id, client_id, stream, seq, payload_sha256, payload, platform_number, item_code, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(kioskId, item.clientId, stream, item.seq, payloadSha256, JSON.stringify(item.payload), platformNumber, itemCode, receivedAt);
+    this.sql.insert.run(kioskId, item.clientId, stream, item.seq, payloadSha256, JSON.stringify(item.payload), platformNumber, itemCode, receivedAt);
     if (routes.length) this.progression.open({ platformNumber, kioskId, clientId: item.clientId, routes, nowMs });
     return { clientId: item.clientId, outcome: 'accepted', status: 201, platformNumber, receivedAt };
   }
@@ -144,8 +151,9 @@ export class IntakeLedger {
 
   /** SX + case-clock date (Beijing time) + a platform-wide counter. */
   private nextPlatformNumber(nowMs: number): string {
-    const n = Number(readMeta(this.db, 'platformNumber.seq') ?? '0') + 1;
-    writeMeta(this.db, 'platformNumber.seq', String(n));
+    // Read and written inside the batch transaction: a rolled-back batch gives its numbers back.
+    const n = Number((this.sql.counter.get() as string | undefined) ?? '0') + 1;
+    this.sql.setCounter.run(String(n));
     const day = new Date(nowMs + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
     return `SX${day}${String(n).padStart(8, '0')}`;
   }

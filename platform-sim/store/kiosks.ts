@@ -16,8 +16,11 @@ export type RegisterOutcome = { readonly kind: 'registered'; readonly record: Ki
 export class KioskRegistry {
   private readonly keyCache = new Map<string, KeyObject>();
   private noncesSincePrune = 0;
+  private readonly insertNonce;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.insertNonce = db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at_ms) VALUES (?, ?, ?)');
+  }
 
   find(kioskId: string): KioskRecord | null {
     const row = this.db
@@ -76,7 +79,7 @@ export class KioskRegistry {
       this.noncesSincePrune = 0;
       this.db.prepare('DELETE FROM nonces WHERE seen_at_ms < ?').run(nowMs - 2 * windowMs);
     }
-    const r = this.db.prepare('INSERT OR IGNORE INTO nonces (kiosk_id, nonce, seen_at_ms) VALUES (?, ?, ?)').run(kioskId, nonce, nowMs);
+    const r = this.insertNonce.run(kioskId, nonce, nowMs);
     return r.changes === 1;
   }
 }
