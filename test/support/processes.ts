@@ -60,6 +60,8 @@ export function spawnTs(
 export interface PlatformProcess extends Spawned {
   readonly url: string;
   readonly port: number;
+  /** Its SQLite and keys: restart on the same port and folder to bring the "same" platform back. */
+  readonly dataDir: string;
 }
 
 export async function startPlatformProcess(options: { port?: number; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PlatformProcess> {
@@ -69,7 +71,7 @@ export async function startPlatformProcess(options: { port?: number; dataDir?: s
     ...(options.env ? { env: options.env } : {}),
   });
   const url = s.match[1]!;
-  return { ...s, url, port: Number(new URL(url).port) };
+  return { ...s, url, port: Number(new URL(url).port), dataDir };
 }
 
 export interface KioskProcess extends Spawned {

@@ -3,11 +3,14 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { StaffProvider } from '../assisted/staff';
 import { ActionBar } from '../components/ActionBar';
 import { StatusBar } from '../components/StatusBar';
+import { DevDock } from '../devdock/DevDock';
+import { CardWatcher } from '../devices/CardWatcher';
 import { JourneyScreen } from '../journey/JourneyScreen';
 import { DashboardScreen } from '../maintenance/DashboardScreen';
 import { MaintenanceCorner } from '../maintenance/MaintenanceCorner';
 import { MaintenanceProvider } from '../maintenance/maintenance-session';
 import { PinScreen } from '../maintenance/PinScreen';
+import { CardRemovedPrompt } from '../privacy/CardRemovedPrompt';
 import { IdleGuard } from '../privacy/IdleGuard';
 import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
@@ -45,11 +48,14 @@ export function App() {
             <Route path="/scan-test" element={<ScanTestScreen />} />
           </Routes>
         </main>
+        <CardWatcher />
+        <CardRemovedPrompt />
         <ActionBar />
         <IdleGuard />
         <MaintenanceCorner />
         <UiHeartbeat />
         <ScanTestShortcut />
+        <DevDock />
       </div>
       </StaffProvider>
       </MaintenanceProvider>

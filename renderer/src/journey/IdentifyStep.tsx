@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { StepHeader } from './StepHeader';
@@ -6,8 +6,10 @@ import { StepHeader } from './StepHeader';
 /** Before the form: the card fills it. Moves on by itself once `session.changed` brings an identity. */
 export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
   const { t } = useTranslation();
-  const { session } = useKiosk();
+  const { session, client } = useKiosk();
   const identified = session?.identity != null;
+  const [failed, setFailed] = useState<{ message: string; code: string } | null>(null);
+  useEffect(() => client.on('idcard.readFailed', setFailed), [client]);
   useEffect(() => {
     if (identified) onIdentified();
   }, [identified, onIdentified]);
@@ -19,7 +21,13 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
         <span className="card-arrow">⬇</span>
       </div>
       <p role="status" data-testid="identify-waiting">
-        {t('journey.identify.waiting')}
+        {failed ? (
+          <span className="read-failed">
+            {failed.message} <span className="tech-code">{failed.code}</span>
+          </span>
+        ) : (
+          t('journey.identify.waiting')
+        )}
       </p>
     </section>
   );

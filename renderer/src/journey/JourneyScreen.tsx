@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { FormValues } from '../../../contract';
 import { oneThingById } from '../../../contract/catalog';
 import { applicableSubItems, validateForm } from '../../../contract/journeys/engine';
@@ -27,6 +27,7 @@ import { pick } from './text';
 export function JourneyScreen() {
   const { thingId = '' } = useParams();
   const navigate = useNavigate();
+  const location = useLocation();
   const { t } = useTranslation();
   const { client, session, locale } = useKiosk();
   const [state, dispatch] = useReducer(journeyReducer, initialJourneyState);
@@ -34,12 +35,15 @@ export function JourneyScreen() {
   const journey = journeyFor(thingId);
   const model = useMemo(() => (journey ? createJourneyModel(journey) : null), [journey]);
   const identified = session?.identity != null;
+  // Each step is a history entry of the memory router, so 返回 in the action bar goes one step back.
+  const routeStep = (location.state as { step?: JourneyStep } | null)?.step ?? { kind: 'guide' as const };
+  const currentStep: JourneyStep = state.submitted && routeStep.kind !== 'done' && routeStep.kind !== 'evaluate' ? { kind: 'done' } : routeStep;
 
   // The host's draft mirrors every change, so the session (and its wipe) covers it.
   useEffect(() => {
-    if (!model?.wired || state.step.kind === 'guide' || state.submitted) return;
-    void client.api['journey.saveDraft']({ step: state.step.kind, answers: state.answers, form: state.form, materials: Object.values(state.materials) });
-  }, [client, model, state.step, state.answers, state.form, state.materials, state.submitted]);
+    if (!model?.wired || currentStep.kind === 'guide' || state.submitted) return;
+    void client.api['journey.saveDraft']({ step: currentStep.kind, answers: state.answers, form: state.form, materials: Object.values(state.materials) });
+  }, [client, model, currentStep.kind, state.answers, state.form, state.materials, state.submitted]);
 
   if (!thing) {
     return (
@@ -50,10 +54,13 @@ export function JourneyScreen() {
   }
   const wired = model?.wired ?? null;
   const questions = model ? model.questions(state.answers) : [];
-  const go = (step: JourneyStep, returnToReview?: boolean) => dispatch({ type: 'go', step, ...(returnToReview !== undefined ? { returnToReview } : {}) });
+  const go = (step: JourneyStep, returnToReview?: boolean) => {
+    dispatch({ type: 'go', step, ...(returnToReview !== undefined ? { returnToReview } : {}) });
+    navigate(location.pathname, { state: { step }, replace: step.kind === 'done' });
+  };
   const afterQuestions = (): JourneyStep => (state.returnToReview ? { kind: 'review' } : identified ? { kind: 'form' } : { kind: 'identify' });
   const firstQuestionOrNext = (): JourneyStep => (questions.length ? { kind: 'question', index: 0 } : afterQuestions());
-  if (!model || !wired || state.step.kind === 'guide') {
+  if (!model || !wired || currentStep.kind === 'guide') {
     return (
       <GuideStep
         thing={thing}
@@ -67,7 +74,7 @@ export function JourneyScreen() {
   }
 
   const total = stepCount(model, state.answers);
-  const step = state.step;
+  const step = currentStep;
   const codes = applicableSubItems(thing, wired, state.answers);
   const check = (values: FormValues) => validateForm(wired, { answers: state.answers, subItems: codes, values, today: new Date() });
   const deadline = pick(journey?.guide.timeLimit, locale) || thing.deadline.text;
@@ -140,7 +147,10 @@ export function JourneyScreen() {
         <ConsentStep
           step={questions.length + 4}
           total={total}
-          onSubmitted={(submitted) => dispatch({ type: 'submitted', submitted })}
+          onSubmitted={(submitted) => {
+            dispatch({ type: 'submitted', submitted });
+            go({ kind: 'done' });
+          }}
           onFix={(path) => go(path.startsWith('materials') ? { kind: 'materials' } : path.startsWith('answers') ? { kind: 'question', index: 0 } : { kind: 'form' }, true)}
         />
       );

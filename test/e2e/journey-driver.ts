@@ -1,0 +1,161 @@
+import Database from 'better-sqlite3';
+import { expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { journeyFor, type Field } from '../../contract/journeys';
+import { idNumberCheckChar, isoDay, usccCheckChar } from '../../contract/validators';
+import type { KioskProcess } from '../support/processes';
+import { axeViolations, keepScreenshot } from './fixtures';
+
+/**
+ * Walks a resident through a journey on screen, as a person would: taps the
+ * big buttons, types with the on-screen keyboard where it matters, checks
+ * every screen with axe-core and keeps a screenshot of it.
+ */
+export interface WalkOptions {
+  readonly thingId: string;
+  /** Screenshot name prefix, e.g. `newborn-elderly`. */
+  readonly shots: string;
+  /** Answer yes (first option) to every question, or no (last option). */
+  readonly answer: 'first' | 'last';
+}
+
+export const CARD = { id: 'resident-zhang', name: '张小三', masked: '张*三', idNumber: '140105199003071234', maskedId: '140…1234' } as const;
+
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  await keepScreenshot(page, name);
+}
+
+export async function insertCard(kiosk: KioskProcess, cardId: string = CARD.id): Promise<void> {
+  const r = await kiosk.call<{ ok: boolean; message?: string }>('devdock.idcard.insert', { cardId });
+  expect(r.body.ok, r.body.message).toBe(true);
+}
+
+export async function removeCard(kiosk: KioskProcess): Promise<void> {
+  const r = await kiosk.call<{ ok: boolean }>('devdock.idcard.remove', {});
+  expect(r.body.ok).toBe(true);
+}
+
+function validIdNumber(): string {
+  const first17 = '11010119900307757';
+  return first17 + idNumberCheckChar(first17);
+}
+
+function validUscc(): string {
+  const first17 = '91140100MA0KXY12P';
+  return first17 + usccCheckChar(first17);
+}
+
+/** A value a careful resident would give for this field. */
+export function valueFor(field: Field): string | null {
+  switch (field.type) {
+    case 'name':
+      return '王小明';
+    case 'id-number':
+      return validIdNumber();
+    case 'uscc':
+      return validUscc();
+    case 'mobile':
+      return '13912345678';
+    case 'integer':
+      return String(field.min ?? 1);
+    case 'date': {
+      // A date that must lie ahead (an appointment) gets one day past its earliest; any other, yesterday.
+      const b = field.notBefore;
+      const ahead = b && 'today' in b && (b.offsetDays ?? 0) >= 0 ? (b.offsetDays ?? 0) + 1 : null;
+      return isoDay(new Date(), ahead ?? -1);
+    }
+    case 'choice':
+    case 'gender':
+      return null;
+    default:
+      return '山西省太原市测试内容';
+  }
+}
+
+/** From the guide to the consent screen. */
+export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
+  const journey = journeyFor(o.thingId)!;
+  const wired = journey.wired!;
+  await expect(page.getByTestId('guide-start')).toBeVisible();
+  await checkScreen(page, `${o.shots}-1-guide`);
+  await page.getByTestId('guide-start').click();
+
+  // Questions: one per screen with "第 N 步，共 M 步".
+  let n = 0;
+  while (await page.locator('.journey.question').isVisible()) {
+    n += 1;
+    await expect(page.getByTestId('step-progress')).toContainText(`第 ${n} 步`);
+    if (n === 1) await checkScreen(page, `${o.shots}-2-question`);
+    const answers = page.locator('.answers .answer');
+    await (o.answer === 'first' ? answers.first() : answers.last()).click();
+    expect(n).toBeLessThanOrEqual(wired.questions.length);
+  }
+
+  // The form: card fields are filled and masked; the rest typed.
+  await expect(page.getByRole('heading', { name: '请核对并填写申请信息' })).toBeVisible();
+  for (const f of wired.form) {
+    if (f.fromCard) continue;
+    const input = page.getByTestId(`field-${f.id}`);
+    const value = valueFor(f);
+    if (value !== null) {
+      if (await input.isVisible()) await input.fill(value);
+    } else {
+      const group = page.locator('fieldset', { has: page.locator('legend', { hasText: f.label.zh }) });
+      if (await group.isVisible()) await group.locator('.answer').first().click();
+    }
+  }
+  await checkScreen(page, `${o.shots}-3-form`);
+  await page.getByTestId('form-next').click();
+
+  // Materials: e-certificate found, or promised later, or photographed.
+  await expect(page.getByRole('heading', { name: '提供材料' })).toBeVisible();
+  await expect(page.locator('.journey.materials').getByTestId('voice-prompt')).not.toContainText('正在查询');
+  for (const item of await page.locator('.material').all()) {
+    if ((await item.getAttribute('data-provided')) !== 'none') continue;
+    const commit = item.locator('[data-testid^="commit-"]');
+    if (await commit.isVisible()) {
+      await commit.click();
+      await item.getByTestId('commitment-confirm').click();
+      await expect(item).toHaveAttribute('data-provided', 'commitment');
+      continue;
+    }
+    await item.locator('[data-testid^="capture-"]').click();
+    await item.getByTestId('capture-take').click();
+    await expect(item.getByTestId('capture-still')).toBeVisible();
+    await item.getByTestId('capture-use').click();
+    await expect(item).toHaveAttribute('data-provided', 'capture');
+  }
+  await checkScreen(page, `${o.shots}-4-materials`);
+  await page.getByTestId('materials-next').click();
+
+  await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
+  await checkScreen(page, `${o.shots}-5-review`);
+  await page.getByTestId('review-next').click();
+  await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
+  await checkScreen(page, `${o.shots}-6-consent`);
+}
+
+/** Rates the service: a low level must give a reason before it is sent. */
+export async function evaluate(page: Page, shots: string): Promise<void> {
+  await page.getByTestId('to-evaluation').click();
+  await expect(page.getByRole('heading', { name: '请您评价本次服务' })).toBeVisible();
+  for (const level of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) await expect(page.getByRole('button', { name: level, exact: true })).toBeVisible();
+  await page.getByTestId('level-dissatisfied').click();
+  await page.getByTestId('evaluation-submit').click();
+  await expect(page.getByTestId('evaluation-error')).toContainText('请至少选择一个原因');
+  await page.getByTestId('reason-too-slow').click();
+  await checkScreen(page, `${shots}-8-evaluation`);
+  await page.getByTestId('evaluation-submit').click();
+  await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
+}
+
+/** Applications the platform simulator holds for this receipt number (read from its own SQLite file). */
+export function platformIntakeFor(platformDataDir: string, localNumber: string): { stream: string; platformNumber: string }[] {
+  const db = new Database(path.join(platformDataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(`SELECT stream, platform_number AS platformNumber FROM intake WHERE json_extract(payload, '$.localNumber') = ?`).all(localNumber) as { stream: string; platformNumber: string }[]);
+  } finally {
+    db.close();
+  }
+}
