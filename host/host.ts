@@ -18,6 +18,7 @@ import type { SecretSealer } from '../offline-cache/crypto/key-vault';
 import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
+import { selfTestPortFrom } from './services/self-test';
 import { ConnectivityMonitor } from './services/connectivity';
 import { composeOffline, plugOfflineIntoOperations, type Offline } from './services/offline';
 import { createResidentDesk } from './services/resident-desk';
@@ -109,6 +110,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(options.sealer ? { sealer: options.sealer } : {}),
   });
   plugOfflineIntoOperations(offline, operations);
+  operations.useSelfTests(selfTestPortFrom(deviceManager, receiptDevices.virtualPrinter));
   const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts });
 
   const handlers: HandlerTable = {

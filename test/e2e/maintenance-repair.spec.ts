@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { CATALOG } from '../../contract/catalog';
+import { loadConfig } from '../../host/config';
+import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
+import { openOfflineCache } from '../../offline-cache/offline-cache';
+import { startKioskProcess, tempDir } from '../support/processes';
+import { axeViolations, expect, keepScreenshot, test } from './fixtures';
+
+const DEMO_PIN = '24682468';
+
+async function enterMaintenance(page: Page) {
+  await expect(page.getByTestId('maintenance-corner')).toBeAttached();
+  await page.mouse.move(20, 20);
+  await page.mouse.down();
+  await expect(page.getByRole('heading', { name: '维护登录' })).toBeVisible({ timeout: 8000 });
+  await page.mouse.up();
+  for (const d of DEMO_PIN) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
+  await page.getByTestId('pin-submit').click();
+  await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
+}
+
+test.describe('a technician fixes things from the maintenance screen', () => {
+  test('paper-out is reported with its fix, disappears once paper is back, and the print self-test prints a slip', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await enterMaintenance(page);
+    // The simulated printer runs out of paper (dev dock lever on the virtual printer).
+    expect((await kiosk.call<{ ok: boolean }>('receipts.simSet', { paper: 'end' })).body.ok).toBe(true);
+    const finding = page.getByTestId('findings').locator('[data-code="PRINTER-PAPER-END"]');
+    await expect(finding).toContainText('打印机缺纸');
+    await expect(finding).toContainText('请更换热敏纸卷');
+    await expect(finding).toContainText('故障');
+    await expect(page.getByTestId('overall-level')).toHaveAttribute('data-level', 'fault');
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'maintenance-paper-out');
+
+    // The self-test says what is wrong while the paper is out…
+    await page.getByTestId('selftest-printer').click();
+    await expect(page.getByTestId('selftest-printer-result')).toHaveAttribute('data-passed', 'false');
+    await expect(page.getByTestId('selftest-printer-result')).not.toContainText('没有配置');
+    // …and passes with a printed slip once a roll is loaded.
+    await kiosk.call('receipts.simSet', { paper: 'ok' });
+    await expect(finding).toHaveCount(0);
+    await page.getByTestId('selftest-printer').click();
+    await expect(page.getByTestId('selftest-printer-result')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('selftest-printer-result')).toContainText('测试页已打印');
+    await expect(page.getByTestId('selftest-printer-result').getByRole('img', { name: '虚拟打印机最近一张回执' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'maintenance-print-test');
+  });
+
+  test('a quarantined item is shown with its reason and re-queued to delivery', async ({ page, platform }) => {
+    const dataDir = tempDir('requeue');
+    const env = { KIOSK_PLATFORM_URL: platform.url, KIOSK_DATA_DIR: dataDir };
+    // First boot: keys, store and provisioning exist.
+    const first = await startKioskProcess(env);
+    await first.stop();
+    // While the kiosk is off, an item the platform once refused sits in quarantine.
+    const config = loadConfig({ env: { KIOSK_DATA_DIR: dataDir } });
+    const cache = openOfflineCache({ dataDir, kioskId: config.kioskId, platformUrl: platform.url, requestTimeoutMs: 5000, sealer: plainFileSealer, builtInCatalog: CATALOG, bootJitterMs: 0 });
+    const { clientId } = cache.outbox.enqueue('feedback', { category: 'device-problem', description: '打印机没有出纸' });
+    expect(cache.outbox.claimBatch('feedback', { maxBytes: 1 << 20, maxItems: 10 }).map((i) => i.clientId)).toEqual([clientId]);
+    cache.outbox.settle([{ clientId, outcome: 'rejected', reason: '400 invalid-item: description' }]);
+    await cache.close();
+
+    const kiosk = await startKioskProcess(env);
+    try {
+      await page.goto(kiosk.uiUrl);
+      await enterMaintenance(page);
+      const item = page.getByTestId('quarantined-item');
+      await expect(item).toHaveCount(1);
+      await expect(item).toContainText('400 invalid-item: description');
+      await expect(page.getByTestId('findings').locator('[data-code="OUTBOX-QUARANTINED"]')).toContainText('重新排队');
+      expect(await axeViolations(page)).toEqual([]);
+      await keepScreenshot(page, 'maintenance-quarantined');
+      await item.getByRole('button', { name: '重新排队' }).click();
+      await expect(page.getByTestId('outbox-note')).toContainText('已重新排队');
+      // Delivered this time: the platform has it and the quarantine is empty.
+      await expect(item).toHaveCount(0);
+      await expect
+        .poll(async () => {
+          const r = (await (await fetch(`${platform.url}/admin/received.json`)).json()) as { kiosks: { kioskId: string; streams?: Record<string, { accepted: number }> }[] };
+          return JSON.stringify(r.kiosks.find((k) => k.kioskId === config.kioskId) ?? {});
+        })
+        .toContain('"feedback":{"accepted":1');
+    } finally {
+      await kiosk.stop();
+    }
+    // The re-queue is in the kiosk's audit chain, and the chain still verifies.
+    const after = openOfflineCache({ dataDir, kioskId: config.kioskId, platformUrl: platform.url, requestTimeoutMs: 5000, sealer: plainFileSealer, builtInCatalog: CATALOG, bootJitterMs: 0 });
+    try {
+      const details = after.store.read((db) => db.prepare('SELECT detail FROM audit ORDER BY seq').pluck().all() as string[]);
+      expect(details.filter((d) => d.includes('outbox.requeue') && d.includes(clientId))).toHaveLength(1);
+      expect(after.audit.verify().ok).toBe(true);
+    } finally {
+      await after.close();
+    }
+  });
+});
