@@ -17,8 +17,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
     <section className="journey identify" aria-labelledby="step-heading">
       <StepHeader title={t('journey.identify.heading')} prompt={`${t('journey.identify.heading')}。${t('journey.identify.lead')}`} />
       <div className="card-slot" aria-hidden="true">
-        <span className="card-icon">🪪</span>
-        <span className="card-arrow">⬇</span>
+        <span className="card-drawing" />
+        <span className="card-arrow">▼</span>
       </div>
       <p role="status" data-testid="identify-waiting">
         {failed ? (

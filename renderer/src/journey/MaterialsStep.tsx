@@ -144,7 +144,7 @@ export function MaterialsStep({
                 <div className="material-actions">
                   {m.capturable && (
                     <button type="button" onClick={() => setCapturing(m.id)} data-testid={`capture-${m.id}`}>
-                      <span aria-hidden="true">📷 </span>
+                      <span aria-hidden="true">◎ </span>
                       {t('journey.materials.capture')}
                     </button>
                   )}

@@ -44,7 +44,7 @@ export function VoicePrompt({ text }: { text: string }) {
       <p className="voice-prompt" data-testid="voice-prompt" ref={spoken} data-spoken="false">
         {elderly && (
           <span className="voice-label">
-            <span aria-hidden="true">🔊 </span>
+            <span aria-hidden="true">♪ </span>
             {t('journey.voice.label')}：
           </span>
         )}
