@@ -25,6 +25,8 @@ interface Row {
  */
 export class AttachmentStore {
   private readonly dir: string;
+  /** One chunk at a time per digest: two kiosks uploading the same scan must not interleave. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -49,7 +51,18 @@ export class AttachmentStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM attachments WHERE complete = 1').get() as { n: number }).n;
   }
 
-  async putChunk(kioskId: string, sha256: string, range: ContentRange, bytes: Uint8Array): Promise<ChunkOutcome> {
+  putChunk(kioskId: string, sha256: string, range: ContentRange, bytes: Uint8Array): Promise<ChunkOutcome> {
+    const previous = this.inFlight.get(sha256) ?? Promise.resolve();
+    const next = previous.then(() => this.putChunkNow(kioskId, sha256, range, bytes));
+    const settled = next.catch(() => undefined);
+    this.inFlight.set(sha256, settled);
+    void settled.then(() => {
+      if (this.inFlight.get(sha256) === settled) this.inFlight.delete(sha256);
+    });
+    return next;
+  }
+
+  private async putChunkNow(kioskId: string, sha256: string, range: ContentRange, bytes: Uint8Array): Promise<ChunkOutcome> {
     if (range.total > MAX_ATTACHMENT_BYTES) return { kind: 'too-large', message: `attachment of ${range.total} bytes exceeds ${MAX_ATTACHMENT_BYTES}` };
     const before = this.status(sha256);
     if (before.complete) return { kind: 'stored', status: before, createdNew: false };

@@ -77,3 +77,25 @@ describe('platform-sim resumable attachments', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('platform-sim attachments under concurrency', () => {
+  it('serialises two uploads of the same scan: one chunk lands, the other is told where to resume', async () => {
+    const t = await startSimWithKiosk();
+    try {
+      const bytes = randomBytes(4096);
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      const put = () =>
+        t.kiosk.request('PUT', `/v1/attachments/${digest}`, undefined, {
+          raw: bytes.subarray(0, 2048),
+          contentType: 'application/octet-stream',
+          headers: { 'content-range': formatContentRange({ start: 0, end: 2047, total: 4096 }) },
+        });
+      const statuses = (await Promise.all([put(), put()])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409]);
+      const s = AttachmentStatusSchema.parse(await (await t.kiosk.request('GET', `/v1/attachments/${digest}`)).json());
+      expect(s.receivedBytes).toBe(2048);
+    } finally {
+      await t.sim.close();
+    }
+  });
+});

@@ -133,3 +133,18 @@ describe('platform-sim application intake', () => {
     expect(r2[0]).toMatchObject({ outcome: 'duplicate', platformNumber: (r1[0] as { platformNumber: string }).platformNumber });
   });
 });
+
+describe('platform-sim intake content types', () => {
+  it('accepts application/json with a charset and refuses text/plain with a message naming the content type', async () => {
+    const t = await startSimWithKiosk();
+    try {
+      const withCharset = await t.kiosk.request('POST', '/v1/applications/batch', { items: [applicationItem()] }, { contentType: 'application/json; charset=utf-8' });
+      expect(withCharset.status).toBe(200);
+      const plain = await t.kiosk.request('POST', '/v1/applications/batch', { items: [applicationItem()] }, { contentType: 'text/plain' });
+      expect(plain.status).toBe(400);
+      expect(PlatformErrorSchema.parse(await plain.json()).message).toMatch(/Content-Type: application\/json/);
+    } finally {
+      await t.sim.close();
+    }
+  });
+});
