@@ -10,7 +10,6 @@ import { DashboardScreen } from '../maintenance/DashboardScreen';
 import { MaintenanceCorner } from '../maintenance/MaintenanceCorner';
 import { MaintenanceProvider } from '../maintenance/maintenance-session';
 import { PinScreen } from '../maintenance/PinScreen';
-import { CardRemovedPrompt } from '../privacy/CardRemovedPrompt';
 import { IdleGuard } from '../privacy/IdleGuard';
 import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
@@ -49,7 +48,6 @@ export function App() {
           </Routes>
         </main>
         <CardWatcher />
-        <CardRemovedPrompt />
         <ActionBar />
         <IdleGuard />
         <MaintenanceCorner />

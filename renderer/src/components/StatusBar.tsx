@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
+import { IdentityBadge } from '../devices/IdentityBadge';
 
 /** Top of every screen: who we are, and whether the network is there — in words, never colour alone. */
 export function StatusBar() {
@@ -13,6 +14,7 @@ export function StatusBar() {
         <span className="service-point">{info.servicePoint}</span>
       </div>
       <div role="status" aria-live="polite" className="status-pills">
+        <IdentityBadge />
         {!hostConnected ? (
           <span className="pill pill-warn" data-testid="host-status">
             <span aria-hidden="true">⚠ </span>

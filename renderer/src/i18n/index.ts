@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { devicesMessages } from './devices';
 import { en } from './en';
 import { journeyMessages } from './journey';
 import { maintenanceMessages } from './maintenance';
@@ -24,7 +25,7 @@ const domains: Record<string, DomainMessages<object>> = {
   maintenance: maintenanceMessages,
   scan: scanMessages,
   receipt: receiptMessages,
-  // devices: devicesMessages,
+  devices: devicesMessages,
 };
 
 export function initI18n(locale: UiLocale) {
