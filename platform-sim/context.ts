@@ -13,6 +13,7 @@ import type { Db } from './store/database';
 import type { FleetDesk } from './store/fleet-desk';
 import type { IntakeLedger } from './store/intake-ledger';
 import type { KioskRegistry } from './store/kiosks';
+import type { TrafficMeter } from './traffic-meter';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,6 +38,7 @@ export interface SimContext {
   readonly certificates: CertificateRegistry;
   readonly fleet: FleetDesk;
   readonly provisioning: { readonly open: boolean; readonly token: string };
+  readonly traffic: TrafficMeter;
 }
 
 /** preHandler for signed routes: 401 with the reason, or `req.kioskId` set. */

@@ -8,6 +8,7 @@ import { CatalogService } from './catalog-service';
 import { CaseClock } from './clock';
 import type { SimContext } from './context';
 import { FaultInjector, type FaultDecision } from './faults';
+import { TrafficMeter } from './traffic-meter';
 import { sendError } from './http/errors';
 import { registerRawBodyParsers } from './http/raw-body';
 import { PlatformKey } from './platform-key';
@@ -74,6 +75,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const progression = new CaseProgression(db, { stepMs: options.statusStepMs ?? 60_000, returnRate: options.returnRate ?? 0.1 });
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
+  const traffic = new TrafficMeter();
   const ctx: SimContext = {
     db,
     key,
@@ -87,11 +89,16 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     certificates: new CertificateRegistry(db, catalog),
     fleet: new FleetDesk(db, key, { offlineAfterMs: options.offlineAfterMs ?? 15 * 60_000, queueStuckSeconds: 3600 }),
     provisioning: { open: !options.production, token: options.provisioningToken ?? DEFAULT_PROVISIONING_TOKEN },
+    traffic,
   };
 
   // Hung requests stay open until the client gives up; close() must still finish.
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
   registerRawBodyParsers(app);
+  // Counted before faults: a refused or dropped request still reached the platform.
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/v1/')) traffic.record(req.routeOptions.url ?? req.url.split('?')[0]!);
+  });
   installFaults(app, faults);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {

@@ -143,3 +143,16 @@ export const SeedCertificateSchema = z.object({
   issuedAt: IsoTimeSchema,
   validUntil: IsoTimeSchema.nullable().default(null),
 });
+
+/**
+ * GET /admin/traffic.json: /v1 requests per wall-clock second (last hour),
+ * so a reconnect-herd benchmark can compare the peak with the steady rate
+ * as the platform saw it.
+ */
+export const TrafficReportSchema = z.object({
+  generatedAt: IsoTimeSchema,
+  seconds: z.array(z.object({ second: z.number().int(), requests: z.number().int(), byRoute: z.record(z.string(), z.number().int()) })),
+  totalRequests: z.number().int(),
+  peakPerSecond: z.number().int(),
+});
+export type TrafficReport = z.infer<typeof TrafficReportSchema>;

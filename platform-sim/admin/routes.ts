@@ -20,6 +20,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: SimContext): void
   app.get('/admin/fleet', async (_req, reply) => reply.type('text/html; charset=utf-8').send(fleetPage(ctx.fleet.report(new Date()))));
   app.get('/admin/fleet.json', async () => ctx.fleet.report(new Date()));
 
+  app.get('/admin/traffic.json', async () => ctx.traffic.report());
   app.get('/admin/faults', async () => ctx.faults.state());
   app.put('/admin/faults', async (req, reply) => {
     const config = jsonBody(req, reply, FaultConfigSchema);

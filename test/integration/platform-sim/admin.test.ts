@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReceivedReportSchema } from '../../../contract/platform';
+import { ReceivedReportSchema, TrafficReportSchema } from '../../../contract/platform';
 import { applicationItem, applicationPayload, startSimWithKiosk, type SimUnderTest } from './sim-client';
 
 describe('platform-sim admin: what it received, per kiosk', () => {
@@ -41,6 +41,29 @@ describe('platform-sim admin: what it received, per kiosk', () => {
       expect(body, path).not.toContain(name);
       expect(body, path).not.toContain(idNumber);
       expect(body, path).not.toContain('坞城路');
+    }
+  });
+});
+
+describe('platform-sim admin: traffic per second', () => {
+  it('counts every /v1 request per second and route, refused ones included, and none of /admin', async () => {
+    const t = await startSimWithKiosk();
+    try {
+      await t.kiosk.request('GET', '/v1/status');
+      await fetch(`${t.sim.url}/v1/status`); // unsigned: refused, still counted
+      await t.admin('GET', '/admin');
+      const report = TrafficReportSchema.parse(await (await t.admin('GET', '/admin/traffic.json')).json());
+      // provision + two status requests
+      expect(report.totalRequests).toBe(3);
+      const byRoute = report.seconds.reduce<Record<string, number>>((acc, s) => {
+        for (const [r, n] of Object.entries(s.byRoute)) acc[r] = (acc[r] ?? 0) + n;
+        return acc;
+      }, {});
+      expect(byRoute).toEqual({ '/v1/devices/provision': 1, '/v1/status': 2 });
+      expect(report.peakPerSecond).toBeGreaterThanOrEqual(1);
+      expect(report.peakPerSecond).toBeLessThanOrEqual(3);
+    } finally {
+      await t.sim.close();
     }
   });
 });
