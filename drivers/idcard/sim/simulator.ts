@@ -37,6 +37,11 @@ export class IdCardSimulator {
   private readonly faults = new Map<SimulatorFault, number>();
   baud = 115200;
   readonly log: string[] = [];
+  /** Bytes that crossed the line each way, for wire-time accounting (benchmarks). */
+  bytesIn = 0;
+  bytesOut = 0;
+  /** Called as each command is decoded; `sees` = a find that will answer "card found". */
+  onCommand: ((cmd: number, para: number, sees: boolean) => void) | null = null;
 
   constructor(
     private transmit: Transmit,
@@ -78,6 +83,7 @@ export class IdCardSimulator {
 
   /** Bytes from the host. */
   receive(chunk: Uint8Array): void {
+    this.bytesIn += chunk.length;
     for (const event of this.decoder.push(chunk)) {
       if (event.kind === 'frame') this.command(event.body);
       else if (event.kind === 'bad-checksum') this.reply(encodeReply(0x10));
@@ -98,6 +104,7 @@ export class IdCardSimulator {
     const cmd = body[0]!;
     const para = body[1]!;
     this.log.push(`${cmd.toString(16)} ${para.toString(16)}`);
+    this.onCommand?.(cmd, para, cmd === COMMANDS.findCard[0] && para === COMMANDS.findCard[1] && this.card !== null && !this.halted);
     if (this.take('no-reply')) return;
     const is = (c: readonly [number, number]) => cmd === c[0] && para === c[1];
     if (READ_COMMANDS.has(cmd)) {
@@ -154,6 +161,7 @@ export class IdCardSimulator {
       joined.set(bytes, noise.length);
       bytes = joined;
     }
+    this.bytesOut += bytes.length;
     const split = this.take('split-frames') ? 3 : undefined;
     const slow = this.take('slow-bytes') ? 1 : undefined;
     this.transmit({ bytes, ...(split ? { splitEvery: split } : {}), ...(slow ? { byteGapMs: slow } : {}) });

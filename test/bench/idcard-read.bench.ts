@@ -1,0 +1,83 @@
+/**
+ * idcard-read: from the first `find` that sees the card to `cardPresented`
+ * with parsed fields, driver ⇄ simulator over a socat pty pair, the
+ * simulator pacing its bytes at 115200 baud (8N1) so wire time is real.
+ * Baseline: the wire time of the bytes exchanged in that window
+ * (find + select + read ≈ 1.36 KB ≈ 118 ms), counted in the same run.
+ * Target: ratio ≤ 1.15.
+ */
+import { serialOpener, openPtyPair } from '../../drivers/device';
+import { IdCardReader, IdCardSimulator, SerialEndpoint, type CardFixture } from '../../drivers/idcard';
+import { figure, percentile, type Emit } from './format';
+
+const BAUD = 115200;
+const ROUNDS = 15;
+const card: CardFixture = {
+  id: 'bench', label: 'bench', cardType: 'resident', name: '张小三', gender: '1', nation: '01', birth: '19900307',
+  address: '山西省太原市小店区坞城路92号', number: '140105199003071234', authority: '太原市公安局小店分局',
+  validFrom: '20200115', validTo: '20400115',
+};
+
+export default async function bench(emit: Emit): Promise<void> {
+  const pty = await openPtyPair();
+  const simulator = new IdCardSimulator(() => undefined);
+  simulator.baud = BAUD;
+  const endpoint = new SerialEndpoint(pty.b, simulator);
+  await endpoint.start();
+  const reader = new IdCardReader({ path: pty.a, source: 'serial', open: serialOpener(pty.a, BAUD), pollMs: 50 });
+  const elapsed: number[] = [];
+  const wire: number[] = [];
+  try {
+    await reader.open();
+    reader.claim();
+    reader.enable();
+    for (let round = 0; round < ROUNDS + 2; round++) {
+      let t0 = 0;
+      let bytesAtT0 = 0;
+      simulator.onCommand = (_cmd, _para, sees) => {
+        if (sees && t0 === 0) {
+          t0 = performance.now();
+          // The find command is already counted in bytesIn; count it into the window.
+          bytesAtT0 = simulator.bytesIn + simulator.bytesOut - 10;
+        }
+      };
+      const presented = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no cardPresented within 10 s')), 10_000);
+        const off = reader.on('data', (e) => {
+          if (e.kind !== 'cardPresented') return;
+          if (e.read.identity.idNumber !== card.number) return reject(new Error('wrong card parsed'));
+          clearTimeout(timer);
+          off();
+          resolve(performance.now());
+        });
+      });
+      simulator.insert(card);
+      const t1 = await presented;
+      const bytes = simulator.bytesIn + simulator.bytesOut - bytesAtT0;
+      if (round >= 2) {
+        // The first two rounds warm up JIT and the port.
+        elapsed.push(t1 - t0);
+        wire.push((bytes * 10 * 1000) / BAUD);
+      }
+      simulator.remove();
+      await new Promise<void>((resolve) => {
+        const off = reader.on('data', (e) => {
+          if (e.kind === 'cardRemoved') {
+            off();
+            resolve();
+          }
+        });
+      });
+    }
+  } finally {
+    simulator.onCommand = null;
+    await reader.close();
+    await endpoint.stop();
+    await pty.close();
+  }
+  const sorted = [...elapsed].sort((a, b) => a - b);
+  const wireMs = wire.reduce((a, b) => a + b, 0) / wire.length;
+  emit(figure('find-to-presented-median', percentile(sorted, 50), 'ms', wireMs));
+  emit(figure('find-to-presented-p90', percentile(sorted, 90), 'ms', wireMs));
+  emit(figure('bytes-exchanged', (wireMs * BAUD) / 10_000, 'bytes', null));
+}
