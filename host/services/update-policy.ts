@@ -103,3 +103,14 @@ export function onHealthCheck(state: TrialState, healthy: boolean): BootVerdict 
 export function beginTrial(currentVersion: string, newVersion: string): TrialState {
   return { version: newVersion, previousVersion: currentVersion, phase: 'trial', bootsOnTrial: 0 };
 }
+
+/** A version on trial has passed when the UI beats without the watchdog having to step in and nothing is red but devices (a paper roll is not the new version's fault). */
+export function trialHealthy(d: { readonly ui: { readonly lastHeartbeatAt: string | null; readonly recoveries: number }; readonly findings: readonly { readonly level: string; readonly area: string }[] }): boolean {
+  if (d.ui.lastHeartbeatAt === null || d.ui.recoveries > 0) return false;
+  return !d.findings.some((f) => f.level === 'fault' && !f.area.startsWith('device:'));
+}
+
+/** Where a previous version's feed lives on the generic server: one folder per version, each with its own latest.yml. */
+export function rollbackFeedUrl(updateUrl: string, version: string): string {
+  return `${updateUrl.replace(/\/+$/, '')}/versions/${encodeURIComponent(version)}/`;
+}

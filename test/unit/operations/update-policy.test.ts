@@ -1,6 +1,10 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactSignatureValid, beginTrial, onBoot, onHealthCheck, shouldInstallNow, updaterSettings } from '../../../host/services/update-policy';
+import { artifactSignatureValid, beginTrial, onBoot, onHealthCheck, rollbackFeedUrl, shouldInstallNow, trialHealthy, updaterSettings } from '../../../host/services/update-policy';
+import { readTrialState, writeTrialState } from '../../../host/services/update-state';
+import { tempDir } from '../../support/processes';
 
 describe('update policy', () => {
   const key = 'A'.repeat(43);
@@ -48,5 +52,25 @@ describe('update policy', () => {
     expect(verdict).toMatchObject({ action: 'rollback', to: '0.1.0' });
     // After the rollback the old version boots committed.
     expect(onBoot(s, '0.1.0')).toMatchObject({ action: 'none', state: { version: '0.1.0', phase: 'committed' } });
+  });
+});
+
+describe('trial health and state', () => {
+  it('passes a version whose UI beats without recoveries and whose only faults are devices', () => {
+    const beat = { lastHeartbeatAt: '2026-01-01T00:00:00Z', recoveries: 0 };
+    expect(trialHealthy({ ui: beat, findings: [{ level: 'fault', area: 'device:printer' }] })).toBe(true);
+    expect(trialHealthy({ ui: { ...beat, lastHeartbeatAt: null }, findings: [] })).toBe(false);
+    expect(trialHealthy({ ui: { ...beat, recoveries: 1 }, findings: [] })).toBe(false);
+    expect(trialHealthy({ ui: beat, findings: [{ level: 'fault', area: 'outbox' }] })).toBe(false);
+  });
+
+  it('keeps the trial state across restarts and reads a damaged file as none', () => {
+    const dir = tempDir('trial');
+    expect(readTrialState(dir)).toBeNull();
+    writeTrialState(dir, beginTrial('0.1.0', '0.2.0'));
+    expect(readTrialState(dir)).toEqual({ version: '0.2.0', previousVersion: '0.1.0', phase: 'trial', bootsOnTrial: 0 });
+    writeFileSync(path.join(dir, 'update', 'state.json'), '{"version":');
+    expect(readTrialState(dir)).toBeNull();
+    expect(rollbackFeedUrl('https://upd.example/kiosk/', '0.1.0')).toBe('https://upd.example/kiosk/versions/0.1.0/');
   });
 });
