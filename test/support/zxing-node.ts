@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes, type ReadResult, type ReaderOptions } from 'zxing-wasm/reader';
+import type { GreyReader } from '../../renderer/src/scan/frame-decoder';
 
 let ready: Promise<unknown> | null = null;
 
@@ -22,5 +23,9 @@ export async function zxingDecodeGrey(grey: Uint8Array, width: number, height: n
     rgba[i * 4 + 3] = 255;
   }
   // zxing-wasm reads the ImageData fields; Node has no ImageData class.
-  return readBarcodes({ data: rgba, width, height, colorSpace: 'srgb' } as unknown as ImageData, options);
+  return readBarcodes({ data: rgba, width, height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0], options);
 }
+
+/** The renderer's frame decoder, run in Node over the same wasm. */
+export const nodeGreyReader: GreyReader = async (grey, width, height, formats) =>
+  (await zxingDecodeGrey(grey, width, height, { formats: [...formats], tryHarder: true, maxNumberOfSymbols: 2 })).filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text }));
