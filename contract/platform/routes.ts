@@ -31,6 +31,8 @@ export interface PlatformRouteSpec {
   readonly responses: Readonly<Record<number, PlatformResponseSpec>>;
 }
 
+export const HealthResponseSchema = z.object({ ok: z.literal(true), now: z.string() });
+
 const err = (description: string): PlatformResponseSpec => ({ description, schema: PlatformErrorSchema });
 const signedErrors = {
   400: err('Malformed request; `issues` name the fields.'),
@@ -49,7 +51,7 @@ export const platformRoutes = [
     operationId: 'health',
     summary: 'Liveness for the kiosk connectivity monitor. Unsigned.',
     signed: false,
-    responses: { 200: { description: 'Up.', schema: z.object({ ok: z.literal(true), now: z.string() }) } },
+    responses: { 200: { description: 'Up.', schema: HealthResponseSchema } },
   },
   {
     method: 'POST',

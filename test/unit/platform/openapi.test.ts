@@ -11,19 +11,23 @@ describe('contract/platform/openapi.json', () => {
     expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(renderPlatformOpenApi());
   });
 
-  it('is OpenAPI 3.1 with one operation per route and JSON Schemas that compile', () => {
+  it('is OpenAPI 3.1 with one operation per route, every $ref resolving and every schema compiling', () => {
     const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Doc;
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
     expect(ops.map((o) => o.operationId).sort()).toEqual(platformRoutes.map((r) => r.operationId).sort());
-    const ajv = new Ajv2020({ strict: false });
-    ajv.addFormat('date-time', true).addFormat('binary', true);
+    const ajv = withDoc(doc);
     let compiled = 0;
-    for (const op of ops) {
-      const schemas = [op.requestBody, ...Object.values(op.responses)].flatMap((r) => Object.values(r?.content ?? {}));
-      for (const c of schemas) {
-        expect(typeof ajv.compile(c.schema)).toBe('function');
-        compiled++;
+    for (const [pathKey, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const contents = [
+          ...Object.keys(op.requestBody?.content ?? {}).map((m) => `requestBody/content/${m}`),
+          ...Object.entries(op.responses).flatMap(([status, r]) => Object.keys(r.content ?? {}).map((m) => `responses/${status}/content/${m}`)),
+        ];
+        for (const c of contents) {
+          expect(typeof ajv.compile({ $ref: `${pointer(pathKey, method, c)}/schema` })).toBe('function');
+          compiled++;
+        }
       }
     }
     expect(compiled).toBeGreaterThan(30);
@@ -31,8 +35,7 @@ describe('contract/platform/openapi.json', () => {
 
   it('documents a batch item in a way that rejects a non-UUIDv7 client id', () => {
     const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Doc;
-    const schema = doc.paths['/v1/applications/batch']!['post']!.requestBody!.content['application/json']!.schema;
-    const validate = new Ajv2020({ strict: false }).addFormat('date-time', true).compile(schema);
+    const validate = withDoc(doc).compile({ $ref: `${pointer('/v1/applications/batch', 'post', 'requestBody/content/application/json')}/schema` });
     const item = (clientId: string) => ({
       items: [
         {
@@ -41,7 +44,7 @@ describe('contract/platform/openapi.json', () => {
           createdAt: '2026-11-26T08:00:00+08:00',
           payload: {
             itemCode: '01', subItemCodes: ['01-01'], catalogVersion: 'v1', form: {}, materials: [], commitmentSigned: false, localNumber: 'L1',
-            applicant: { cardType: 'resident', name: '张三', idNumber: '140105199001011234' },
+            applicant: { cardType: 'resident', name: '张三', idNumber: '140105199001011238' },
           },
         },
       ],
@@ -50,3 +53,25 @@ describe('contract/platform/openapi.json', () => {
     expect(validate(item('01936b6e-8f3a-4c2d-9e4f-0123456789ab'))).toBe(false);
   });
 });
+
+/** ajv holding the whole document, so `#/components/schemas/…` references resolve. */
+function withDoc(doc: Doc) {
+  const ajv = new Ajv2020({ strict: false });
+  ajv.addFormat('date-time', true).addFormat('binary', true);
+  ajv.addSchema({ ...doc, $id: 'openapi.json' });
+  return ajv;
+}
+
+function pointer(pathKey: string, method: string, rest: string): string {
+  const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+  const parts = rest.split('/');
+  // media types contain a slash: re-join them as one token
+  const tokens: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i] === 'content') {
+      tokens.push('content', `${parts[i + 1]}/${parts[i + 2]}`);
+      i += 2;
+    } else tokens.push(parts[i]!);
+  }
+  return `openapi.json#/paths/${esc(pathKey)}/${method}/${tokens.map(esc).join('/')}`;
+}
