@@ -38,6 +38,8 @@ export class FaultInjector {
   private random = seeded(1);
   private remaining: number | null = null;
   private readonly injected = { latency: 0, error: 0, rateLimit: 0, reset: 0, hang: 0, dropAfterCommit: 0 };
+  private second = 0;
+  private inSecond = 0;
 
   set(input: FaultConfigInput): FaultConfig {
     this.config = FaultConfigSchema.parse(input);
@@ -50,9 +52,17 @@ export class FaultInjector {
     return { ...this.config, count: this.remaining, injected: { ...this.injected } };
   }
 
-  decide(path: string): FaultDecision {
+  decide(path: string, nowMs: number = Date.now()): FaultDecision {
     const c = this.config;
     if (c.paths.length && !c.paths.some((p) => path.startsWith(p))) return NONE;
+    if (c.capacityPerSecond !== null) {
+      const second = Math.floor(nowMs / 1000);
+      if (second !== this.second) {
+        this.second = second;
+        this.inSecond = 0;
+      }
+      if (++this.inSecond > c.capacityPerSecond) return { ...NONE, action: { kind: 'rate-limit', retryAfterSeconds: 1 } };
+    }
     const roll = (rate: number) => rate > 0 && this.random() < rate;
     let action: FaultAction = { kind: 'none' };
     if (roll(c.resetRate)) action = { kind: 'reset' };

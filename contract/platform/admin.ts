@@ -23,6 +23,12 @@ export const FaultConfigSchema = z.object({
   /** 429 with Retry-After before doing anything. */
   rateLimitRate: rate.default(0),
   retryAfterSeconds: z.number().int().min(0).max(86_400).default(1),
+  /**
+   * Real load shedding: above this many /v1 requests in one wall-clock
+   * second, answer 429 with Retry-After 1 (null = unlimited). What a
+   * reconnect herd meets.
+   */
+  capacityPerSecond: z.number().int().positive().nullable().default(null),
   /** TCP reset before doing anything. */
   resetRate: rate.default(0),
   /** Never answer (the client's timeout must fire). */

@@ -132,3 +132,46 @@ describe('platform-sim fault flags on the command line', () => {
     ).rejects.toThrow(/exited with 2[\s\S]*errorRate/);
   });
 });
+
+describe('platform-sim under load and lost answers', () => {
+  let t: SimUnderTest;
+  beforeEach(async () => {
+    t = await startSimWithKiosk();
+  });
+  afterEach(async () => {
+    await t.sim.close();
+  });
+
+  it('sheds load above capacityPerSecond with 429 Retry-After: 1', async () => {
+    await t.admin('PUT', '/admin/faults', { capacityPerSecond: 5, paths: ['/v1/health'] });
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => fetch(`${t.sim.url}/v1/health`).then(async (r) => [r.status, r.headers.get('retry-after')] as const)));
+    const limited = statuses.filter(([s]) => s === 429);
+    // 40 requests span at most a few seconds: at most 5 per second get through.
+    expect(statuses.length - limited.length).toBeLessThanOrEqual(15);
+    expect(limited.length).toBeGreaterThanOrEqual(25);
+    expect(limited.every(([, ra]) => ra === '1')).toBe(true);
+  });
+
+  it('loses every first answer of 200 submissions and still holds each exactly once after retries', async () => {
+    await t.admin('PUT', '/admin/faults', { dropAfterCommitRate: 1, dropOnlyNew: true });
+    const items = Array.from({ length: 200 }, (_, i) => applicationItem(undefined, i + 1));
+    const numbers = new Map<string, string>();
+    for (const item of items) {
+      for (let attempt = 1; ; attempt++) {
+        expect(attempt).toBeLessThanOrEqual(2);
+        try {
+          const res = await t.kiosk.request('POST', '/v1/applications/batch', { items: [item] });
+          const [r] = BatchResponseSchema.parse(await res.json()).results;
+          expect(r!.outcome).toBe('duplicate');
+          numbers.set(item.clientId, (r as { platformNumber: string }).platformNumber);
+          break;
+        } catch (e) {
+          if (!(e instanceof TypeError)) throw e; // the dropped answer: retry
+        }
+      }
+    }
+    const report = (await (await t.admin('GET', '/admin/received.json')).json()) as { totals: { accepted: number; duplicates: number } };
+    expect(report.totals).toEqual({ accepted: 200, duplicates: 200, rejected: 0 });
+    expect(new Set(numbers.values()).size).toBe(200);
+  });
+});
