@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { PrinterDockSection } from '../receipt/PrinterDockSection';
+import { ScannerDockSection } from '../scan/ScannerDockSection';
 import { IdCardDockSection } from './IdCardDockSection';
 
 /**
@@ -14,4 +16,6 @@ export interface DevDockSection {
 
 export const DEV_DOCK_SECTIONS: DevDockSection[] = [
   { id: 'idcard', titleKey: 'devices.dock.idcard.title', Component: IdCardDockSection },
+  { id: 'printer', titleKey: 'receipt.dock.title', Component: PrinterDockSection },
+  { id: 'scanner', titleKey: 'scan.dock.title', Component: ScannerDockSection },
 ];

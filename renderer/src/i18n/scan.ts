@@ -16,6 +16,7 @@ const zh = {
     source: { serial: '串口扫码器', hid: 'USB 扫码器', keyboard: '键盘扫码枪', camera: '摄像头' },
     showReceipt: '显示一张屏幕回执',
   },
+  dock: { title: '扫码器（模拟）', code: '条码内容', scan: '扫码', test: '打开扫码测试', sent: '已扫：{{text}}' },
 };
 
 const en: typeof zh = {
@@ -33,6 +34,7 @@ const en: typeof zh = {
     source: { serial: 'serial scanner', hid: 'USB scanner', keyboard: 'keyboard scanner', camera: 'camera' },
     showReceipt: 'Show an on-screen receipt',
   },
+  dock: { title: 'Scanner (simulated)', code: 'Code text', scan: 'Scan', test: 'Open the scan test', sent: 'Scanned: {{text}}' },
 };
 
 export const scanMessages: DomainMessages<typeof zh> = { 'zh-CN': zh, en };
