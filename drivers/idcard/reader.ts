@@ -23,6 +23,11 @@ export type IdCardEvent =
 
 export type FindResult = 'card' | 'no-card';
 
+type PollOutcome =
+  | { readonly kind: 'presented' | 'replaced'; readonly read: CardRead }
+  | { readonly kind: 'removed' }
+  | { readonly kind: 'same' };
+
 export interface IdCardReaderOptions {
   readonly id?: string;
   readonly path: string | null;
@@ -207,7 +212,11 @@ export class IdCardReader extends Device<IdCardEvent> {
       return;
     }
     const step = r.value;
-    if (step.kind === 'presented') {
+    if (step.kind === 'replaced') {
+      this.present = null;
+      this.publishData({ kind: 'cardRemoved' });
+    }
+    if (step.kind === 'presented' || step.kind === 'replaced') {
       this.present = step.read.identity.idNumber;
       this.count('reads');
       this.setCondition('card', 'present');
@@ -219,32 +228,35 @@ export class IdCardReader extends Device<IdCardEvent> {
     }
   }
 
-  /** One poll: is a card there, and is it a new one? */
-  private async pollStep(signal: AbortSignal): Promise<DeviceResult<{ kind: 'presented'; read: CardRead } | { kind: 'removed' } | { kind: 'same' }>> {
+  /**
+   * One poll: is a card there, and is it a new one? Readers halt a card once
+   * it is read, so `find` answering "card" while one is present means a card
+   * was swapped between polls (or the reader does not halt): read it again
+   * and compare.
+   */
+  private async pollStep(signal: AbortSignal): Promise<DeviceResult<PollOutcome>> {
     const found = await this.findUnlocked(signal);
     if (!found.ok) return found;
-    if (this.present !== null) {
-      if (found.value === 'card') return done({ kind: 'same' });
-      // Many readers stop answering find for a card already read; select still reaches it.
-      const selected = await this.selectUnlocked(signal);
-      if (!selected.ok) return selected;
-      return done(selected.value === 'card' ? { kind: 'same' } : { kind: 'removed' });
-    }
     let read: DeviceResult<CardRead | null>;
-    if (found.value === 'no-card') {
-      if (!this.unread) return done({ kind: 'same' });
+    if (found.value === 'card') {
+      read = await this.selectAndRead(signal, false);
+    } else if (this.present !== null || this.unread) {
       const selected = await this.selectUnlocked(signal);
       if (!selected.ok) return selected;
       if (selected.value === 'no-card') {
         this.unread = false;
-        return done({ kind: 'same' });
+        return done(this.present !== null ? { kind: 'removed' } : { kind: 'same' });
       }
+      if (this.present !== null) return done({ kind: 'same' });
       read = await this.readSelected(signal, false);
     } else {
-      read = await this.selectAndRead(signal, false);
+      return done({ kind: 'same' });
     }
     if (!read.ok) return read;
-    return done(read.value ? { kind: 'presented', read: read.value } : { kind: 'same' });
+    if (!read.value) return done({ kind: 'same' });
+    const number = read.value.identity.idNumber;
+    if (this.present === null) return done({ kind: 'presented', read: read.value });
+    return done(this.present === number ? { kind: 'same' } : { kind: 'replaced', read: read.value });
   }
 
   // ---- the protocol, without taking the device lock ------------------------------

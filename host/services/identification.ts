@@ -15,6 +15,9 @@ export function wireIdentification(reader: IdCardReader, session: SessionService
     switch (event.kind) {
       case 'cardPresented': {
         const { identity, photo } = event.read;
+        // Someone else's card: the previous resident's visit ends (and its data is wiped) first.
+        const current = session.identity();
+        if (current && (current.idNumber !== identity.idNumber || current.cardType !== identity.cardType)) session.end('card-removed');
         session.identify(identity);
         bus.emit('idcard.presented', {
           identity: maskIdentity(identity),

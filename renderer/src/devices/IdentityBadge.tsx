@@ -10,7 +10,9 @@ export function IdentityBadge() {
   return (
     <span className="pill pill-identity" data-testid="status-identity">
       <span className="sr-only">{t('devices.identity.badgeLabel')}：</span>
-      <span aria-hidden="true">🪪 </span>
+      <span className="photo-placeholder" role="img" aria-label={t('devices.identity.photo')}>
+        👤
+      </span>
       {t('devices.identity.badge', { name: identity.name, id: identity.idNumber })}
     </span>
   );

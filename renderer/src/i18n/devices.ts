@@ -26,7 +26,7 @@ const zh: DevicesText = {
   identity: {
     badge: '{{name}} {{id}}',
     badgeLabel: '已识别身份',
-    photo: '证件照',
+    photo: '证件照（本机未安装照片解码组件，显示占位图）',
     numberInvalid: '证件号码校验未通过，请工作人员核对证件。',
   },
   card: { readFailed: '读卡未成功：{{message}}' },
@@ -64,7 +64,7 @@ const en: DevicesText = {
   identity: {
     badge: '{{name}} {{id}}',
     badgeLabel: 'Identified',
-    photo: 'ID photo',
+    photo: 'ID photo (no photo decoder installed: placeholder)',
     numberInvalid: 'The ID number does not check out; staff should look at the card.',
   },
   card: { readFailed: 'The card could not be read: {{message}}' },

@@ -70,3 +70,17 @@ function logFiles(dir: string): string[] {
   walk(dir);
   return out;
 }
+
+describe('a different card on the reader', () => {
+  it('ends the previous resident’s visit before identifying the next', async () => {
+    const before = (await kiosk.call<R<{ id: string } | null>>('session.current')).body.value;
+    expect(before).not.toBeNull();
+    await kiosk.call('devdock.idcard.remove');
+    await kiosk.call('devdock.idcard.insert', { cardId: 'resident-longterm' });
+    await expect
+      .poll(async () => (await kiosk.call<R<{ id: string; identity: { name: string } | null } | null>>('session.current')).body.value?.identity?.name, { timeout: 10_000 })
+      .toBe('欧**英');
+    const after = (await kiosk.call<R<{ id: string } | null>>('session.current')).body.value;
+    expect(after?.id).not.toBe(before?.id);
+  });
+});

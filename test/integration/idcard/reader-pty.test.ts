@@ -147,3 +147,27 @@ describe('IdCardReader ⇄ simulator over a socat pty pair (real serialport)', (
     expect(rig.reader.status().counters['reconnects']).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('card swaps', () => {
+  it('notices a card swapped between two polls: removed, then the new card presented', async () => {
+    rig = await startRig({ pollMs: 200 });
+    rig.simulator.insert(card('resident-zhang'));
+    await expect.poll(() => presented(rig!).length, { timeout: 5000 }).toBe(1);
+    // Lift and place another card within one poll interval.
+    rig.simulator.remove();
+    rig.simulator.insert(card('resident-longterm'));
+    await expect.poll(() => presented(rig!).length, { timeout: 5000 }).toBe(2);
+    expect(rig.kinds()).toEqual(['cardPresented', 'cardRemoved', 'cardPresented']);
+    const last = presented(rig)[1]!;
+    expect(last.kind === 'cardPresented' && last.read.identity.name).toBe('欧阳秀英');
+  });
+
+  it('does not re-announce a card on a reader that never halts it', async () => {
+    rig = await startRig({ haltAfterRead: false });
+    rig.simulator.insert(card('resident-zhang'));
+    await expect.poll(() => presented(rig!).length, { timeout: 5000 }).toBe(1);
+    const reads = rig.simulator.log.filter((l) => l === '30 1').length;
+    await expect.poll(() => rig!.simulator.log.filter((l) => l === '30 1').length, { timeout: 5000 }).toBeGreaterThan(reads + 2);
+    expect(rig.kinds()).toEqual(['cardPresented']);
+  });
+});
