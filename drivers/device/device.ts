@@ -128,11 +128,14 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
    * Runs one device operation: one at a time (later callers wait their turn),
    * within `deadlineMs` counted from the call (waiting included), state busy
    * while it runs. A failure is recorded as lastError and emitted as `error`.
+   * `background` (a polling loop's probe) does not show as busy, so an idle
+   * reader polling four times a second does not flood status listeners.
    */
   protected exclusive<T>(
     what: string,
     work: (signal: AbortSignal) => Promise<DeviceResult<T>>,
     deadlineMs = this.timings.callMs,
+    options: { readonly background?: boolean } = {},
   ): Promise<DeviceResult<T>> {
     if (this.state === 'closed') return Promise.resolve(failed('failure', 'NOT-OPEN'));
     if (this.power === 'offline') return Promise.resolve(failed('offline', 'PORT-GONE'));
@@ -141,7 +144,7 @@ export abstract class Device<Data> extends TypedEmitter<DeviceEvents<Data>> {
     const run = this.queue.then(async () => {
       if (abort.signal.aborted) return failed<T>('timeout', `TIMEOUT-${what}`);
       if (this.power === 'offline') return failed<T>('offline', 'PORT-GONE');
-      this.setState('busy');
+      if (!options.background) this.setState('busy');
       return work(abort.signal);
     });
     const bounded = withDeadline(run, deadlineMs, what, () => abort.abort()).then((r) => {

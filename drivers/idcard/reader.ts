@@ -206,7 +206,7 @@ export class IdCardReader extends Device<IdCardEvent> {
 
   private async pollOnce(): Promise<void> {
     if (!this.isOnline) return;
-    const r = await this.exclusive('POLL', (signal) => this.pollStep(signal), this.readTimeoutMs + 3 * this.commandTimeoutMs);
+    const r = await this.exclusive('POLL', (signal) => this.pollStep(signal), this.readTimeoutMs + 3 * this.commandTimeoutMs, { background: true });
     if (!r.ok) {
       if (r.error.code !== 'offline') this.publishData({ kind: 'readFailed', error: r.error });
       return;

@@ -26,10 +26,15 @@ describe('IdCardReader ⇄ simulator over a socat pty pair (real serialport)', (
     expect(first.read.photo.wlt).toHaveLength(1024);
     expect(first.read.photo.decoded).toBeNull();
 
-    // Several more polls while the card stays: no second cardPresented.
+    // Several more polls while the card stays: no second cardPresented, and idle polling is not a status change.
+    const statusUpdates: string[] = [];
+    const off = rig.reader.on('statusUpdate', (st) => statusUpdates.push(st.state));
     const polled = rig.simulator.log.length;
     await expect.poll(() => rig!.simulator.log.length, { timeout: 3000 }).toBeGreaterThan(polled + 6);
+    off();
     expect(presented(rig)).toHaveLength(1);
+    expect(statusUpdates).toEqual([]);
+    expect(await rig.reader.checkHealth('external')).toMatchObject({ ok: true, value: { healthy: true } });
 
     rig.simulator.remove();
     await expect.poll(() => rig!.kinds().at(-1), { timeout: 3000 }).toBe('cardRemoved');
