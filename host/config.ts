@@ -90,11 +90,11 @@ export const KioskConfigSchema = z
         retentionDays: z.coerce.number().min(0).max(365).default(7),
         /** Demo/dev platforms register the kiosk key with this token; null when keys are provisioned out of band. */
         provisioningToken: z.string().min(8).max(200).nullable().default('demo-provisioning'),
-        /** Spread of the first delivery attempt after boot (ms). */
-        bootJitterMs: z.coerce.number().int().min(0).max(900_000).default(3000),
+        /** Spread of the first delivery attempt after boot (ms): a town's kiosks powering up together do not arrive together. New submissions start delivery at once. */
+        bootJitterMs: z.coerce.number().int().min(0).max(900_000).default(120_000),
       })
       .strict()
-      .default({ cipher: 'aes-256-gcm', auditHash: 'sha256', retentionDays: 7, provisioningToken: 'demo-provisioning', bootJitterMs: 3000 }),
+      .default({ cipher: 'aes-256-gcm', auditHash: 'sha256', retentionDays: 7, provisioningToken: 'demo-provisioning', bootJitterMs: 120_000 }),
   })
   .strict();
 

@@ -33,6 +33,7 @@ export interface OfflineCacheOptions {
   readonly backoff?: BackoffPolicy;
   readonly bootJitterMs?: number;
   readonly idlePollMs?: number;
+  readonly reconnectSpreadMs?: number;
   readonly onSyncStatus?: (status: SyncStatus) => void;
   readonly onHeartbeatReply?: (reply: unknown) => void;
 }
@@ -87,6 +88,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.backoff ? { backoff: o.backoff } : {}),
     ...(o.bootJitterMs !== undefined ? { bootJitterMs: o.bootJitterMs } : {}),
     ...(o.idlePollMs !== undefined ? { idlePollMs: o.idlePollMs } : {}),
+    ...(o.reconnectSpreadMs !== undefined ? { reconnectSpreadMs: o.reconnectSpreadMs } : {}),
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
     ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
   });

@@ -61,6 +61,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     provisioningToken: config.mode === 'demo' ? config.offline.provisioningToken : null,
     retentionMs: config.offline.retentionDays * 86_400_000,
     catalogRefreshMs: 3_600_000,
+    bootJitterMs: config.offline.bootJitterMs,
   });
   const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick());
   const s = sync;

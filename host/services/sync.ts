@@ -11,6 +11,7 @@ export interface SyncServiceOptions {
   readonly provisioningToken: string | null;
   readonly retentionMs: number;
   readonly catalogRefreshMs: number;
+  readonly bootJitterMs: number;
 }
 
 export function toSyncStatusView(s: SyncStatus, now: number = Date.now()): SyncStatusView {
@@ -105,9 +106,14 @@ export class SyncService {
     }
     if (this.stopped) return;
     this.cache.engine.start();
-    void this.refreshCatalog();
-    const refresh = setInterval(() => void this.refreshCatalog(), this.options.catalogRefreshMs);
-    refresh.unref();
-    this.timers.push(refresh);
+    // Jittered like the engine's first attempt: a fleet booting together does not fetch the catalog together.
+    const first = setTimeout(() => {
+      void this.refreshCatalog();
+      const refresh = setInterval(() => void this.refreshCatalog(), this.options.catalogRefreshMs);
+      refresh.unref();
+      this.timers.push(refresh);
+    }, Math.floor(Math.random() * this.options.bootJitterMs));
+    first.unref();
+    this.timers.push(first);
   }
 }

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sm3 } from 'sm-crypto';
+import smCrypto from 'sm-crypto';
 import { z } from 'zod';
 import type { Db, Store } from '../store/database';
+
+// sm-crypto is CommonJS without named ESM exports.
+const { sm3 } = smCrypto;
 
 /** The data events a kiosk must be able to account for. Details never hold personal data. */
 export const AuditKindSchema = z.enum(['card-read', 'submission', 'print', 'delivery', 'purge', 'maintenance-login', 'config-change', 'requeue', 'remote-command']);

@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sm3, sm4 } from 'sm-crypto';
+import smCrypto from 'sm-crypto';
+
+// sm-crypto is CommonJS without named ESM exports.
+const { sm3, sm4 } = smCrypto;
 
 /**
  * Per-record encryption of personal data at rest. Every sealed record is

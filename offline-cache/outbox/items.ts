@@ -12,14 +12,14 @@ export interface AttachmentRef {
   readonly role: string;
 }
 
-/** One item claimed for sending, its payload opened. Lives only for the length of a batch. */
+/** One item claimed for sending, its payload opened (JSON text, spliced into the request as is). Lives only for the length of a batch. */
 export interface OutboxItem {
   readonly seq: number;
   /** Per-kind sequence number sent to the platform (gap detection per stream). */
   readonly streamSeq: number;
   readonly clientId: string;
   readonly kind: OutboxKind;
-  readonly payload: unknown;
+  readonly payloadJson: string;
   readonly bodyBytes: number;
   readonly attempts: number;
   readonly createdAt: number;

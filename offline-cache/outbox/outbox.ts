@@ -116,20 +116,28 @@ export class Outbox {
         bytes += r.body_bytes;
       }
       if (picked.length === 0) return [];
-      const mark = db.prepare(`UPDATE outbox SET state = 'sending' WHERE seq = ?`);
-      const links = db.prepare('SELECT address, role FROM outbox_attachments WHERE client_id = ? ORDER BY address');
+      // One statement each for the whole batch: a batch is up to a thousand items.
+      const seqs = JSON.stringify(picked.map((r) => r.seq));
+      db.prepare(`UPDATE outbox SET state = 'sending' WHERE seq IN (SELECT value FROM json_each(?))`).run(seqs);
+      const links = new Map<string, AttachmentRef[]>();
+      for (const l of db
+        .prepare(`SELECT client_id, address, role FROM outbox_attachments WHERE client_id IN (SELECT o.client_id FROM outbox o WHERE o.seq IN (SELECT value FROM json_each(?))) ORDER BY address`)
+        .all(seqs) as { client_id: string; address: string; role: string }[]) {
+        const list = links.get(l.client_id) ?? [];
+        list.push({ address: l.address, role: l.role });
+        links.set(l.client_id, list);
+      }
       return picked.map((r) => {
-        mark.run(r.seq);
         return {
           seq: r.seq,
           streamSeq: r.stream_seq,
           clientId: r.client_id,
           kind: r.kind,
-          payload: JSON.parse(this.cipher.open(r.body, r.client_id).toString('utf8')) as unknown,
+          payloadJson: this.cipher.open(r.body, r.client_id).toString('utf8'),
           bodyBytes: r.body_bytes,
           attempts: r.attempts,
           createdAt: r.created_at,
-          attachments: links.all(r.client_id) as AttachmentRef[],
+          attachments: links.get(r.client_id) ?? [],
         };
       });
     });

@@ -23,7 +23,7 @@ export class StatusPuller {
     let total = 0;
     for (let page = 0; page < this.maxPages; page++) {
       const cursor = this.store.getMeta(CURSOR_KEY) ?? '0';
-      const r = await this.client.pullStatus(cursor);
+      const r = await this.client.pullStatus(cursor, 1000);
       if (r.kind !== 'ok') {
         return { kind: 'failed', reason: 'reason' in r ? `status pull: ${r.reason}` : r.kind, retryAfterMs: r.kind === 'retry' ? r.retryAfterMs : null };
       }

@@ -1,10 +1,11 @@
 import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, type ItemResult } from '../../contract/platform';
-import { DEFAULT_BACKOFF, delayHonouringRetryAfter, type BackoffPolicy, type Random } from '../outbox/backoff';
+import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from '../outbox/backoff';
 import type { ItemOutcome, OutboxItem, OutboxKind } from '../outbox/items';
 import type { Outbox } from '../outbox/outbox';
 import type { AttachmentUploader } from './attachment-uploader';
 import { systemClock, type Clock } from './clock';
 import type { BatchStream, CallOutcome, PlatformClient } from './platform-client';
+import { DEFAULT_PACING, waitAfterFailure, waitWhenIdle, type PacingPolicy } from './pacing';
 import type { StatusPuller } from './status-puller';
 
 export interface SyncStatus {
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   readonly bootJitterMs?: number;
   /** How often to look for status changes when nothing is queued. */
   readonly idlePollMs?: number;
+  /** Minimum spread of the return after an outage the whole fleet noticed (see pacing.ts). */
+  readonly reconnectSpreadMs?: number;
   readonly maxBatchBytes?: number;
   readonly onStatus?: (status: SyncStatus) => void;
   readonly onHeartbeatReply?: (reply: unknown) => void;
@@ -59,7 +62,7 @@ const ITEM_OVERHEAD = 160;
 export class SyncEngine {
   private readonly clock: Clock;
   private readonly random: Random;
-  private readonly backoff: BackoffPolicy;
+  private readonly pacing: PacingPolicy;
   private readonly maxBatchBytes: number;
   private batchBytes: number;
   private batchItems = MAX_BATCH_ITEMS;
@@ -73,11 +76,18 @@ export class SyncEngine {
   private stopping = new AbortController();
   private wake = new AbortController();
   private cycleInFlight: Promise<Cycle> | null = null;
+  private lastPullAt: number | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    const backoff: BackoffPolicy = options.backoff ?? DEFAULT_BACKOFF;
+    this.pacing = {
+      backoff,
+      idlePollMs: options.idlePollMs ?? DEFAULT_PACING.idlePollMs,
+      reconnectSpreadMs: Math.min(options.reconnectSpreadMs ?? DEFAULT_PACING.reconnectSpreadMs, backoff.capMs),
+      herdAfterFailures: DEFAULT_PACING.herdAfterFailures,
+    };
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? MAX_BODY_BYTES - 64 * 1024, MAX_BODY_BYTES - 64 * 1024);
     this.batchBytes = Math.min(256 * 1024, this.maxBatchBytes);
   }
@@ -103,7 +113,7 @@ export class SyncEngine {
 
   /** Technician's "sync now": one cycle at once, backoff or not. */
   async syncNow(): Promise<SyncStatus> {
-    const r = await this.runCycle();
+    const r = await this.runCycle(true);
     if (!r.failed) this.wake.abort();
     return this.status();
   }
@@ -129,14 +139,10 @@ export class SyncEngine {
     while (!this.stopping.signal.aborted) {
       const r = await this.runCycle();
       if (this.stopping.signal.aborted) break;
-      let wait: number;
-      if (r.failed) {
-        wait = delayHonouringRetryAfter(this.failures, r.retryAfterMs, this.backoff, this.random);
-      } else {
-        const due = this.options.outbox.nextDueAt();
-        const idle = this.options.idlePollMs ?? 30_000;
-        wait = due === null ? idle : Math.min(idle, Math.max(0, due - this.clock.now()));
-      }
+      const due = this.options.outbox.nextDueAt();
+      const wait = r.failed
+        ? waitAfterFailure(this.failures, r.retryAfterMs, this.pacing, this.random)
+        : waitWhenIdle(due === null ? null : due - this.clock.now(), this.pacing);
       await this.waitFor(wait);
     }
   }
@@ -150,17 +156,19 @@ export class SyncEngine {
     this.nextAttemptAt = null;
   }
 
-  private runCycle(): Promise<Cycle> {
-    this.cycleInFlight ??= this.cycle().finally(() => {
+  private runCycle(forcePull = false): Promise<Cycle> {
+    this.cycleInFlight ??= this.cycle(forcePull).finally(() => {
       this.cycleInFlight = null;
     });
     return this.cycleInFlight;
   }
 
-  private async cycle(): Promise<Cycle> {
+  private async cycle(forcePull: boolean): Promise<Cycle> {
     this.lastAttemptAt = this.clock.now();
     const result = await this.pushAll();
-    const pulled = result.failed ? result : await this.pull();
+    // Status changes are pulled at most once per idle interval: a kick for each new submission does not add a pull.
+    const pullDue = forcePull || this.lastPullAt === null || this.clock.now() - this.lastPullAt >= this.pacing.idlePollMs;
+    const pulled = result.failed || !pullDue ? result : await this.pull();
     if (pulled.failed) {
       this.failures++;
       this.lastError = pulled.reason;
@@ -178,6 +186,7 @@ export class SyncEngine {
     const r = await this.options.statusPuller.pullAll();
     if (r.kind === 'ok') {
       this.markReached();
+      this.lastPullAt = this.clock.now();
       return { failed: false };
     }
     return { failed: true, reason: r.reason, retryAfterMs: r.retryAfterMs };
@@ -187,13 +196,33 @@ export class SyncEngine {
     for (const kind of ORDER) {
       for (;;) {
         if (this.stopping.signal.aborted) return { failed: false };
-        const batch = this.options.outbox.claimBatch(kind, { maxBytes: this.batchBytes, maxItems: this.batchItems });
+        const batch = this.claim(kind);
         if (batch.length === 0) break;
-        const r = kind === 'heartbeat' ? await this.pushHeartbeats(batch) : await this.pushBatch(kind, batch);
-        if (r.failed) return r;
+        if (kind === 'heartbeat') {
+          const r = await this.pushHeartbeats(batch);
+          if (r.failed) return r;
+          continue;
+        }
+        // Pipelined: the next batch is claimed and opened while this one is at the platform.
+        let current: OutboxItem[] = batch;
+        while (current.length) {
+          let next: OutboxItem[] = [];
+          const r = await this.pushBatch(kind, current, () => {
+            if (!this.stopping.signal.aborted) next = this.claim(kind);
+          });
+          if (r.failed) {
+            if (next.length) this.options.outbox.release(next.map((i) => i.clientId), r.reason);
+            return r;
+          }
+          current = next;
+        }
       }
     }
     return { failed: false };
+  }
+
+  private claim(kind: OutboxKind): OutboxItem[] {
+    return this.options.outbox.claimBatch(kind, { maxBytes: this.batchBytes, maxItems: this.batchItems });
   }
 
   private markReached(): void {
@@ -203,7 +232,7 @@ export class SyncEngine {
 
   private async pushHeartbeats(batch: readonly OutboxItem[]): Promise<Cycle> {
     for (const [i, item] of batch.entries()) {
-      const payload = { ...(item.payload as Record<string, unknown>), heartbeatId: item.clientId };
+      const payload = { ...(JSON.parse(item.payloadJson) as Record<string, unknown>), heartbeatId: item.clientId };
       const r = await this.options.client.heartbeat(JSON.stringify(payload));
       if (r.kind === 'ok') {
         this.markReached();
@@ -220,7 +249,7 @@ export class SyncEngine {
     return { failed: false };
   }
 
-  private async pushBatch(kind: Exclude<OutboxKind, 'heartbeat'>, claimed: readonly OutboxItem[]): Promise<Cycle> {
+  private async pushBatch(kind: Exclude<OutboxKind, 'heartbeat'>, claimed: readonly OutboxItem[], whileInFlight: () => void = () => {}): Promise<Cycle> {
     const outbox = this.options.outbox;
     const ready: OutboxItem[] = [];
     for (const [i, item] of claimed.entries()) {
@@ -239,7 +268,11 @@ export class SyncEngine {
     if (ready.length === 0) return { failed: false };
     const { body, sent, leftover } = this.encode(ready);
     if (leftover.length) outbox.release(leftover.map((i) => i.clientId), 'batch split to fit 1 MiB');
-    const r = await this.options.client.pushBatch(STREAMS[kind], body);
+    const sending = this.options.client.pushBatch(STREAMS[kind], body);
+    // Let the request reach the socket before the synchronous claim of the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    whileInFlight();
+    const r = await sending;
     const ids = sent.map((i) => i.clientId);
     switch (r.kind) {
       case 'ok':
@@ -288,9 +321,10 @@ export class SyncEngine {
     const sent = [...items];
     const leftover: OutboxItem[] = [];
     for (;;) {
-      const body = JSON.stringify({
-        items: sent.map((i) => ({ clientId: i.clientId, seq: i.streamSeq, createdAt: new Date(i.createdAt).toISOString(), payload: i.payload })),
-      });
+      // The sealed payload was stored as JSON text: splice it in rather than parse and re-serialise it.
+      const body = `{"items":[${sent
+        .map((i) => `{"clientId":${JSON.stringify(i.clientId)},"seq":${i.streamSeq},"createdAt":"${new Date(i.createdAt).toISOString()}","payload":${i.payloadJson}}`)
+        .join(',')}]}`;
       if (sent.length === 1 || Buffer.byteLength(body) + ITEM_OVERHEAD <= MAX_BODY_BYTES) return { body, sent, leftover };
       leftover.unshift(sent.pop()!);
     }

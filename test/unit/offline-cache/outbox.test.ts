@@ -32,7 +32,7 @@ describe('Outbox', () => {
     const ids = [0, 1, 2, 3].map((i) => outbox.enqueue('application', { pad: 'x'.repeat(400), i }).clientId);
     const batch = outbox.claimBatch('application', { maxBytes: 900, maxItems: 100 });
     expect(batch.map((b) => b.clientId)).toEqual(ids.slice(0, 2));
-    expect(batch[0]!.payload).toEqual({ pad: 'x'.repeat(400), i: 0 });
+    expect(JSON.parse(batch[0]!.payloadJson)).toEqual({ pad: 'x'.repeat(400), i: 0 });
     expect(outbox.claimBatch('application', { maxBytes: 1, maxItems: 100 }).map((b) => b.clientId)).toEqual([ids[2]]);
     outbox.settle([
       { clientId: ids[0]!, outcome: 'accepted', platformRef: 'SX0000000000000001' },
@@ -88,6 +88,6 @@ describe('Outbox', () => {
     outbox.enqueueHeartbeat({ n: 1 });
     const latest = outbox.enqueueHeartbeat({ n: 2 });
     const batch = outbox.claimBatch('heartbeat', { maxBytes: 1e6, maxItems: 10 });
-    expect(batch.map((b) => [b.clientId, b.payload])).toEqual([[latest.clientId, { n: 2 }]]);
+    expect(batch.map((b) => [b.clientId, JSON.parse(b.payloadJson)])).toEqual([[latest.clientId, { n: 2 }]]);
   });
 });

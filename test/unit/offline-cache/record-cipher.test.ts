@@ -1,7 +1,10 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { sm3 } from 'sm-crypto';
+import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
 import { createRecordCipher, RecordOpenError, sm4CbcDecrypt, sm4CbcEncrypt } from '../../../offline-cache/crypto/record-cipher';
+
+// sm-crypto is CommonJS without named ESM exports.
+const { sm3 } = smCrypto;
 
 const master = randomBytes(32);
 const text = Buffer.from(JSON.stringify({ name: '张小三', idNumber: '14010519900101123X', address: '太原市小店区坞城路92号' }), 'utf8');

@@ -1,0 +1,42 @@
+import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from '../outbox/backoff';
+
+/**
+ * When the sync engine tries next. Shared by the engine and the
+ * reconnect-herd benchmark, so the benchmark measures the code that runs.
+ *
+ * * After a failure: full jitter over min(cap, base·2^(n−1)); from the
+ *   `herdAfterFailures`-th failure on, the window is at least
+ *   `reconnectSpreadMs`. A blip of a second or two is retried at once; an
+ *   outage long enough that the whole fleet noticed ends with the fleet
+ *   spread over minutes, not arriving in the same second.
+ * * `Retry-After` is a floor, plus jitter.
+ * * Idle: the earlier of the next due item and the status-poll interval.
+ */
+export interface PacingPolicy {
+  readonly backoff: BackoffPolicy;
+  readonly reconnectSpreadMs: number;
+  readonly herdAfterFailures: number;
+  readonly idlePollMs: number;
+}
+
+export const DEFAULT_PACING: PacingPolicy = {
+  backoff: DEFAULT_BACKOFF,
+  reconnectSpreadMs: 120_000,
+  herdAfterFailures: 3,
+  idlePollMs: 30_000,
+};
+
+export function failureWindow(failures: number, p: PacingPolicy = DEFAULT_PACING): number {
+  const exp = Math.min(p.backoff.capMs, p.backoff.baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 40));
+  return failures >= p.herdAfterFailures ? Math.min(p.backoff.capMs, Math.max(exp, p.reconnectSpreadMs)) : exp;
+}
+
+export function waitAfterFailure(failures: number, retryAfterMs: number | null, p: PacingPolicy = DEFAULT_PACING, random: Random = Math.random): number {
+  const jitter = Math.floor(random() * failureWindow(failures, p));
+  if (retryAfterMs === null) return jitter;
+  return retryAfterMs + Math.floor(random() * Math.min(retryAfterMs, p.backoff.capMs));
+}
+
+export function waitWhenIdle(dueInMs: number | null, p: PacingPolicy = DEFAULT_PACING): number {
+  return dueInMs === null ? p.idlePollMs : Math.min(p.idlePollMs, Math.max(0, dueInMs));
+}
