@@ -15,6 +15,7 @@ import { HeartbeatService, type HeartbeatChannel } from './services/heartbeat';
 import { MaintenanceService } from './services/maintenance';
 import { JsonlAuditTrail, type AuditTrail } from './services/maintenance/audit-trail';
 import { CredentialsFile } from './services/maintenance/credentials';
+import { StaffCardRoster } from './services/maintenance/staff-cards';
 import type { OutboxMaintenance } from './services/outbox-maintenance';
 import { RemoteCommandRunner } from './services/remote-commands';
 import type { SelfTestPort } from './services/self-test';
@@ -75,6 +76,11 @@ export class Operations {
       bus,
       logger,
       endResidentSession: () => o.session.end('maintenance'),
+      // The card on the reader now (read into the session) must be a registered technician's.
+      staffCardPresent: async () => {
+        const identity = o.session.identity();
+        return identity !== null && (await StaffCardRoster.in(config.dataDir).match(identity.idNumber)) !== null;
+      },
     });
     this.watchdog = new UiWatchdog({ bus, logger, staleMs: config.operations.watchdogStaleMs });
     this.configEditor = new ConfigEditor({
@@ -128,7 +134,9 @@ export class Operations {
       ...watchdogHandlers(this.watchdog),
     };
     bus.subscribe((m) => {
-      if (m.event === 'device.status') this.heartbeat.noteChange();
+      if (m.event === 'session.changed' && m.payload?.identity) void this.offerStaffEntry();
+      // Sent only when the status signature really changed (levels, codes, device states), debounced.
+      if (m.event === 'device.status' || m.event === 'sync.status') this.heartbeat.noteChange();
     });
   }
 
@@ -188,6 +196,14 @@ export class Operations {
   }
   useUiRecoverer(recoverer: UiRecoverer): void {
     this.watchdog.useRecoverer(recoverer);
+  }
+
+  /** A card just read: if it is a registered technician's, offer staff-card entry (no resident card ever matches). */
+  private async offerStaffEntry(): Promise<void> {
+    const identity = this.o.session.identity();
+    if (!identity) return;
+    const staffNo = await StaffCardRoster.in(this.o.config.dataDir).match(identity.idNumber).catch(() => null);
+    if (staffNo) this.o.bus.emit('maintenance.staffCard', { staffNo });
   }
 
   private async uploadDiagnostics(): Promise<Result<string>> {

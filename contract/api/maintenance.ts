@@ -153,4 +153,8 @@ export const maintenanceEvents = {
     doc: 'Maintenance mode ended (logout, idle, or token expiry): the UI returns to the attract screen.',
     payload: z.object({ reason: z.enum(['logout', 'idle']) }),
   }),
+  'maintenance.staffCard': event({
+    doc: "A registered technician's ID card was presented: the UI opens the PIN pad for staff-card entry.",
+    payload: z.object({ staffNo: z.string() }),
+  }),
 } as const;

@@ -16,7 +16,7 @@ export interface MaintenanceOptions {
   readonly idleMs?: number;
   readonly now?: () => Date;
   /** Staff-card entry: is the card on the kiosk now a registered technician's? */
-  readonly staffCardPresent?: () => boolean;
+  readonly staffCardPresent?: () => Promise<boolean> | boolean;
   /** A resident session is wiped before maintenance starts: they never share a screen. */
   readonly endResidentSession?: () => void;
 }
@@ -88,7 +88,7 @@ export class MaintenanceService {
       this.o.audit.append('maintenance.login', { via, outcome: 'no-pin' });
       return err('forbidden', '本机尚未设置维护密码（启动时设置 KIOSK_MAINTENANCE_PIN）');
     }
-    if (via === 'staff-card' && !(this.o.staffCardPresent?.() ?? false)) {
+    if (via === 'staff-card' && !(await (this.o.staffCardPresent?.() ?? false))) {
       this.o.audit.append('maintenance.login', { via, outcome: 'card-not-staff' });
       return err('unauthorized', '请先刷工作人员证件');
     }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startKioskProcess, tempDir } from '../support/processes';
+import { StaffCardRoster } from '../../host/services/maintenance/staff-cards';
+import { REPO_ROOT, startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
 
 /** The demo kiosk's provisioned maintenance PIN (docs/maintenance.md). */
@@ -123,6 +124,36 @@ test.describe('UI watchdog', () => {
       const beatAfter = Date.now();
       await expect.poll(async () => Date.parse((await ui()).lastHeartbeatAt ?? '0')).toBeGreaterThan(beatAfter - 100);
       expect(existsSync(path.join(kiosk.dataDir, 'run', 'webshell.json'))).toBe(true);
+    } finally {
+      await kiosk.stop();
+    }
+  });
+});
+
+test.describe('staff card + PIN', () => {
+  test("a registered technician's card opens the PIN pad; a resident's card does not", async ({ page, platform }) => {
+    const dataDir = tempDir('staffcard');
+    const technician = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'cards', 'resident-zhang.json'), 'utf8')) as { number: string };
+    await StaffCardRoster.in(dataDir).register(technician.number, 'T-0042');
+    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_DATA_DIR: dataDir });
+    try {
+      await page.goto(kiosk.uiUrl);
+      await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+      // A resident's card: the resident's home screen, no maintenance.
+      await kiosk.call('devdock.idcard.insert', { cardId: 'resident-longterm' });
+      await expect(page.getByRole('heading', { name: '欧**英，您好' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: '维护登录' })).toHaveCount(0);
+      await kiosk.call('devdock.idcard.remove');
+      await kiosk.call('session.end', { reason: 'home' });
+      await page.goto(kiosk.uiUrl);
+      // The technician's card: the PIN pad, and the PIN completes staff-card entry.
+      await kiosk.call('devdock.idcard.insert', { cardId: 'resident-zhang' });
+      await expect(page.getByTestId('pin-staff-card')).toContainText('T-0042');
+      expect(await axeViolations(page)).toEqual([]);
+      await typePin(page, DEMO_PIN);
+      await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
+      // Entering maintenance ended the session the card had started.
+      expect((await kiosk.call<{ value: unknown }>('session.current')).body.value).toBeNull();
     } finally {
       await kiosk.stop();
     }

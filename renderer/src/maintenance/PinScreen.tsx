@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { MaintenanceStatus } from '../../../contract';
 import { useKiosk } from '../app/kiosk-context';
 import { useMaintenance } from './maintenance-session';
@@ -13,6 +13,7 @@ export function PinScreen() {
   const { client } = useKiosk();
   const session = useMaintenance();
   const navigate = useNavigate();
+  const staffNo = (useLocation().state as { staffNo?: string } | null)?.staffNo ?? null;
   const [pin, setPin] = useState('');
   const [status, setStatus] = useState<MaintenanceStatus | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function PinScreen() {
   const submit = async () => {
     if (pin.length < 4 || busy) return;
     setBusy(true);
-    const r = await client.api['maintenance.login']({ pin, via: 'gesture' });
+    const r = await client.api['maintenance.login']({ pin, via: staffNo ? 'staff-card' : 'gesture' });
     setBusy(false);
     setPin('');
     if (r.ok) {
@@ -41,6 +42,11 @@ export function PinScreen() {
     <section className="maintenance pin-screen" aria-labelledby="pin-heading">
       <h1 id="pin-heading">{t('maintenance.login.heading')}</h1>
       <p>{t('maintenance.login.lead')}</p>
+      {staffNo && (
+        <p className="note-ok" data-testid="pin-staff-card">
+          {t('maintenance.login.staffCardRead', { staffNo })}
+        </p>
+      )}
       {status && !status.pinConfigured && <p className="warning">{t('maintenance.login.noPin')}</p>}
       {locked && status?.lockedUntil && (
         <p className="warning" role="alert" data-testid="pin-locked">

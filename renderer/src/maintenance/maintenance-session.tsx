@@ -40,6 +40,8 @@ export function MaintenanceProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
 
   useEffect(() => client.on('maintenance.ended', () => end()), [client, end]);
+  // A registered technician's card opens the PIN pad for staff-card entry.
+  useEffect(() => client.on('maintenance.staffCard', ({ staffNo }) => navigate('/maintenance/login', { replace: true, state: { staffNo } })), [client, navigate]);
 
   useEffect(() => {
     if (!token) return;
