@@ -45,7 +45,10 @@ export interface SimContext {
 export function requireDevice(ctx: SimContext) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = authenticateDevice(req, ctx.kiosks);
-    if (!auth.ok) return sendError(reply, 401, auth.code, auth.message, auth.issues ? { issues: auth.issues } : {});
+    if (!auth.ok) {
+      if (auth.registeredKioskId) ctx.fleet.noteAuthFailure(auth.registeredKioskId, auth.code, auth.message, new Date());
+      return sendError(reply, 401, auth.code, auth.message, auth.issues ? { issues: auth.issues } : {});
+    }
     req.kioskId = auth.kioskId;
   };
 }

@@ -87,7 +87,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     progression,
     ledger: new IntakeLedger(db, catalog, attachments, progression, clock),
     certificates: new CertificateRegistry(db, catalog),
-    fleet: new FleetDesk(db, key, { offlineAfterMs: options.offlineAfterMs ?? 15 * 60_000, queueStuckSeconds: 3600 }),
+    fleet: new FleetDesk(db, key, { offlineAfterMs: options.offlineAfterMs ?? 15 * 60_000, queueStuckSeconds: 3600, catalogVersion: () => catalog.current().version }),
     provisioning: { open: !options.production, token: options.provisioningToken ?? DEFAULT_PROVISIONING_TOKEN },
     traffic,
   };

@@ -105,7 +105,10 @@ export const ReceivedReportSchema = z.object({
 export type ReceivedReport = z.infer<typeof ReceivedReportSchema>;
 
 export const FleetProblemSchema = z.object({
-  /** Stable code for filters: `no-heartbeat`, `device-error`, `paper-end`, `queue-stuck`, `quarantined`, `disk-low`, `command-failed`. */
+  /**
+   * Stable code for filters: `no-heartbeat`, `auth-failing`, `device-error`, `paper-end`, `paper-near-end`,
+   * `cover-open`, `queue-stuck`, `quarantined`, `disk-low`, `catalog-stale`, `audit-rewritten`, `command-failed`.
+   */
   code: z.string(),
   /** Plain Chinese for the technician. */
   message: z.string(),

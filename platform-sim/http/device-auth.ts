@@ -7,7 +7,14 @@ import type { KioskRegistry } from '../store/kiosks';
 
 export type DeviceAuthOutcome =
   | { readonly ok: true; readonly kioskId: string }
-  | { readonly ok: false; readonly code: PlatformErrorCode; readonly message: string; readonly issues?: { path: string; message: string }[] };
+  | {
+      readonly ok: false;
+      readonly code: PlatformErrorCode;
+      readonly message: string;
+      readonly issues?: { path: string; message: string }[];
+      /** Set when the claimed kiosk is registered, so the fleet page can say why it is refused. */
+      readonly registeredKioskId?: string;
+    };
 
 /**
  * Checks the KIOSK-ED25519-V1 signature of a request: known kiosk, timestamp
@@ -33,7 +40,7 @@ export function authenticateDevice(req: FastifyRequest, registry: KioskRegistry,
   if (!key) return { ok: false, code: 'unknown-kiosk', message: `kiosk ${kioskId} is not registered` };
   const timestamp = Number(h[AUTH_HEADERS.timestamp]);
   if (Math.abs(nowMs - timestamp) > SIGNATURE_MAX_SKEW_MS) {
-    return { ok: false, code: 'stale-timestamp', message: `timestamp is ${Math.round((nowMs - timestamp) / 1000)} s from platform time (allowed ±${SIGNATURE_MAX_SKEW_MS / 1000} s)` };
+    return { ok: false, registeredKioskId: kioskId, code: 'stale-timestamp', message: `timestamp is ${Math.round((nowMs - timestamp) / 1000)} s from platform time (allowed ±${SIGNATURE_MAX_SKEW_MS / 1000} s)` };
   }
   const body = req.rawBody;
   const text = signingString({
@@ -45,9 +52,9 @@ export function authenticateDevice(req: FastifyRequest, registry: KioskRegistry,
     bodySha256: body && body.length ? sha256Hex(body) : EMPTY_BODY_SHA256,
   });
   const good = verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(h[AUTH_HEADERS.signature], 'base64'));
-  if (!good) return { ok: false, code: 'bad-signature', message: 'signature does not verify for this method, path, body and kiosk key' };
+  if (!good) return { ok: false, registeredKioskId: kioskId, code: 'bad-signature', message: 'signature does not verify for this method, path, body and kiosk key' };
   if (!registry.useNonce(kioskId, h[AUTH_HEADERS.nonce], nowMs, SIGNATURE_MAX_SKEW_MS)) {
-    return { ok: false, code: 'replayed-request', message: 'nonce already used: request replayed' };
+    return { ok: false, registeredKioskId: kioskId, code: 'replayed-request', message: 'nonce already used: request replayed' };
   }
   return { ok: true, kioskId };
 }

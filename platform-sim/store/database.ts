@@ -115,6 +115,16 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX commands_pending ON commands (kiosk_id) WHERE acked_at IS NULL;
   `,
+  `
+  -- The last refused request of each registered kiosk: a kiosk with a wrong
+  -- clock or a replaced key looks offline unless someone says why.
+  CREATE TABLE auth_failures (
+    kiosk_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Opens (creating) the simulator database in its data dir: WAL, fsync on every commit. */

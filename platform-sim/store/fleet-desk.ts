@@ -19,7 +19,15 @@ export interface FleetDeskOptions {
   readonly offlineAfterMs: number;
   /** Oldest pending outbox item older than this is a stuck queue. */
   readonly queueStuckSeconds: number;
+  /** The catalog version the platform serves now. */
+  readonly catalogVersion: () => string;
 }
+
+const AUTH_FAILURE_MESSAGES: Record<string, string> = {
+  'stale-timestamp': '终端时钟与平台相差超过 5 分钟，请求被拒绝：请校准终端时间（NTP）',
+  'bad-signature': '终端请求签名无法验证（终端密钥可能已更换）：请重新登记终端密钥',
+  'replayed-request': '收到重放的请求（网络设备可能重发了请求）：请检查网络',
+};
 
 /**
  * Heartbeats in, commands out, and the fleet view a technician reads:
@@ -57,6 +65,12 @@ export class FleetDesk {
     return signed;
   }
 
+  noteAuthFailure(kioskId: string, code: string, message: string, now: Date): void {
+    this.db
+      .prepare('INSERT INTO auth_failures (kiosk_id, code, message, at) VALUES (?, ?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at')
+      .run(kioskId, code, message, now.toISOString());
+  }
+
   pending(kioskId: string, now: Date): KioskCommand[] {
     const rows = this.db
       .prepare('SELECT * FROM commands WHERE kiosk_id = ? AND acked_at IS NULL AND expires_at > ? ORDER BY issued_at')
@@ -73,7 +87,7 @@ export class FleetDesk {
 
   report(now: Date): FleetReport {
     const kiosks = this.db.prepare('SELECT kiosk_id, service_point FROM kiosks ORDER BY kiosk_id').all() as { kiosk_id: string; service_point: string }[];
-    const latest = this.db.prepare('SELECT received_at, body FROM heartbeats WHERE kiosk_id = ? ORDER BY received_at DESC LIMIT 1');
+    const latest = this.db.prepare('SELECT received_at, body FROM heartbeats WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1');
     const failed = this.db.prepare('SELECT payload, ack_detail FROM commands WHERE kiosk_id = ? AND ack_ok = 0 AND acked_at > ? ORDER BY acked_at DESC LIMIT 5');
     const pendingCount = this.db.prepare('SELECT COUNT(*) AS n FROM commands WHERE kiosk_id = ? AND acked_at IS NULL AND expires_at > ?');
     return {
@@ -84,6 +98,12 @@ export class FleetDesk {
         const hb = parsed?.success ? parsed.data : null;
         const online = !!row && now.getTime() - Date.parse(row.received_at) <= this.options.offlineAfterMs;
         const problems = this.problems(row?.received_at ?? null, online, hb);
+        const authFailure = this.db.prepare('SELECT code, at FROM auth_failures WHERE kiosk_id = ?').get(k.kiosk_id) as { code: string; at: string } | undefined;
+        if (authFailure && (!row || authFailure.at > row.received_at)) {
+          problems.unshift({ code: 'auth-failing', severity: 'critical', message: `${AUTH_FAILURE_MESSAGES[authFailure.code] ?? `请求被拒绝（${authFailure.code}）`}（最近一次 ${authFailure.at}）` });
+        }
+        const rewritten = this.auditRegression(k.kiosk_id);
+        if (rewritten) problems.push({ code: 'audit-rewritten', severity: 'critical', message: rewritten });
         const since = new Date(now.getTime() - 86_400_000).toISOString();
         for (const f of failed.all(k.kiosk_id, since) as { payload: string; ack_detail: string | null }[]) {
           const kind = (JSON.parse(f.payload) as KioskCommandBody).kind;
@@ -104,6 +124,25 @@ export class FleetDesk {
     };
   }
 
+  /**
+   * The audit head only moves forward: a lower seq, or the same seq with
+   * another hash, means the kiosk's chain was truncated or rewritten.
+   */
+  private auditRegression(kioskId: string): string | null {
+    const bodies = this.db.prepare('SELECT body FROM heartbeats WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 50').pluck().all(kioskId) as string[];
+    const heads = bodies
+      .reverse()
+      .map((b) => (JSON.parse(b) as Heartbeat).auditHead)
+      .filter((h): h is NonNullable<Heartbeat['auditHead']> => h !== null);
+    for (let i = 1; i < heads.length; i++) {
+      const [before, after] = [heads[i - 1]!, heads[i]!];
+      if (after.seq < before.seq || (after.seq === before.seq && after.hash !== before.hash)) {
+        return `审计链头回退或被改写（序号 ${before.seq} → ${after.seq}）：请现场检查终端`;
+      }
+    }
+    return null;
+  }
+
   private problems(lastAt: string | null, online: boolean, hb: Heartbeat | null): FleetProblem[] {
     const out: FleetProblem[] = [];
     if (!lastAt) out.push({ code: 'no-heartbeat', severity: 'critical', message: '从未收到心跳：终端未开机、未联网或未完成注册' });
@@ -120,6 +159,9 @@ export class FleetDesk {
     }
     if (hb.outbox.oldestPendingSeconds !== null && hb.outbox.oldestPendingSeconds > this.options.queueStuckSeconds) {
       out.push({ code: 'queue-stuck', severity: 'warning', message: `有 ${hb.outbox.queued} 件待上传，最早一件已等待 ${Math.round(hb.outbox.oldestPendingSeconds / 3600)} 小时` });
+    }
+    if (hb.catalogVersion !== this.options.catalogVersion()) {
+      out.push({ code: 'catalog-stale', severity: 'warning', message: `事项目录版本 ${hb.catalogVersion} 与平台 ${this.options.catalogVersion()} 不一致：可下发“刷新目录”指令` });
     }
     if (hb.outbox.quarantined > 0) out.push({ code: 'quarantined', severity: 'warning', message: `有 ${hb.outbox.quarantined} 件被平台拒收，需技术人员处理` });
     const freeRatio = hb.disk.freeBytes / hb.disk.totalBytes;

@@ -86,6 +86,26 @@ describe('platform-sim heartbeats, commands and the fleet view', () => {
     expect(k.problems.find((p) => p.code === 'paper-end')!.message).toBe('凭条打印机缺纸，请更换纸卷');
   });
 
+  it('says why a kiosk is refused (wrong clock) instead of only showing it offline', async () => {
+    const stale = String(Date.now() - 20 * 60_000);
+    expect((await t.kiosk.request('POST', '/v1/heartbeats', heartbeat(), { sign: { timestamp: stale } })).status).toBe(401);
+    const k = (await fleet())[0]!;
+    expect(k.problems[0]).toMatchObject({ code: 'auth-failing', severity: 'critical', message: expect.stringContaining('终端时钟') });
+    // A later good heartbeat clears it.
+    await beat(heartbeat());
+    expect((await fleet())[0]!.problems.map((p) => p.code)).not.toContain('auth-failing');
+  });
+
+  it('flags an audit chain head that went backwards or changed, and a stale catalog', async () => {
+    await beat(heartbeat({ auditHead: { seq: 40, hash: 'a'.repeat(64) } }));
+    await beat(heartbeat({ auditHead: { seq: 41, hash: 'b'.repeat(64) } }));
+    expect((await fleet())[0]!.problems).toEqual([]);
+    await beat(heartbeat({ auditHead: { seq: 41, hash: 'c'.repeat(64) }, catalogVersion: '2024-8.0' }));
+    const codes = (await fleet())[0]!.problems.map((p) => p.code);
+    expect(codes).toContain('audit-rewritten');
+    expect(codes).toContain('catalog-stale');
+  });
+
   it('refuses a malformed heartbeat with a 400 naming the field, and a command for an unknown kiosk with 404', async () => {
     const res = await t.kiosk.request('POST', '/v1/heartbeats', { ...heartbeat(), disk: { freeBytes: -1, totalBytes: 10 } });
     expect(res.status).toBe(400);
