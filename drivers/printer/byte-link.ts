@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, openSync, read, write } from 'node:fs';
 import { SerialLink, done, failed, type DeviceResult, type SerialLinkHandlers } from '../device';
 
 /** What the printer driver needs of a transport: bytes out, bytes in through the handlers, close. */
@@ -7,78 +7,98 @@ export interface ByteLink {
   close(): Promise<void>;
 }
 
+const POLL_MS = 20;
+
 /**
  * A USB printer class device (`/dev/usb/lp0`): not a tty, so no serial
  * settings; the kernel's usblp driver passes reads through as the printer's
- * status back-channel. Reads block in the libuv pool, one at a time.
+ * status back-channel. Opened non-blocking: a blocking read would hold a
+ * libuv thread (and `close`) until the printer next spoke, so the link
+ * polls instead.
  */
 export class PrinterFileLink implements ByteLink {
-  private closing = false;
+  private closed = false;
+  private timer: NodeJS.Timeout | null = null;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly fd: number,
     private readonly handlers: SerialLinkHandlers,
   ) {
-    void this.readLoop();
+    this.readSoon(0);
   }
 
   static async open(path: string, handlers: SerialLinkHandlers): Promise<DeviceResult<PrinterFileLink>> {
     try {
-      return done(new PrinterFileLink(await open(path, 'r+'), handlers));
+      return done(new PrinterFileLink(openSync(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOCTTY), handlers));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENODEV') return failed('no-hardware', 'PORT-MISSING');
+      if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO') return failed('no-hardware', 'PORT-MISSING');
       if (code === 'EACCES' || code === 'EPERM') return failed('failure', 'PORT-ACCESS');
       if (code === 'EBUSY') return failed('busy', 'PORT-LOCKED');
       return failed('offline', 'PORT-OPEN');
     }
   }
 
-  async write(bytes: Uint8Array): Promise<DeviceResult<void>> {
-    try {
-      let offset = 0;
-      while (offset < bytes.length) offset += (await this.handle.write(bytes, offset)).bytesWritten;
-      return done(undefined);
-    } catch {
-      this.lost('write failed');
-      return failed('offline', 'PORT-WRITE');
-    }
+  write(bytes: Uint8Array): Promise<DeviceResult<void>> {
+    return new Promise((resolve) => {
+      const step = (offset: number) => {
+        if (this.closed) return resolve(failed('offline', 'PORT-GONE'));
+        if (offset >= bytes.length) return resolve(done(undefined));
+        write(this.fd, bytes, offset, bytes.length - offset, null, (e, n) => {
+          if (e && (e as NodeJS.ErrnoException).code === 'EAGAIN') return void setTimeout(() => step(offset), POLL_MS);
+          if (e) {
+            this.lost(e.message);
+            return resolve(failed('offline', 'PORT-WRITE'));
+          }
+          step(offset + n);
+        });
+      };
+      step(0);
+    });
   }
 
   async close(): Promise<void> {
-    if (this.closing) return;
-    this.closing = true;
-    await this.handle.close().catch(() => undefined);
-  }
-
-  private async readLoop(): Promise<void> {
-    const buf = Buffer.alloc(256);
-    while (!this.closing) {
-      try {
-        const { bytesRead } = await this.handle.read(buf, 0, buf.length, null);
-        if (bytesRead === 0) {
-          // usblp answers 0 when the printer has nothing to say: ask again shortly.
-          await new Promise((r) => setTimeout(r, 20));
-          continue;
-        }
-        this.handlers.onBytes(Buffer.from(buf.subarray(0, bytesRead)));
-      } catch (e) {
-        this.lost((e as Error).message);
-        return;
-      }
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already gone with the device
     }
   }
 
+  private readSoon(ms: number): void {
+    this.timer = setTimeout(() => this.readOnce(), ms);
+  }
+
+  private readOnce(): void {
+    if (this.closed) return;
+    const buf = Buffer.alloc(256);
+    read(this.fd, buf, 0, buf.length, null, (e, n) => {
+      if (this.closed) return;
+      const code = (e as NodeJS.ErrnoException | null)?.code;
+      if (code === 'EAGAIN' || (!e && n === 0)) return this.readSoon(POLL_MS); // nothing to say yet
+      if (e) return this.lost(e.message);
+      this.handlers.onBytes(Buffer.from(buf.subarray(0, n)));
+      this.readSoon(0);
+    });
+  }
+
   private lost(reason: string): void {
-    if (this.closing) return;
-    this.closing = true;
-    void this.handle.close().catch(() => undefined);
+    if (this.closed) return;
+    void this.close();
     this.handlers.onLost(reason);
   }
 }
 
+export type PrinterTransport = 'serial' | 'file';
+
 /** `/dev/usb/lp*` (and other non-tty printer nodes) are files; anything else is a serial port. */
-export function openPrinterLink(path: string, baudRate: number, handlers: SerialLinkHandlers): Promise<DeviceResult<ByteLink>> {
-  if (/^\/dev\/usb\/lp\d+$/.test(path) || /\/usblp/.test(path)) return PrinterFileLink.open(path, handlers);
-  return SerialLink.open(path, baudRate, handlers);
+export function transportFor(path: string): PrinterTransport {
+  return /^\/dev\/usb\/lp\d+$/.test(path) || /\/usblp/.test(path) ? 'file' : 'serial';
+}
+
+export function openPrinterLink(path: string, baudRate: number, handlers: SerialLinkHandlers, transport = transportFor(path)): Promise<DeviceResult<ByteLink>> {
+  return transport === 'file' ? PrinterFileLink.open(path, handlers) : SerialLink.open(path, baudRate, handlers);
 }

@@ -1,5 +1,5 @@
 import { Device, done, failed, type DeviceResult, type DeviceTimings, type HealthLevel, type HealthReport } from '../device';
-import { openPrinterLink, type ByteLink } from './byte-link';
+import { openPrinterLink, transportFor, type ByteLink, type PrinterTransport } from './byte-link';
 import { EscPosBuilder, automaticStatusBack, realtimeStatusRequest } from './escpos/commands';
 import {
   PrinterReplyReader,
@@ -17,6 +17,8 @@ export interface ReceiptPrinterOptions {
   readonly baudRate: number;
   /** Shown on the dashboard: `sim` when the host started the virtual printer. */
   readonly source?: 'sim' | 'serial' | 'usb';
+  /** Default: a file for `/dev/usb/lp*`, a serial port otherwise. */
+  readonly transport?: PrinterTransport;
   /** Status poll while idle. */
   readonly pollMs?: number;
   /** Wait for one `DLE EOT` answer. */
@@ -69,7 +71,7 @@ export class ReceiptPrinter extends Device<PrinterHealth> {
   private readonly jobMs: number;
 
   constructor(private readonly options: ReceiptPrinterOptions) {
-    const source = options.source ?? (/\/usb\/lp/.test(options.path) ? 'usb' : 'serial');
+    const source = options.source ?? (transportFor(options.path) === 'file' ? 'usb' : 'serial');
     super({ id: options.id ?? 'printer', kind: 'printer', name: '回执打印机', source, path: options.path }, options.timings);
     this.pollMs = options.pollMs ?? 1000;
     this.replyMs = options.replyMs ?? 800;
@@ -120,13 +122,18 @@ export class ReceiptPrinter extends Device<PrinterHealth> {
   // ---- device model ----------------------------------------------------------
 
   protected async connect(): Promise<DeviceResult<void>> {
-    const opened = await openPrinterLink(this.options.path, this.options.baudRate, {
-      onBytes: (chunk) => this.reader.push(chunk),
-      onLost: (reason) => {
-        this.failWaiting();
-        this.portLost(`PORT-LOST: ${reason}`);
+    const opened = await openPrinterLink(
+      this.options.path,
+      this.options.baudRate,
+      {
+        onBytes: (chunk) => this.reader.push(chunk),
+        onLost: (reason) => {
+          this.failWaiting();
+          this.portLost(`PORT-LOST: ${reason}`);
+        },
       },
-    });
+      this.options.transport,
+    );
     if (!opened.ok) return opened;
     this.link = opened.value;
     const first = await this.queryHealth();

@@ -21,14 +21,17 @@ export async function startSimulatedPrinter(options: { paperDots: number; baudRa
   const printer = new VirtualPrinter(options.paperDots);
   let link: SerialLink | null = null;
   const attach = async () => {
+    await link?.close();
     const opened = await SerialLink.open(pty.b, options.baudRate ?? 115200, {
       onBytes: (chunk) => printer.receive(chunk),
+      // Only forget the link that was lost: a late notice about the previous one must not drop a re-attached link.
       onLost: () => {
-        link = null;
+        if (link === mine) link = null;
       },
     });
     if (!opened.ok) throw new Error(`virtual printer cannot open its pty end: ${opened.error.extended}`);
-    link = opened.value;
+    const mine: SerialLink = opened.value;
+    link = mine;
     printer.reset();
     printer.connect((bytes) => void link?.write(bytes));
   };

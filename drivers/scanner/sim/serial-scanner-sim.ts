@@ -17,9 +17,16 @@ export async function startSimulatedSerialScanner(baudRate = 9600): Promise<Simu
   const pty = await openPtyPair();
   let link: SerialLink | null = null;
   const attach = async () => {
-    const opened = await SerialLink.open(pty.b, baudRate, { onBytes: () => undefined, onLost: () => (link = null) });
+    await link?.close();
+    const opened = await SerialLink.open(pty.b, baudRate, {
+      onBytes: () => undefined,
+      onLost: () => {
+        if (link === mine) link = null;
+      },
+    });
     if (!opened.ok) throw new Error(`scanner simulator cannot open its pty end: ${opened.error.extended}`);
-    link = opened.value;
+    const mine: SerialLink = opened.value;
+    link = mine;
   };
   await attach();
   const send = async (bytes: Uint8Array) => (link ? (await link.write(bytes)).ok : false);

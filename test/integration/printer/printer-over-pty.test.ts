@@ -109,6 +109,16 @@ describe('receipt printer driver ⇄ virtual printer over a socat pty pair', () 
     await expect.poll(() => sim.printer.lastDocument()?.complete).toBe(true);
   });
 
+  it('prints through the USB printer-class transport (a device file, no serial settings) too', async () => {
+    const usb = new ReceiptPrinter({ id: 'usb', path: sim.path, baudRate: 115200, transport: 'file', replyMs: 400, timings: { callMs: 2000 } });
+    await driver.close(); // one opener per pty end
+    await usb.open();
+    expect(usb.status().power).toBe('online');
+    expect((await usb.print(job())).ok).toBe(true);
+    await expect.poll(() => sim.printer.lastDocument()?.complete).toBe(true);
+    await usb.close();
+  });
+
   it('a port where nothing answers ESC/POS fails to open with a technician code and stays offline', async () => {
     const pair = await openPtyPair({ dir: tempDir('silent-printer') });
     const lonely = new ReceiptPrinter({ id: 'p2', path: pair.a, baudRate: 115200, replyMs: 200, timings: { callMs: 1500, backoff: { initialMs: 5000, maxMs: 5000, factor: 1 } } });
