@@ -23,7 +23,13 @@ test.describe('fleet heartbeat and remote commands', () => {
         .toContain('paper-end');
       const row = (await fleet(platform.url)).kiosks.find((k) => k.kioskId === info.kioskId)!;
       expect(row.devices.find((d) => d.kind === 'printer')?.errorCode).toBe('PRINTER-PAPER-END');
+      // The reader's cable comes out as well: the fleet page names it too.
+      await kiosk.call('devdock.idcard.fault', { fault: 'unplug', seconds: 30 });
+      await expect
+        .poll(async () => (await fleet(platform.url)).kiosks.find((k) => k.kioskId === info.kioskId)?.devices.find((d) => d.kind === 'idcard')?.errorCode ?? null, { timeout: 15_000 })
+        .toBe('IDCARD-UNPLUGGED');
       await page.goto(`${platform.url}/admin/fleet`);
+      await expect(page.getByRole('row', { name: new RegExp(info.kioskId) })).toContainText('IDCARD-UNPLUGGED');
       const line = page.getByRole('row', { name: new RegExp(info.kioskId) });
       await expect(line).toContainText('缺纸');
       expect(await axeViolations(page)).toEqual([]);

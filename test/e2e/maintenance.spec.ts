@@ -96,6 +96,20 @@ test.describe('maintenance mode', () => {
   });
 });
 
+test.describe('maintenance idle timeout', () => {
+  test('two minutes without a touch end maintenance and return to the attract screen', async ({ page, kiosk }) => {
+    await page.clock.install();
+    await page.goto(kiosk.uiUrl);
+    await enterMaintenance(page);
+    await page.clock.fastForward('01:50');
+    await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
+    await page.clock.fastForward('00:15');
+    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+    // No resident countdown interfered on the maintenance screens.
+    await expect(page.getByTestId('idle-warning')).toHaveCount(0);
+  });
+});
+
 test.describe('UI watchdog', () => {
   test('a UI that stops answering is reloaded by the host and beats again', async ({ page, platform }) => {
     const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_WATCHDOG_MS: '1500' });

@@ -31,7 +31,8 @@ export function IdleGuard() {
   const location = useLocation();
   const lastActivity = useRef(Date.now());
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' });
-  const onAttract = location.pathname === '/';
+  // Maintenance screens hold no resident data and keep their own 2-minute rule (renderer/src/maintenance).
+  const onAttract = location.pathname === '/' || location.pathname.startsWith('/maintenance');
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
