@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KioskConfig } from '../config';
@@ -61,7 +62,8 @@ export async function createIdCardDevice(devices: KioskConfig['devices'], fixtur
     return { reader, sim: null, close: () => reader.close() };
   }
 
-  const cards = loadCardFixtures(fixturesDir);
+  // A packaged build may ship without the test fixtures: the simulator then simply has no cards to offer.
+  const cards = existsSync(fixturesDir) ? loadCardFixtures(fixturesDir) : [];
   if (!socatAvailable()) {
     const inProcess = new InProcessReader({ baud });
     const reader = new IdCardReader({ path: null, source: 'sim', open: inProcess.opener });
