@@ -1,7 +1,7 @@
 import { ReceiptDataSchema, type ReceiptData, type ReceiptDataInput } from '../../../contract/receipt';
 import { code128BModuleCount } from '../escpos/code128';
 import { EscPosBuilder } from '../escpos/commands';
-import { labelled, paperGeometry, wrap } from './layout';
+import { displayWidth, labelled, paperGeometry, wrap } from './layout';
 import { oneThingMark } from './logo';
 
 export interface ComposeOptions {
@@ -86,7 +86,11 @@ export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions)
   p.line('本机扫码或窗口出示此码查询');
   p.line(rule);
   p.bold(true).line(`咨询投诉请拨打 ${r.hotline}`).bold(false);
-  for (const l of wrap(`终端 ${r.kioskId}  打印 ${formatShanghaiTime((options.printedAt ?? new Date()).toISOString())}`, cols)) p.line(l);
+  const kiosk = `终端 ${r.kioskId}`;
+  const printed = `打印 ${formatShanghaiTime((options.printedAt ?? new Date()).toISOString())}`;
+  // One line when it fits; otherwise kiosk and time on their own lines, never a date cut in two.
+  if (displayWidth(`${kiosk}  ${printed}`) <= cols) p.line(`${kiosk}  ${printed}`);
+  else for (const l of [...wrap(kiosk, cols), printed]) p.line(l);
   p.feed(3).cut();
   return { ok: true, bytes: p.bytes(), receipt: r };
 }
