@@ -80,6 +80,8 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   await expect(page.getByTestId('guide-start')).toBeVisible();
   await checkScreen(page, `${o.shots}-1-guide`);
   await page.getByTestId('guide-start').click();
+  // The first question (or the form, when there is none) is step 1.
+  await expect(page.getByTestId('step-progress')).toContainText('第 1 步');
 
   // Questions: one per screen with "第 N 步，共 M 步".
   let n = 0;
@@ -89,6 +91,8 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
     if (n === 1) await checkScreen(page, `${o.shots}-2-question`);
     const answers = page.locator('.answers .answer');
     await (o.answer === 'first' ? answers.first() : answers.last()).click();
+    // The next screen (a question or the form) says the next step number.
+    await expect(page.getByTestId('step-progress')).toContainText(`第 ${n + 1} 步`);
     expect(n).toBeLessThanOrEqual(wired.questions.length);
   }
 
@@ -155,6 +159,27 @@ export function platformIntakeFor(platformDataDir: string, localNumber: string):
   const db = new Database(path.join(platformDataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return (db.prepare(`SELECT stream, platform_number AS platformNumber FROM intake WHERE json_extract(payload, '$.localNumber') = ?`).all(localNumber) as { stream: string; platformNumber: string }[]);
+  } finally {
+    db.close();
+  }
+}
+
+/** How many items of a stream the platform simulator holds (from its own SQLite file). */
+export function platformIntakeCount(platformDataDir: string, stream: 'applications' | 'evaluations' | 'feedback'): number {
+  const db = new Database(path.join(platformDataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) FROM intake WHERE stream = ?').pluck().get(stream) as number) ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** The payload the platform received for this receipt number. */
+export function platformPayloadFor(platformDataDir: string, localNumber: string): Record<string, unknown> | null {
+  const db = new Database(path.join(platformDataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const raw = db.prepare(`SELECT payload FROM intake WHERE json_extract(payload, '$.localNumber') = ?`).pluck().get(localNumber) as string | undefined;
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
   } finally {
     db.close();
   }

@@ -11,6 +11,8 @@ export function DocumentCapture({ onUse, onCancel }: { onUse: (dataUrl: string) 
   const video = useRef<HTMLVideoElement>(null);
   const [still, setStill] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  // "拍照" waits for the first frame: a tap before it would capture nothing.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     let stream: MediaStream | null = null;
@@ -59,7 +61,9 @@ export function DocumentCapture({ onUse, onCancel }: { onUse: (dataUrl: string) 
   return (
     <div className="capture" data-testid="capture">
       <p>{t('journey.materials.cameraHint')}</p>
-      {still ? <img src={still} alt={t('journey.materials.captured')} className="capture-view" data-testid="capture-still" /> : <video ref={video} className="capture-view" muted playsInline aria-label={t('journey.materials.cameraHint')} />}
+      {/* The live view stays mounted (hidden under the still) so a retake needs no new stream. */}
+      <video ref={video} className="capture-view" hidden={still !== null} muted playsInline aria-label={t('journey.materials.cameraHint')} onLoadedData={() => setReady(true)} />
+      {still && <img src={still} alt={t('journey.materials.captured')} className="capture-view" data-testid="capture-still" />}
       <div className="step-actions">
         {still ? (
           <>
@@ -75,7 +79,7 @@ export function DocumentCapture({ onUse, onCancel }: { onUse: (dataUrl: string) 
             <button type="button" onClick={onCancel}>
               {t('nav.back')}
             </button>
-            <button type="button" className="primary" onClick={take} data-testid="capture-take">
+            <button type="button" className="primary" onClick={take} disabled={!ready} data-testid="capture-take">
               {t('journey.materials.take')}
             </button>
           </>

@@ -84,7 +84,7 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
       )}
       {(mode === 'letters' || mode === 'pinyin') && (
         <div className="key-grid letters">
-          {mode === 'letters' && <div className="key-row">{Array.from('1234567890').map((k) => key(k))}</div>}
+          {mode === 'letters' && <div className="key-row">{Array.from('1234567890-').map((k) => key(k, k === '-' ? '-' : k))}</div>}
           {LETTER_ROWS.map((row) => (
             <div className="key-row" key={row}>
               {Array.from(row).map((k) => key(k))}
