@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { CatalogSchema } from '../../contract/catalog';
 import { ClockAdvanceSchema, FaultConfigSchema, QueueCommandSchema, SeedCertificateSchema } from '../../contract/platform';
@@ -20,6 +21,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: SimContext): void
   app.get('/admin/fleet', async (_req, reply) => reply.type('text/html; charset=utf-8').send(fleetPage(ctx.fleet.report(new Date()))));
   app.get('/admin/fleet.json', async () => ctx.fleet.report(new Date()));
 
+  // A technician fetches an uploaded diagnostics bundle (or scan) by the digest the kiosk acknowledged.
+  app.get<{ Params: { sha256: string } }>('/admin/attachments/:sha256', async (req, reply) => {
+    const file = ctx.attachments.completePath(req.params.sha256);
+    if (!file) return sendError(reply, 404, 'not-found', `no complete attachment ${req.params.sha256}`);
+    return reply.type('application/octet-stream').header('content-disposition', `attachment; filename="${req.params.sha256}"`).send(createReadStream(file));
+  });
   app.get('/admin/traffic.json', async () => ctx.traffic.report());
   app.get('/admin/faults', async () => ctx.faults.state());
   app.put('/admin/faults', async (req, reply) => {

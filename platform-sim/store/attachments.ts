@@ -43,6 +43,11 @@ export class AttachmentStore {
       : { sha256, totalBytes: null, receivedBytes: 0, complete: false };
   }
 
+  /** Path of a complete attachment's bytes, or null. */
+  completePath(sha256: string): string | null {
+    return /^[0-9a-f]{64}$/.test(sha256) && this.isComplete(sha256) ? path.join(this.dir, sha256) : null;
+  }
+
   isComplete(sha256: string): boolean {
     return this.status(sha256).complete;
   }

@@ -125,6 +125,11 @@ const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- Old heartbeats are pruned; the count of all ever received is kept here.
+  CREATE TABLE heartbeat_counts (kiosk_id TEXT PRIMARY KEY, received INTEGER NOT NULL) STRICT;
+  INSERT INTO heartbeat_counts (kiosk_id, received) SELECT kiosk_id, COUNT(*) FROM heartbeats GROUP BY kiosk_id;
+  `,
 ];
 
 /** Opens (creating) the simulator database in its data dir: WAL, fsync on every commit. */

@@ -40,10 +40,20 @@ export class FleetDesk {
     private readonly options: FleetDeskOptions,
   ) {}
 
+  private receivedSincePrune = 0;
+
   /** Stores the heartbeat (idempotent by id), applies its acks, returns pending commands. */
   receive(kioskId: string, hb: Heartbeat, now: Date): KioskCommand[] {
+    if (++this.receivedSincePrune >= 500) {
+      this.receivedSincePrune = 0;
+      // Heartbeats are state, not history: keep the last 200 per kiosk (enough for the audit-head check).
+      this.db.prepare('DELETE FROM heartbeats WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER (PARTITION BY kiosk_id ORDER BY rowid DESC) AS n FROM heartbeats) WHERE n > 200)').run();
+    }
     this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO heartbeats (heartbeat_id, kiosk_id, received_at, body) VALUES (?, ?, ?, ?)').run(hb.heartbeatId, kioskId, now.toISOString(), JSON.stringify(hb));
+      const stored = this.db.prepare('INSERT OR IGNORE INTO heartbeats (heartbeat_id, kiosk_id, received_at, body) VALUES (?, ?, ?, ?)').run(hb.heartbeatId, kioskId, now.toISOString(), JSON.stringify(hb));
+      if (stored.changes === 1) {
+        this.db.prepare('INSERT INTO heartbeat_counts (kiosk_id, received) VALUES (?, 1) ON CONFLICT (kiosk_id) DO UPDATE SET received = received + 1').run(kioskId);
+      }
       const ack = this.db.prepare('UPDATE commands SET acked_at = ?, ack_ok = ?, ack_detail = ? WHERE command_id = ? AND kiosk_id = ? AND acked_at IS NULL');
       for (const a of hb.acks) ack.run(a.at, a.ok ? 1 : 0, a.detail ?? null, a.commandId, kioskId);
     })();

@@ -44,7 +44,7 @@ export function receivedReport(db: Db, recentPerKiosk = 20): ReceivedReport {
       applications: perStream.applications,
       evaluations: perStream.evaluations,
       feedback: perStream.feedback,
-      heartbeats: (db.prepare('SELECT COUNT(*) AS n FROM heartbeats WHERE kiosk_id = ?').get(kioskId) as { n: number }).n,
+      heartbeats: (db.prepare('SELECT received FROM heartbeat_counts WHERE kiosk_id = ?').pluck().get(kioskId) as number | undefined) ?? 0,
       attachments: (db.prepare('SELECT COUNT(*) AS n FROM attachments WHERE first_kiosk_id = ? AND complete = 1').get(kioskId) as { n: number }).n,
       recent,
     };

@@ -39,6 +39,10 @@ describe('platform-sim resumable attachments', () => {
     const last = await put(2 * MiB, scan.length - 1);
     expect(AttachmentStatusSchema.parse(await last.json())).toMatchObject({ receivedBytes: scan.length, complete: true });
     expect(existsSync(path.join(t.dataDir, 'attachments', sha))).toBe(true);
+    // A technician can fetch it back, byte for byte.
+    const back = Buffer.from(await (await t.admin('GET', `/admin/attachments/${sha}`)).arrayBuffer());
+    expect(back.equals(scan)).toBe(true);
+    expect((await t.admin('GET', `/admin/attachments/${'0'.repeat(64)}`)).status).toBe(404);
     // Uploading again is a no-op.
     expect(AttachmentStatusSchema.parse(await (await put(0, 99)).json()).complete).toBe(true);
 

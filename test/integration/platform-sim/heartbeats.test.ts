@@ -53,7 +53,11 @@ describe('platform-sim heartbeats, commands and the fleet view', () => {
     const forged = commandSigningString({ ...unsigned, command: { kind: 'set-config', key: 'idleSeconds', value: 5 } });
     expect(ed25519.verify(Buffer.from(signature, 'base64'), new TextEncoder().encode(forged), Buffer.from(t.sim.platformPublicKey, 'base64'))).toBe(false);
 
-    expect((await beat(heartbeat())).commands).toHaveLength(1);
+    const repeated = heartbeat();
+    expect((await beat(repeated)).commands).toHaveLength(1);
+    await beat(repeated); // the same heartbeat delivered twice counts once
+    const received = (await (await t.admin('GET', '/admin/received.json')).json()) as { kiosks: { heartbeats: number }[] };
+    expect(received.kiosks[0]!.heartbeats).toBe(2);
     expect((await fleet())[0]!.pendingCommands).toBe(1);
     const r3 = await beat(heartbeat({ acks: [{ commandId: command.commandId, ok: true, detail: '已设置', at: new Date().toISOString() }] }));
     expect(r3.commands).toEqual([]);
