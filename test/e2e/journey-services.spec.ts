@@ -1,0 +1,96 @@
+import { CARD, checkScreen, insertCard, platformIntakeCount, platformPayloadFor, walkToConsent } from './journey-driver';
+import { expect, test } from './fixtures';
+
+test.describe('around the journeys: guides, help, 办不成事, assisted mode, both languages', () => {
+  test('a 一件事 not wired at the kiosk shows its full guide and where to go next, in both modes', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('start').click();
+    await page.getByTestId('thing-credit-repair').click();
+    await expect(page.getByRole('heading', { name: '信用修复', level: 1 })).toBeVisible();
+    await expect(page.getByText('办理部门')).toBeVisible();
+    await expect(page.getByText('省发展改革委').first()).toBeVisible();
+    const next = page.getByTestId('next-step');
+    await expect(next).toContainText('下一步：请到大厅办理');
+    await expect(next).toContainText('办理窗口');
+    await expect(next).toContainText('预约方式');
+    await expect(page.getByTestId('guide-start')).toHaveCount(0);
+    await checkScreen(page, 'guide-only');
+    await page.getByTestId('elderly-toggle').click();
+    await checkScreen(page, 'guide-only-elderly');
+  });
+
+  test('help on every screen leads to 12345 and the 办不成事 form, which is queued to the platform', async ({ page, kiosk, platform }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('start').click();
+    await page.getByTestId('thing-newborn').click();
+    await page.getByRole('button', { name: '求助 12345' }).click();
+    await expect(page.getByRole('heading', { name: '需要帮助？' })).toBeVisible();
+    await expect(page.getByText('12345').first()).toBeVisible();
+    await checkScreen(page, 'help');
+    await page.getByTestId('help-feedback').click();
+    await expect(page.getByRole('heading', { name: '办不成事反映' })).toBeVisible();
+    await page.getByTestId('feedback-mobile').fill('1391234');
+    await page.getByTestId('feedback-submit').click();
+    // Problems next to each field, in plain Chinese.
+    await expect(page.locator('#fb-text-error')).toContainText('请写下您遇到的问题');
+    await expect(page.locator('#fb-mobile-error')).toContainText('手机号');
+    await checkScreen(page, 'feedback-errors');
+    await page.getByTestId('feedback-text').fill('想办残疾人证迁移，终端上找不到');
+    await page.getByTestId('feedback-mobile').fill('13912345678');
+    const before = platformIntakeCount(platform.dataDir, 'feedback');
+    await page.getByTestId('feedback-submit').click();
+    await expect(page.getByTestId('feedback-thanks')).toContainText('已收到您的反映');
+    await expect.poll(() => platformIntakeCount(platform.dataDir, 'feedback'), { timeout: 30_000 }).toBe(before + 1);
+    await page.getByTestId('elderly-toggle').click();
+    await checkScreen(page, 'feedback-thanks-elderly');
+  });
+
+  test('assisted mode: the clerk signs in, the resident swipes and confirms, the application carries the clerk', async ({ page, kiosk, platform }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('start').click();
+    await page.getByTestId('go-assisted').click();
+    await checkScreen(page, 'assisted-sign-in');
+    // Typed on the on-screen keyboard, as a clerk at a village station would.
+    await page.getByTestId('staff-id').click();
+    const keyboard = page.getByTestId('keyboard');
+    for (const k of 'demo-clerk') await keyboard.getByRole('button', { name: k.toUpperCase(), exact: true }).click();
+    await keyboard.getByRole('button', { name: '完成输入' }).click();
+    await page.getByTestId('staff-pin').click();
+    for (const k of '111111') await keyboard.getByRole('button', { name: k, exact: true }).click();
+    await page.getByTestId('staff-sign-in').click();
+    await expect(page.getByTestId('staff-error')).toContainText('工号或 PIN 不正确');
+    await page.getByTestId('staff-pin').fill('246810');
+    await page.getByTestId('staff-sign-in').click();
+    await expect(page.getByTestId('assisted-banner')).toContainText('演示代办员');
+
+    await insertCard(kiosk);
+    await page.getByTestId('thing-newborn').click();
+    await walkToConsent(page, { thingId: 'newborn', shots: 'assisted', answer: 'last' });
+    await expect(page.getByTestId('assisted-consent')).toContainText('请您本人确认');
+    await page.getByTestId('consent-submit').click();
+    const number = (await page.getByTestId('application-number').textContent())!.trim();
+    await expect.poll(() => platformPayloadFor(platform.dataDir, number)?.['assistedBy'], { timeout: 30_000 }).toBe('demo-clerk');
+  });
+
+  test('English is the second language of the journey screens', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('start').click();
+    await expect(page.getByRole('heading', { name: 'Having a baby' })).toBeVisible();
+    await insertCard(kiosk);
+    await page.getByTestId('thing-newborn').click();
+    await expect(page.getByRole('heading', { name: 'Birth of a baby', level: 1 })).toBeVisible();
+    await page.getByTestId('guide-start').click();
+    await expect(page.getByTestId('step-progress')).toContainText('Step 1 of');
+    await checkScreen(page, 'english-question');
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByTestId('go-progress').click();
+    await expect(page.getByRole('heading', { name: 'Check progress' })).toBeVisible();
+    await expect(page.getByTestId('progress-result')).toBeVisible();
+    await checkScreen(page, 'english-progress');
+    await page.getByTestId('elderly-toggle').click();
+    await checkScreen(page, 'english-progress-elderly');
+    // The card holder's name never shows in full unless held.
+    await expect(page.locator('body')).not.toContainText(CARD.name);
+  });
+});
