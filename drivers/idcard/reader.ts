@@ -90,7 +90,7 @@ export class IdCardReader extends Device<IdCardEvent> {
       },
     });
     if (!opened.ok) return opened;
-    exchange = new FrameExchange(opened.value, this);
+    exchange = new FrameExchange(opened.value, { count: (counter, by) => this.count(counter, by) });
     // Something answers on this port; make sure it is a reader's SAM.
     const status = await exchange.request(...COMMANDS.samStatus, this.commandTimeoutMs);
     const checked = this.interpret(status);
@@ -127,11 +127,6 @@ export class IdCardReader extends Device<IdCardEvent> {
   /** Auto-probe found the reader on this port. */
   portChosen(path: string): void {
     this.updatePath(path);
-  }
-
-  /** The count hook FrameExchange uses. */
-  override count(counter: string, by = 1): void {
-    super.count(counter, by);
   }
 
   // ---- commands ----------------------------------------------------------------
@@ -172,7 +167,7 @@ export class IdCardReader extends Device<IdCardEvent> {
     });
   }
 
-  /** The card in the field right now (its ID number), if one was read. Never logged. */
+  /** Whether a card that was read is still in the field. */
   get cardPresent(): boolean {
     return this.present !== null;
   }
