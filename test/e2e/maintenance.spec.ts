@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CATALOG } from '../../contract/catalog';
 import { StaffCardRoster } from '../../host/services/maintenance/staff-cards';
+import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
+import { openOfflineCache } from '../../offline-cache/offline-cache';
 import { REPO_ROOT, startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
 
@@ -47,11 +50,19 @@ test.describe('maintenance mode', () => {
     // The right PIN through the API is refused as well while locked.
     const r = await kiosk.call<{ ok: boolean; code?: string }>('maintenance.login', { pin: DEMO_PIN, via: 'gesture' });
     expect(r.body).toMatchObject({ ok: false, code: 'locked' });
-    // Every attempt went to the audit trail (provisioning + 6 attempts).
-    const audit = readFileSync(path.join(kiosk.dataDir, 'maintenance', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; detail: { outcome?: string } });
-    expect(audit.filter((a) => a.type === 'maintenance.login').map((a) => a.detail.outcome)).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked']);
     expect(await axeViolations(page)).toEqual([]);
     await keepScreenshot(page, 'maintenance-locked');
+    // Every attempt went to the kiosk's audit chain, in order, and the chain verifies.
+    await kiosk.stop();
+    const cache = openOfflineCache({ dataDir: kiosk.dataDir, kioskId: 'SX-DEV-0001', platformUrl: 'http://127.0.0.1:9', requestTimeoutMs: 1000, sealer: plainFileSealer, builtInCatalog: CATALOG, bootJitterMs: 0 });
+    try {
+      const details = cache.store.read((db) => db.prepare(`SELECT detail FROM audit WHERE kind = 'maintenance-login' ORDER BY seq`).pluck().all() as string[]);
+      const logins = details.map((d) => JSON.parse(d) as { action?: string; outcome?: string }).filter((d) => d.action === 'maintenance.login');
+      expect(logins.map((d) => d.outcome)).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked']);
+      expect(cache.audit.verify().ok).toBe(true);
+    } finally {
+      await cache.close();
+    }
   });
 
   test('the dashboard: verdict in words, a config change applied live, audit verified, a diagnostics bundle written; leaving returns to attract', async ({ page, kiosk }) => {
