@@ -15,11 +15,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'outbox, applications, attachments, audit, catalog',
     sql: `
-      -- seq orders the whole queue (AUTOINCREMENT: never reused);
-      -- stream_seq counts per kind from 1 without gaps: the platform's
-      -- per-stream gap detection.
+      -- seq orders the whole queue (kiosk-internal; plain rowid, since
+      -- AUTOINCREMENT costs a page write on every durable enqueue);
+      -- stream_seq counts per kind from 1 without gaps: the number the
+      -- platform sees, for its per-stream gap detection.
       CREATE TABLE outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER PRIMARY KEY,
         client_id TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL CHECK (kind IN ('application','evaluation','feedback','heartbeat')),
         stream_seq INTEGER NOT NULL,

@@ -108,13 +108,6 @@ function salvage(file: string, initial: readonly string[]): IntegrityReport {
       });
       copy();
     }
-    try {
-      const seq = source.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get('outbox') as { seq: number } | undefined;
-      // Keep the sequence moving forward even past rows that were lost.
-      if (seq) fresh.prepare('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(seq.seq, 'outbox');
-    } catch {
-      /* sequence unreadable: max(seq) of recovered rows stands */
-    }
     source.close();
   }
   fresh.close();
