@@ -1,4 +1,4 @@
-import { Device, done, failed, type DeviceResult, type DeviceTimings, type HealthLevel, type HealthReport } from '../device';
+import { Device, done, failed, type DeviceResult, type DeviceTimings, type HealthLevel, type HealthReport, type SerialLinkHandlers } from '../device';
 import { openPrinterLink, transportFor, type ByteLink, type PrinterTransport } from './byte-link';
 import { EscPosBuilder, automaticStatusBack, realtimeStatusRequest } from './escpos/commands';
 import {
@@ -19,6 +19,8 @@ export interface ReceiptPrinterOptions {
   readonly source?: 'sim' | 'serial' | 'usb';
   /** Default: a file for `/dev/usb/lp*`, a serial port otherwise. */
   readonly transport?: PrinterTransport;
+  /** Another way to reach the printer (the in-process virtual printer); replaces path and transport. */
+  readonly openLink?: (handlers: SerialLinkHandlers) => Promise<DeviceResult<ByteLink>>;
   /** Status poll while idle. */
   readonly pollMs?: number;
   /** Wait for one `DLE EOT` answer. */
@@ -122,18 +124,16 @@ export class ReceiptPrinter extends Device<PrinterHealth> {
   // ---- device model ----------------------------------------------------------
 
   protected async connect(): Promise<DeviceResult<void>> {
-    const opened = await openPrinterLink(
-      this.options.path,
-      this.options.baudRate,
-      {
-        onBytes: (chunk) => this.reader.push(chunk),
-        onLost: (reason) => {
-          this.failWaiting();
-          this.portLost(`PORT-LOST: ${reason}`);
-        },
+    const handlers: SerialLinkHandlers = {
+      onBytes: (chunk) => this.reader.push(chunk),
+      onLost: (reason) => {
+        this.failWaiting();
+        this.portLost(`PORT-LOST: ${reason}`);
       },
-      this.options.transport,
-    );
+    };
+    const opened = this.options.openLink
+      ? await this.options.openLink(handlers)
+      : await openPrinterLink(this.options.path, this.options.baudRate, handlers, this.options.transport);
     if (!opened.ok) return opened;
     this.link = opened.value;
     const first = await this.queryHealth();
