@@ -141,6 +141,12 @@ export function openPlatformDb(dataDir: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_size_limit = 67108864');
+  // The ledger is what makes dedupe permanent: refuse to serve from a damaged file.
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') {
+    db.close();
+    throw new Error(`platform-sim: ${path.join(dataDir, 'platform.sqlite')} failed quick_check (${String(check)}); restore it from a backup`);
+  }
   migrate(db);
   return db;
 }
