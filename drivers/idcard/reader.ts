@@ -242,7 +242,8 @@ export class IdCardReader extends Device<IdCardEvent> {
         this.unread = false;
         return done(this.present !== null ? { kind: 'removed' } : { kind: 'same' });
       }
-      if (this.present !== null) return done({ kind: 'same' });
+      // The card we announced, halted by the reader: still there.
+      if (this.present !== null && !this.unread) return done({ kind: 'same' });
       read = await this.readSelected(signal, false);
     } else {
       return done({ kind: 'same' });

@@ -84,3 +84,26 @@ describe('a different card on the reader', () => {
     expect(after?.id).not.toBe(before?.id);
   });
 });
+
+describe('every simulator fault through the running host', () => {
+  it('leaves the host up and the reader reading the next card', { timeout: 120_000 }, async () => {
+    const faults = ['checksum-error', 'sw3-41', 'sw3-31', 'sw3-32', 'sw3-40', 'truncated-frame', 'split-frames', 'garbage-bytes', 'slow-bytes', 'no-reply'];
+    const cardsInTurn = [
+      ['resident-zhang', '张*三'],
+      ['hmt-residence', '陈*文'],
+    ] as const;
+    for (const [i, fault] of faults.entries()) {
+      const [cardId, masked] = cardsInTurn[i % 2]!;
+      await kiosk.call('devdock.idcard.remove');
+      expect((await kiosk.call('devdock.idcard.fault', { fault })).body).toMatchObject({ ok: true });
+      await kiosk.call('devdock.idcard.insert', { cardId });
+      await expect
+        .poll(async () => (await kiosk.call<R<{ identity: { name: string } | null } | null>>('session.current')).body.value?.identity?.name, {
+          timeout: 15_000,
+          message: `after ${fault}`,
+        })
+        .toBe(masked);
+    }
+    await expect.poll(async () => (await status())?.power).toBe('online');
+  });
+});

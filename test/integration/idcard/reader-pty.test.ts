@@ -176,3 +176,17 @@ describe('card swaps', () => {
     expect(rig.kinds()).toEqual(['cardPresented']);
   });
 });
+
+describe('a swap whose first read fails', () => {
+  it('re-reads the halted new card instead of taking it for the old one', async () => {
+    rig = await startRig({ readTimeoutMs: 500 });
+    rig.simulator.insert(card('resident-zhang'));
+    await expect.poll(() => presented(rig!).length, { timeout: 5000 }).toBe(1);
+    rig.simulator.remove();
+    rig.simulator.inject('truncated-frame');
+    rig.simulator.insert(card('hmt-residence'));
+    await expect.poll(() => presented(rig!).length, { timeout: 6000 }).toBe(2);
+    const last = presented(rig).at(-1)!;
+    expect(last.kind === 'cardPresented' && last.read.identity.cardType).toBe('hmt-residence');
+  });
+});
