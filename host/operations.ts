@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { err, ok, type DeviceStatus, type Diagnostics, type MethodName, type Result } from '../contract';
+import { err, ok, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type Result } from '../contract';
 import type { EventBus } from './api/events';
 import type { HandlerTable } from './api/dispatch';
 import { maintenanceHandlers } from './api/handlers/maintenance';
@@ -134,7 +134,7 @@ export class Operations {
       ...watchdogHandlers(this.watchdog),
     };
     bus.subscribe((m) => {
-      if (m.event === 'session.changed' && m.payload?.identity) void this.offerStaffEntry();
+      if (m.event === 'session.changed' && (m.payload as EventPayload<'session.changed'>)?.identity) void this.offerStaffEntry();
       // Sent only when the status signature really changed (levels, codes, device states), debounced.
       if (m.event === 'device.status' || m.event === 'sync.status') this.heartbeat.noteChange();
     });
