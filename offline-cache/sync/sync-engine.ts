@@ -77,6 +77,7 @@ export class SyncEngine {
   private wake = new AbortController();
   private cycleInFlight: Promise<Cycle> | null = null;
   private lastPullAt: number | null = null;
+  private kicked = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.clock = options.clock ?? systemClock;
@@ -108,13 +109,16 @@ export class SyncEngine {
 
   /** New work: wake an idle engine. An engine in backoff keeps its pace. */
   kick(): void {
-    if (this.failures === 0) this.wake.abort();
+    if (this.failures !== 0) return;
+    // Remembered, so a kick that lands mid-cycle is not lost when the next wait begins.
+    this.kicked = true;
+    this.wake.abort();
   }
 
   /** Technician's "sync now": one cycle at once, backoff or not. */
   async syncNow(): Promise<SyncStatus> {
     const r = await this.runCycle(true);
-    if (!r.failed) this.wake.abort();
+    if (!r.failed) this.kick();
     return this.status();
   }
 
@@ -148,9 +152,14 @@ export class SyncEngine {
   }
 
   private async waitFor(ms: number): Promise<void> {
+    if (this.kicked && this.failures === 0) {
+      this.kicked = false;
+      return;
+    }
+    this.kicked = false;
     this.nextAttemptAt = this.clock.now() + ms;
     this.publish();
-    if (this.wake.signal.aborted) this.wake = new AbortController();
+    this.wake = new AbortController();
     const both = AbortSignal.any([this.wake.signal, this.stopping.signal]);
     await this.clock.sleep(ms, both);
     this.nextAttemptAt = null;
