@@ -55,6 +55,8 @@ test.describe('scanning a receipt: camera, keyboard wedge and serial scanner rea
     await expect
       .poll(async () => (await recent()).filter((s) => s.source === 'camera').map((s) => `${s.symbology}:${s.text}`), { timeout: 30_000 })
       .toEqual(expect.arrayContaining([`code128:${sampleReceipt.localNumber}`, `qr:${sampleReceipt.progressUrl}`]));
+    // quagga2's LiveStream itself read the barcode (not only the zxing frame decoder beside it).
+    await expect.poll(async () => Number((await page.getByTestId('camera-scanner').locator('.camera-view').getAttribute('data-quagga-reads')) ?? 0)).toBeGreaterThan(0);
     // The host published it back to the UI like any scan.
     await expect(page.getByTestId('scan-result')).toHaveAttribute('data-source', 'camera');
     await keepScreenshot(page, 'scan-test-camera');

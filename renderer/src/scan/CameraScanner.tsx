@@ -42,9 +42,14 @@ export function CameraScanner({ onCode, accept, requiredReads = 3, frames = true
       const accepted = confirmer.push(read, performance.now());
       if (accepted) callbacks.current.onCode(accepted);
     };
+    // Raw read counts per decoder on the element (technicians, tests): which reader is doing the work.
+    let quaggaReads = 0;
+    let frameReads = 0;
     const onDetected = (result: QuaggaJSResultObject) => {
       const code = result.codeResult?.code;
-      if (code) push({ symbology: 'code128', text: code });
+      if (!code) return;
+      el.dataset['quaggaReads'] = String(++quaggaReads);
+      push({ symbology: 'code128', text: code });
     };
     let frameTimer: number | undefined;
     const canvas = document.createElement('canvas');
@@ -58,7 +63,9 @@ export function CameraScanner({ onCode, accept, requiredReads = 3, frames = true
       ctx.drawImage(video, 0, 0);
       const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
       const reads = await decodeFrame(greyOf(image.data, image.width, image.height), image.width, image.height, browserGreyReader);
-      if (!stopped) for (const read of reads) push(read);
+      if (stopped) return;
+      if (reads.length) el.dataset['frameReads'] = String((frameReads += reads.length));
+      for (const read of reads) push(read);
     };
 
     Quagga.init(
