@@ -19,6 +19,7 @@ import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
 import { selfTestPortFrom } from './services/self-test';
+import { uploadBundle } from './services/diagnostics/upload';
 import { ConnectivityMonitor } from './services/connectivity';
 import { composeOffline, plugOfflineIntoOperations, type Offline } from './services/offline';
 import { createResidentDesk } from './services/resident-desk';
@@ -111,6 +112,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
   plugOfflineIntoOperations(offline, operations);
   operations.useSelfTests(selfTestPortFrom(deviceManager, receiptDevices.virtualPrinter));
+  operations.useBlobUpload((bytes) => uploadBundle(offline.cache.client, bytes));
   const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts });
 
   const handlers: HandlerTable = {

@@ -47,6 +47,15 @@ test.describe('fleet heartbeat and remote commands', () => {
       const after = (await fleet(platform.url)).kiosks.find((k) => k.kioskId === info.kioskId)!;
       expect(after.problems.map((p) => p.code)).not.toContain('command-failed');
 
+      // upload-diagnostics: the bundle goes up through the signed attachment channel.
+      await fetch(`${platform.url}/admin/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kioskId: info.kioskId, command: { kind: 'upload-diagnostics' } }),
+      });
+      await expect.poll(async () => (await fleet(platform.url)).kiosks.find((k) => k.kioskId === info.kioskId)?.pendingCommands, { timeout: 15_000 }).toBe(0);
+      expect((await fleet(platform.url)).kiosks.find((k) => k.kioskId === info.kioskId)!.problems.map((p) => p.code)).not.toContain('command-failed');
+
       // A command the kiosk cannot honour is acknowledged as failed, and the fleet page says so.
       await fetch(`${platform.url}/admin/commands`, {
         method: 'POST',
@@ -77,8 +86,9 @@ test.describe('fleet heartbeat and remote commands', () => {
     const cache = openOfflineCache({ dataDir: kiosk.dataDir, kioskId: 'SX-DEV-0001', platformUrl: platform.url, requestTimeoutMs: 5000, sealer: plainFileSealer, builtInCatalog: CATALOG, bootJitterMs: 0 });
     try {
       const rows = cache.store.read((db) => db.prepare(`SELECT detail FROM audit WHERE kind = 'remote-command' ORDER BY seq`).pluck().all() as string[]);
-      const outcomes = rows.map((r) => JSON.parse(r) as { kind: string; outcome: string });
-      expect(outcomes.map((o) => `${o.kind}:${o.outcome}`)).toEqual(['set-config:done', 'set-config:failed', 'restart-ui:done']);
+      const outcomes = rows.map((r) => JSON.parse(r) as { kind: string; outcome: string; detail?: string });
+      expect(outcomes.map((o) => `${o.kind}:${o.outcome}`)).toEqual(['set-config:done', 'upload-diagnostics:done', 'set-config:failed', 'restart-ui:done']);
+      expect(outcomes[1]!.detail).toMatch(/sha256 [0-9a-f]{64}/);
     } finally {
       await cache.close();
     }
