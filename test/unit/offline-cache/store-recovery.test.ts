@@ -48,6 +48,16 @@ describe('Store', () => {
     store.close();
   });
 
+  it('checkpoints by itself once writes go idle', async () => {
+    const store = Store.open({ dataDir: tempDir('idle'), journalSizeLimitBytes: 0, idleCheckpointMs: 50 });
+    const outbox = new Outbox(store, createRecordCipher(randomBytes(32)));
+    for (let i = 0; i < 50; i++) outbox.enqueue('feedback', { pad: 'x'.repeat(2000) });
+    const wal = `${store.file}-wal`;
+    expect(statSync(wal).size).toBeGreaterThan(0);
+    await expect.poll(() => statSync(wal).size, { timeout: 5_000, interval: 20 }).toBe(0);
+    store.close();
+  });
+
   it('repairs a damaged index by REINDEX without losing a row', () => {
     const { dir, file, ids } = filled(600);
     const db = new Database(file);
