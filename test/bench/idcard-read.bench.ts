@@ -5,9 +5,15 @@
  * Baseline: the wire time of the bytes exchanged in that window
  * (find + select + read ≈ 1.36 KB ≈ 118 ms), counted in the same run.
  * Target: ratio ≤ 1.15.
+ *
+ * A second figure compares the driver with the floor of the same exchange
+ * measured in this run: a raw client that writes the three commands and only
+ * counts reply bytes (no decoding, no parsing, no device model), so machine
+ * load shows in both and the driver's own cost stands out.
  */
-import { serialOpener, openPtyPair } from '../../drivers/device';
-import { IdCardReader, IdCardSimulator, SerialEndpoint, type CardFixture } from '../../drivers/idcard';
+import { SerialPort } from 'serialport';
+import { serialOpener, openPtyPair, type PtyPair } from '../../drivers/device';
+import { COMMANDS, encodeCommand, IdCardReader, IdCardSimulator, SerialEndpoint, type CardFixture } from '../../drivers/idcard';
 import { figure, percentile, type Emit } from './format';
 
 const BAUD = 115200;
@@ -27,6 +33,7 @@ export default async function bench(emit: Emit): Promise<void> {
   const reader = new IdCardReader({ path: pty.a, source: 'serial', open: serialOpener(pty.a, BAUD), pollMs: 50 });
   const elapsed: number[] = [];
   const wire: number[] = [];
+  const raw: number[] = [];
   try {
     await reader.open();
     reader.claim();
@@ -69,15 +76,60 @@ export default async function bench(emit: Emit): Promise<void> {
         });
       });
     }
-  } finally {
+    await reader.close();
     simulator.onCommand = null;
+    raw.push(...(await rawExchanges(pty, simulator)));
+  } finally {
     await reader.close();
     await endpoint.stop();
     await pty.close();
   }
   const sorted = [...elapsed].sort((a, b) => a - b);
+  const rawSorted = [...raw].sort((a, b) => a - b);
   const wireMs = wire.reduce((a, b) => a + b, 0) / wire.length;
   emit(figure('find-to-presented-median', percentile(sorted, 50), 'ms', wireMs));
   emit(figure('find-to-presented-p90', percentile(sorted, 90), 'ms', wireMs));
   emit(figure('bytes-exchanged', (wireMs * BAUD) / 10_000, 'bytes', null));
+  emit(figure('raw-exchange-median', percentile(rawSorted, 50), 'ms', wireMs));
+  emit(figure('driver-vs-raw-median', percentile(sorted, 50), 'ms', percentile(rawSorted, 50)));
+}
+
+/** find → select → read with a client that only counts reply bytes: the floor of the same exchange. */
+async function rawExchanges(pty: PtyPair, simulator: IdCardSimulator): Promise<number[]> {
+  const port = new SerialPort({ path: pty.a, baudRate: BAUD, autoOpen: false });
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+  let received = 0;
+  let want = 0;
+  let wake: (() => void) | null = null;
+  port.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received >= want) wake?.();
+  });
+  const turn = (command: Uint8Array, replyBytes: number) =>
+    new Promise<void>((resolve) => {
+      received = 0;
+      want = replyBytes;
+      wake = resolve;
+      port.write(Buffer.from(command));
+    });
+  const out: number[] = [];
+  try {
+    for (let round = 0; round < ROUNDS + 2; round++) {
+      simulator.insert(card);
+      // Same clock start as the driver's: when the reader sees the find.
+      let t0 = 0;
+      simulator.onCommand = (_c, _p, sees) => {
+        if (sees && t0 === 0) t0 = performance.now();
+      };
+      await turn(encodeCommand(...COMMANDS.findCard), 15);
+      await turn(encodeCommand(...COMMANDS.selectCard), 19);
+      await turn(encodeCommand(...COMMANDS.readText), 1295);
+      if (round >= 2) out.push(performance.now() - t0);
+      simulator.remove();
+    }
+  } finally {
+    simulator.onCommand = null;
+    await new Promise<void>((r) => port.close(() => r()));
+  }
+  return out;
 }
