@@ -66,9 +66,15 @@ test.describe('maintenance mode', () => {
   });
 
   test('the dashboard: verdict in words, a config change applied live, audit verified, a diagnostics bundle written; leaving returns to attract', async ({ page, kiosk }) => {
+    // One wrong PIN first: it must show in the live log, without the PIN.
+    await kiosk.call('maintenance.login', { pin: '97531', via: 'gesture' });
     await page.goto(kiosk.uiUrl);
     await enterMaintenance(page);
     await expect(page.getByTestId('overall-level')).toHaveText(/正常|注意|故障/);
+    await expect(page.getByTestId('log-tail')).toContainText('maintenance PIN rejected');
+    await expect(page.getByTestId('log-tail')).not.toContainText('97531');
+    await page.getByRole('group', { name: '级别' }).getByRole('button', { name: 'error' }).click();
+    await expect(page.getByTestId('log-tail')).not.toContainText('maintenance PIN rejected');
     await expect(page.getByTestId('versions')).toContainText('SQLite 3.');
     expect(await axeViolations(page)).toEqual([]);
     await keepScreenshot(page, 'maintenance-dashboard');
