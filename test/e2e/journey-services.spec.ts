@@ -93,4 +93,22 @@ test.describe('around the journeys: guides, help, 办不成事, assisted mode, b
     // The card holder's name never shows in full unless held.
     await expect(page.locator('body')).not.toContainText(CARD.name);
   });
+
+  test('without a card the journey asks for it before the form, then fills the form from it', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('start').click();
+    await page.getByTestId('thing-newborn').click();
+    await page.getByTestId('guide-start').click();
+    await expect(page.getByTestId('step-progress')).toContainText('第 1 步');
+    while (await page.locator('.journey.question').isVisible()) {
+      const before = await page.getByTestId('step-progress').textContent();
+      await page.locator('.answers .answer').last().click();
+      await expect(page.getByTestId('step-progress').filter({ hasText: before! })).toHaveCount(0);
+    }
+    await expect(page.getByRole('heading', { name: '请把身份证放在感应区' })).toBeVisible();
+    await checkScreen(page, 'identify');
+    await insertCard(kiosk);
+    await expect(page.getByTestId('card-name')).toHaveText(CARD.masked);
+    await expect(page.getByTestId('card-idNumber')).toHaveText(CARD.maskedId);
+  });
 });

@@ -59,6 +59,8 @@ export function FormStep({
   const [editing, setEditing] = useState<string | null>(null);
   const [shown, setShown] = useState(false);
   const identified = session?.identity != null;
+  // The session event already carries the masked name and number: show them at once, the rest when the host answers.
+  const fromSession = (field: string) => (field === 'name' ? session?.identity?.name : field === 'idNumber' ? session?.identity?.idNumber : undefined) ?? '—';
 
   useEffect(() => {
     void client.api['journey.cardFields']({}).then((r) => r.ok && setCard(r.value));
@@ -96,7 +98,7 @@ export function FormStep({
                 <span className="field-label" id={labelId}>
                   {pick(f.label, locale)} <span className="tag">{t('journey.form.fromCard')}</span>
                 </span>
-                <HoldToReveal field={f.fromCard as CardField} masked={card[f.fromCard] ?? '—'} labelId={labelId} />
+                <HoldToReveal field={f.fromCard as CardField} masked={card[f.fromCard] ?? fromSession(f.fromCard)} labelId={labelId} />
               </div>
             );
           }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { StepHeader } from './StepHeader';
@@ -10,9 +10,13 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
   const identified = session?.identity != null;
   const [failed, setFailed] = useState<{ message: string; code: string } | null>(null);
   useEffect(() => client.on('idcard.readFailed', setFailed), [client]);
+  // Once, when the card arrives: the callback changes every render, and calling it again
+  // on each render would keep interrupting the router's navigation (a transition).
+  const moveOn = useRef(onIdentified);
+  moveOn.current = onIdentified;
   useEffect(() => {
-    if (identified) onIdentified();
-  }, [identified, onIdentified]);
+    if (identified) moveOn.current();
+  }, [identified]);
   return (
     <section className="journey identify" aria-labelledby="step-heading">
       <StepHeader title={t('journey.identify.heading')} prompt={`${t('journey.identify.heading')}。${t('journey.identify.lead')}`} />
