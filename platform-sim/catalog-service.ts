@@ -2,6 +2,7 @@ import { CATALOG, CatalogSchema, type Catalog, type ECertificateType } from '../
 import type { SignedCatalog } from '../contract/platform';
 import { sha256Hex } from './canonical-json';
 import type { PlatformKey } from './platform-key';
+import type { PlatformSm2Key } from './platform-sm2-key';
 import { readMeta, writeMeta, type Db } from './store/database';
 
 export interface SubItemRoute {
@@ -27,6 +28,7 @@ export class CatalogService {
   constructor(
     private readonly db: Db,
     private readonly key: PlatformKey,
+    private readonly sm2Key: PlatformSm2Key | null,
   ) {
     const stored = readMeta(db, 'catalog.published');
     this.install(stored ? CatalogSchema.parse(JSON.parse(stored)) : CATALOG);
@@ -57,7 +59,11 @@ export class CatalogService {
   private install(catalog: Catalog): void {
     const payload = JSON.stringify(catalog);
     this.catalog = catalog;
-    this.signed = { payload, signature: { alg: 'ed25519', keyId: this.key.keyId, value: this.key.sign(payload) } };
+    this.signed = {
+      payload,
+      signature: { alg: 'ed25519', keyId: this.key.keyId, value: this.key.sign(payload) },
+      ...(this.sm2Key ? { sm2Signature: { alg: 'sm2-sm3' as const, keyId: this.sm2Key.keyId, value: this.sm2Key.sign(payload) } } : {}),
+    };
     this.etagValue = `"${sha256Hex(payload)}"`;
     this.items = new Set(catalog.oneThings.map((t) => t.code));
     this.subItems = new Map(

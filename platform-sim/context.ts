@@ -6,6 +6,7 @@ import type { FaultInjector } from './faults';
 import { authenticateDevice } from './http/device-auth';
 import { sendError, sendZodError } from './http/errors';
 import type { PlatformKey } from './platform-key';
+import type { PlatformSm2Key } from './platform-sm2-key';
 import type { AttachmentStore } from './store/attachments';
 import type { CaseProgression } from './store/case-progression';
 import type { CertificateRegistry } from './store/certificates';
@@ -28,6 +29,7 @@ declare module 'fastify' {
 export interface SimContext {
   readonly db: Db;
   readonly key: PlatformKey;
+  readonly sm2Key: PlatformSm2Key | null;
   readonly clock: CaseClock;
   readonly faults: FaultInjector;
   readonly kiosks: KioskRegistry;

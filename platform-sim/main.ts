@@ -10,6 +10,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env['PLATFORM_PORT'] ?? '8790' },
     data: { type: 'string', default: process.env['PLATFORM_DATA_DIR'] ?? '.kiosk-data/platform-sim' },
     production: { type: 'boolean', default: false },
+    sm2: { type: 'boolean', default: false },
     'provisioning-token': { type: 'string' },
     'status-step-seconds': { type: 'string', default: '60' },
     'return-rate': { type: 'string', default: '0.1' },
@@ -63,6 +64,7 @@ const sim = await startPlatformSim({
   port,
   dataDir: path.resolve(values.data!),
   production: values.production,
+  sm2: values.sm2,
   ...(values['provisioning-token'] ? { provisioningToken: values['provisioning-token'] } : {}),
   statusStepMs: stepSeconds * 1000,
   returnRate,
@@ -70,6 +72,7 @@ const sim = await startPlatformSim({
 });
 console.log(`PLATFORM_URL=${sim.url}`);
 console.log(`PLATFORM_PUBLIC_KEY=${sim.platformPublicKey}`);
+if (sim.platformSm2PublicKey) console.log(`PLATFORM_SM2_PUBLIC_KEY=${sim.platformSm2PublicKey}`);
 const stop = () => void sim.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

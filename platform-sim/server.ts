@@ -12,6 +12,7 @@ import { TrafficMeter } from './traffic-meter';
 import { sendError } from './http/errors';
 import { registerRawBodyParsers } from './http/raw-body';
 import { PlatformKey } from './platform-key';
+import { PlatformSm2Key } from './platform-sm2-key';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerCatalogRoutes } from './routes/catalog';
 import { registerCertificateRoutes } from './routes/certificates';
@@ -37,6 +38,8 @@ export interface PlatformSimOptions {
   readonly statusStepMs?: number;
   /** Share of department cases that end 退回 (default 0.1). */
   readonly returnRate?: number;
+  /** Also sign catalogs with SM2 (国密) and hand out the SM2 key at provisioning. */
+  readonly sm2?: boolean;
   /** Faults active from the start; replace at run time with PUT /admin/faults. */
   readonly faults?: FaultConfigInput;
   /** No heartbeat for this long shows a kiosk offline on the fleet page (default 15 min). */
@@ -48,6 +51,8 @@ export interface PlatformSim {
   readonly app: FastifyInstance;
   /** The platform public key kiosks pin (base64, 32 bytes). */
   readonly platformPublicKey: string;
+  /** The optional 国密 catalog key (uncompressed SM2, hex); null unless `sm2`. */
+  readonly platformSm2PublicKey: string | null;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,8 @@ declare module 'fastify' {
 export async function startPlatformSim(options: PlatformSimOptions): Promise<PlatformSim> {
   const db = openPlatformDb(options.dataDir);
   const key = PlatformKey.loadOrCreate(options.dataDir);
+  // Pure-JS SM2 over the catalog costs ~0.5 s per signing: only when asked for.
+  const sm2Key = options.sm2 ? PlatformSm2Key.loadOrCreate(options.dataDir) : null;
   const clock = new CaseClock(db);
   const kiosks = new KioskRegistry(db);
   if (options.production) {
@@ -70,7 +77,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     if (!existsSync(file)) throw new Error(`platform-sim: production mode needs ${file} (KioskKeysFileSchema)`);
     kiosks.loadKeysFile(KioskKeysFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).kiosks, new Date().toISOString());
   }
-  const catalog = new CatalogService(db, key);
+  const catalog = new CatalogService(db, key, sm2Key);
   const attachments = new AttachmentStore(db, options.dataDir);
   const progression = new CaseProgression(db, { stepMs: options.statusStepMs ?? 60_000, returnRate: options.returnRate ?? 0.1 });
   const faults = new FaultInjector();
@@ -79,6 +86,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const ctx: SimContext = {
     db,
     key,
+    sm2Key,
     clock,
     faults,
     kiosks,
@@ -127,6 +135,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     url: `http://127.0.0.1:${port}`,
     app,
     platformPublicKey: key.publicKeyBase64,
+    platformSm2PublicKey: sm2Key?.publicKeyHex ?? null,
     close: async () => {
       await app.close();
       db.close();

@@ -78,6 +78,8 @@ export const ProvisionResponseSchema = z.object({
   /** Key that signs catalogs and kiosk commands; the kiosk pins it. */
   platformPublicKey: Ed25519PublicKeySchema,
   platformKeyId: z.string(),
+  /** SM2 public key (uncompressed, `04` + 128 hex) for the optional 国密 catalog signature. */
+  platformSm2PublicKey: z.string().regex(/^04[0-9a-f]{128}$/, 'expected an uncompressed SM2 public key in hex').optional(),
 });
 export type ProvisionResponse = z.infer<typeof ProvisionResponseSchema>;
 

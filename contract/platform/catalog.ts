@@ -18,6 +18,18 @@ export const SignedCatalogSchema = z.object({
     /** base64, 64 bytes. */
     value: z.string(),
   }),
+  /**
+   * Optional 国密 second signature over the same bytes: SM2 with SM3 and the
+   * default user id `1234567812345678` (GB/T 35276), r‖s as 128 hex digits.
+   * Verifiable in pure JS (sm-crypto), so also under Electron's BoringSSL.
+   */
+  sm2Signature: z
+    .object({
+      alg: z.literal('sm2-sm3'),
+      keyId: z.string(),
+      value: z.string().regex(/^[0-9a-f]{128}$/, 'expected r‖s as 128 lower-case hex digits'),
+    })
+    .optional(),
 });
 export type SignedCatalog = z.infer<typeof SignedCatalogSchema>;
 

@@ -24,6 +24,7 @@ export function registerProvisionRoutes(app: FastifyInstance, ctx: SimContext): 
       registeredAt: outcome.record.registeredAt,
       platformPublicKey: ctx.key.publicKeyBase64,
       platformKeyId: ctx.key.keyId,
+      ...(ctx.sm2Key ? { platformSm2PublicKey: ctx.sm2Key.publicKeyHex } : {}),
     };
     return reply.code(201).send(res);
   });

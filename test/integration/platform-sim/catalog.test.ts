@@ -1,9 +1,12 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { createHash } from 'node:crypto';
+import smCrypto from 'sm-crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../contract/catalog';
 import { CatalogDocumentSchema, ProvisionResponseSchema, SignedCatalogSchema } from '../../../contract/platform';
 import { startSimWithKiosk, TestKiosk, type SimUnderTest } from './sim-client';
+
+const { sm2 } = smCrypto;
 
 describe('platform-sim signed catalog', () => {
   let t: SimUnderTest;
@@ -29,6 +32,20 @@ describe('platform-sim signed catalog', () => {
     expect(catalog.oneThings).toHaveLength(27);
     expect(catalog.eCertificates).toHaveLength(143);
     expect(res.headers.get('etag')).toBe(`"${createHash('sha256').update(signed.payload).digest('hex')}"`);
+  });
+
+  it('with --sm2 also carries an SM2 (国密) signature that verifies in pure JS with the provisioned SM2 key', async () => {
+    expect(SignedCatalogSchema.parse(await (await t.kiosk.request('GET', '/v1/catalog')).json()).sm2Signature).toBeUndefined();
+    await t.sim.close();
+    t = await startSimWithKiosk({ dataDir: t.dataDir, sm2: true }, t.kiosk);
+    const k = new TestKiosk(t.sim.url, 'SX-TY-XD-0004');
+    const provisioned = ProvisionResponseSchema.parse(await (await k.provision()).json());
+    expect(provisioned.platformSm2PublicKey).toBe(t.sim.platformSm2PublicKey);
+    const signed = SignedCatalogSchema.parse(await (await k.request('GET', '/v1/catalog')).json());
+    const bytes = (s: string) => Array.from(Buffer.from(s, 'utf8'));
+    const verifySm2 = (payload: string) => sm2.doVerifySignature(bytes(payload), signed.sm2Signature!.value, provisioned.platformSm2PublicKey!, { hash: true, der: false, userId: '1234567812345678' });
+    expect(verifySm2(signed.payload)).toBe(true);
+    expect(verifySm2(signed.payload.replace('企业开办', '企业关门'))).toBe(false);
   });
 
   it('a changed byte no longer verifies', async () => {
