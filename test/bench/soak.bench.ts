@@ -1,0 +1,105 @@
+/**
+ * `soak`: complete simulated journeys, one after another, in one kiosk
+ * process and one renderer page, as a day at a busy service point would run
+ * them: attract → start → card → 新生儿出生 → questions → form → materials →
+ * review → consent → 已提交 → receipt → 好差评 → session ends.
+ * Figures: host RSS (the kiosk process, /proc) and renderer JS heap (after a
+ * forced GC, over CDP) at the end, against the same after the first 100
+ * journeys; the bound is growth ≤ 5 %. Also journeys per minute.
+ * SOAK_JOURNEYS (default 1000) sets the count.
+ */
+import { readFileSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { startKioskProcess, startPlatformProcess, type KioskProcess } from '../support/processes';
+import { figure, type Emit } from './format';
+
+const JOURNEYS = Number(process.env['SOAK_JOURNEYS'] ?? 1000);
+const WARMUP = Math.min(100, Math.floor(JOURNEYS / 10));
+const FORM: Record<string, string> = {
+  mobile: '13912345678',
+  childName: '王小明',
+  childBirthDate: '',
+  birthPlace: '山西省妇幼保健院',
+  otherParentName: '李春花',
+  otherParentIdNumber: '110101199003077571',
+};
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function yesterday(): string {
+  const d = new Date(Date.now() - 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function oneJourney(page: Page, kiosk: KioskProcess, i: number): Promise<void> {
+  await page.getByTestId('start').click();
+  const inserted = await kiosk.call<{ ok: boolean }>('devdock.idcard.insert', { cardId: i % 2 ? 'resident-zhang' : 'resident-longterm' });
+  if (!inserted.body.ok) throw new Error('card insert failed');
+  await page.getByTestId('identity').filter({ hasText: '已识别身份' }).waitFor();
+  await page.getByTestId('thing-newborn').click();
+  await page.getByTestId('guide-start').click();
+  await page.getByTestId('step-progress').waitFor();
+  while (await page.locator('.journey.question').isVisible()) {
+    const before = await page.getByTestId('step-progress').textContent();
+    await page.locator('.answers .answer').last().click();
+    await page.getByTestId('step-progress').filter({ hasText: before! }).waitFor({ state: 'detached' });
+  }
+  await page.locator('fieldset', { hasText: '您是孩子的' }).locator('.answer').first().click();
+  await page.locator('fieldset', { hasText: '孩子性别' }).locator('.answer').first().click();
+  for (const [id, value] of Object.entries(FORM)) await page.getByTestId(`field-${id}`).fill(value || yesterday());
+  await page.getByTestId('form-next').click();
+  await page.getByTestId('materials-next').click();
+  await page.getByTestId('review-next').click();
+  await page.getByTestId('consent-submit').click();
+  await page.getByTestId('application-number').waitFor();
+  await page.getByTestId('print-state').and(page.locator(':not([data-state="printing"])')).waitFor();
+  await page.getByTestId('to-evaluation').click();
+  await page.getByTestId('level-very-satisfied').click();
+  await page.getByTestId('evaluation-submit').click();
+  await page.getByTestId('evaluation-finish').click();
+  await page.getByTestId('start').waitFor();
+  const removed = await kiosk.call<{ ok: boolean }>('devdock.idcard.remove', {});
+  if (!removed.body.ok) throw new Error('card remove failed');
+}
+
+export default async function soak(emit: Emit): Promise<void> {
+  const platform = await startPlatformProcess();
+  const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url });
+  const browser = await chromium.launch({ executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const cdp = await page.context().newCDPSession(page);
+    const heapMiB = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return usedSize / 1024 / 1024;
+    };
+    await page.goto(kiosk.uiUrl);
+    const pid = kiosk.child.pid!;
+    let rssWarm = NaN;
+    let heapWarm = NaN;
+    const t0 = performance.now();
+    for (let i = 1; i <= JOURNEYS; i++) {
+      await oneJourney(page, kiosk, i);
+      if (i === WARMUP) {
+        rssWarm = rssMiB(pid);
+        heapWarm = await heapMiB();
+      }
+      if (i % 100 === 0) process.stderr.write(`soak: ${i}/${JOURNEYS} rss ${rssMiB(pid).toFixed(1)} MiB\n`);
+    }
+    const minutes = (performance.now() - t0) / 60_000;
+    const rssEnd = rssMiB(pid);
+    const heapEnd = await heapMiB();
+    emit(figure(`host-rss-after-${JOURNEYS}`, rssEnd, 'MiB', rssWarm));
+    emit(figure(`renderer-heap-after-${JOURNEYS}`, heapEnd, 'MiB', heapWarm));
+    emit(figure('journeys-per-minute', JOURNEYS / minutes, 'journeys/min', null));
+  } finally {
+    await browser.close();
+    await kiosk.stop();
+    await platform.stop();
+  }
+}
