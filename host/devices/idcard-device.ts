@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KioskConfig } from '../config';
 import { openPtyPair, serialOpener, type PtyPair } from '../../drivers/device';
 import {
   autoProbeOpener,
+  candidateSerialPaths,
   IdCardReader,
   IdCardSimulator,
   InProcessReader,
@@ -38,6 +39,14 @@ export interface IdCardDevice {
   close(): Promise<void>;
 }
 
+function canonical(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 function socatAvailable(): boolean {
   return spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
 }
@@ -53,7 +62,10 @@ export async function createIdCardDevice(devices: KioskConfig['devices'], fixtur
   if (setting === 'none' || setting.startsWith('hid:')) return { reader: null, sim: null, close: async () => undefined };
   if (setting === 'auto') {
     let reader: IdCardReader | null = null;
-    const open = autoProbeOpener(baud, undefined, (p) => reader?.portChosen(p));
+    // Never probe a port configured for another device: a SAM frame would print as garbage on a receipt printer.
+    const taken = [devices.printer, devices.scanner].filter((p) => p.startsWith('/') || /^COM\d+$/i.test(p)).map(canonical);
+    const candidates = async () => (await candidateSerialPaths()).filter((p) => !taken.includes(canonical(p)));
+    const open = autoProbeOpener(baud, candidates, (p) => reader?.portChosen(p));
     reader = new IdCardReader({ path: null, source: 'serial', open });
     return { reader, sim: null, close: async () => reader?.close() };
   }
