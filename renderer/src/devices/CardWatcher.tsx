@@ -15,7 +15,7 @@ export function CardWatcher() {
   const { client } = useKiosk();
   const navigate = useNavigate();
   const location = useLocation();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; code: string } | null>(null);
   const [numberInvalid, setNumberInvalid] = useState(false);
   const onAttract = location.pathname === '/';
 
@@ -28,7 +28,7 @@ export function CardWatcher() {
       }),
     [client, navigate, onAttract],
   );
-  useEffect(() => client.on('idcard.readFailed', (p) => setFailure(p.message)), [client]);
+  useEffect(() => client.on('idcard.readFailed', (p) => setFailure(p)), [client]);
   useEffect(() => client.on('idcard.removed', () => setFailure(null)), [client]);
   useEffect(() => client.on('session.changed', (s) => s === null && setNumberInvalid(false)), [client]);
 
@@ -36,7 +36,7 @@ export function CardWatcher() {
     <div className="card-notices" role="status" aria-live="polite">
       {failure && (
         <p className="warning" data-testid="card-read-failed">
-          {t('devices.card.readFailed', { message: failure })}
+          {t('devices.card.readFailed', { message: failure.message, code: failure.code })}
         </p>
       )}
       {numberInvalid && (

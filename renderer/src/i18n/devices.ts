@@ -67,7 +67,7 @@ const en: DevicesText = {
     photo: 'ID photo (no photo decoder installed: placeholder)',
     numberInvalid: 'The ID number does not check out; staff should look at the card.',
   },
-  card: { readFailed: 'The card could not be read: {{message}}' },
+  card: { readFailed: 'The card could not be read. Lay it flat on the reader and keep it still; if it keeps failing, ask staff. ({{code}})' },
   dock: {
     open: 'Dev dock',
     close: 'Close the dev dock',
