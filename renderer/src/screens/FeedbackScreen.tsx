@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeedbackCategorySchema, type FeedbackCategory } from '../../../contract';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
 import { VoicePrompt } from '../voice/VoicePrompt';
@@ -8,6 +9,7 @@ import { VoicePrompt } from '../voice/VoicePrompt';
 export function FeedbackScreen() {
   const { t } = useTranslation();
   const { client } = useKiosk();
+  const [category, setCategory] = useState<FeedbackCategory>('other');
   const [text, setText] = useState('');
   const [mobile, setMobile] = useState('');
   const [editing, setEditing] = useState<'text' | 'mobile' | null>(null);
@@ -15,7 +17,7 @@ export function FeedbackScreen() {
   const [reference, setReference] = useState<string | null>(null);
 
   const send = async () => {
-    const r = await client.api['feedback.submit']({ text, mobile: mobile.trim() ? mobile.trim() : null, thingId: null });
+    const r = await client.api['feedback.submit']({ category, text, mobile: mobile.trim() ? mobile.trim() : null, thingId: null });
     if (r.ok) return setReference(r.value.reference);
     setProblems(Object.fromEntries((r.issues ?? [{ path: 'text', message: r.message }]).map((i) => [i.path, i.message])));
   };
@@ -52,6 +54,16 @@ export function FeedbackScreen() {
     <section className="feedback" aria-labelledby="feedback-heading">
       <h1 id="feedback-heading">{t('journey.feedback.heading')}</h1>
       <VoicePrompt text={t('journey.feedback.lead')} />
+      <fieldset className="field">
+        <legend className="field-label">{t('journey.feedback.category')}</legend>
+        <div className="choices">
+          {FeedbackCategorySchema.options.map((c) => (
+            <button key={c} type="button" className={`answer small${category === c ? ' chosen' : ''}`} aria-pressed={category === c} onClick={() => setCategory(c)}>
+              {t(`journey.feedback.categories.${c}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
       {field('text', t('journey.feedback.text'), text, setText, 'pinyin')}
       {field('mobile', t('journey.feedback.mobile'), mobile, setMobile, 'digits')}
       <div className="step-actions">

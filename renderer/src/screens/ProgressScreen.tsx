@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProgressAnswer } from '../../../contract';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
+import { CameraScanner } from '../scan/CameraScanner';
+import { isReceiptCode } from '../scan/receipt-code';
 import { VoicePrompt } from '../voice/VoicePrompt';
 
 /**
@@ -17,6 +19,7 @@ export function ProgressScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [typing, setTyping] = useState(false);
+  const [camera, setCamera] = useState(false);
   const identified = session?.identity != null;
 
   const show = useCallback((r: Awaited<ReturnType<typeof client.api['progress.byCard']>>) => {
@@ -51,6 +54,20 @@ export function ProgressScreen() {
         </div>
         {typing && <OnScreenKeyboard layout="letters" upper value={code} onChange={setCode} onDone={() => setTyping(false)} />}
       </div>
+      <div className="step-actions">
+        <button type="button" onClick={() => setCamera((c) => !c)} aria-pressed={camera} data-testid="progress-camera">
+          {camera ? t('journey.progress.cameraStop') : t('journey.progress.camera')}
+        </button>
+      </div>
+      {camera && (
+        <CameraScanner
+          accept={(r) => isReceiptCode(r) || /^[A-Z0-9-]{6,64}$/.test(r.text)}
+          onCode={(r) => {
+            setCamera(false);
+            void byReceipt(r.text);
+          }}
+        />
+      )}
       {problem && (
         <p className="field-error" role="alert" data-testid="progress-error">
           {problem}
