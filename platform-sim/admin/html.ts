@@ -85,7 +85,8 @@ ${r.kiosks
         .join('')}</tbody></table>`,
     )
     .join('\n');
-  const states = Object.values(CASE_STATE_LABELS).map((l) => l.zh).join(' → ');
+  const l = CASE_STATE_LABELS;
+  const states = `${l.received.zh} → ${l['in-review'].zh} → ${l.completed.zh}（或${l.returned.zh}）`;
   return page('接收情况', 'received', `${totals}${faultLine}<p>办件状态依次为：${escapeHtml(states)}。JSON：<a href="/admin/received.json">/admin/received.json</a></p>${r.kiosks.length ? summary : '<p>尚未收到任何终端的数据。</p>'}${recent}`);
 }
 
