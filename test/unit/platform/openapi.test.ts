@@ -7,7 +7,7 @@ import { OPENAPI_FILE, renderPlatformOpenApi } from '../../../scripts/gen-platfo
 type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
 
 describe('contract/platform/openapi.json', () => {
-  it('matches the zod schemas (run `npx tsx scripts/gen-platform-openapi.ts` when this fails)', () => {
+  it('matches the zod schemas (run `npm run platform:openapi` when this fails)', () => {
     expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(renderPlatformOpenApi());
   });
 
