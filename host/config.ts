@@ -65,7 +65,7 @@ export const KioskConfigSchema = z
     operations: z
       .object({
         heartbeatIntervalMs: z.coerce.number().int().min(1000).max(3_600_000).default(180_000),
-        watchdogStaleMs: z.coerce.number().int().min(1000).max(60_000).default(3500),
+        watchdogStaleMs: z.coerce.number().int().min(1000).max(60_000).default(4500),
         updateUrl: z.url({ protocol: /^https$/, message: 'expected an https URL' }).nullable().default(null),
         updateChannel: z.string().regex(/^[a-z0-9-]{1,20}$/).default('latest'),
         updatePublisherName: z.string().min(1).nullable().default(null),
@@ -74,7 +74,7 @@ export const KioskConfigSchema = z
       .strict()
       .default({
         heartbeatIntervalMs: 180_000,
-        watchdogStaleMs: 3500,
+        watchdogStaleMs: 4500,
         updateUrl: null,
         updateChannel: 'latest',
         updatePublisherName: null,

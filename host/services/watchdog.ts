@@ -12,7 +12,7 @@ export interface UiRecoverer {
 export interface WatchdogOptions {
   readonly bus: EventBus;
   readonly logger: Logger;
-  /** Silence longer than this is a hang. With the 500 ms check, recovery starts within staleMs + 0.5 s. */
+  /** Silence longer than this is a hang. With the 500 ms check, recovery starts within staleMs + 0.5 s (5 s by default). */
   readonly staleMs?: number;
   readonly checkMs?: number;
   readonly now?: () => number;
@@ -35,7 +35,7 @@ export class UiWatchdog {
   private readonly now: () => number;
 
   constructor(private readonly o: WatchdogOptions) {
-    this.staleMs = o.staleMs ?? 3_500;
+    this.staleMs = o.staleMs ?? 4_500;
     this.now = o.now ?? (() => Date.now());
     // Until a shell registers its own, a reload is asked of the UI itself (it helps when the page is stuck but its script still runs).
     this.recoverer = {

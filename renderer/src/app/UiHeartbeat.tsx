@@ -15,7 +15,9 @@ export function UiHeartbeat() {
     let timer = 0;
     const beat = () => {
       if (stopped) return;
-      window.requestAnimationFrame(() => {
+      // A hidden page gets no animation frames at all; it still beats (a hidden kiosk window is not a hung one).
+      const onFrame = document.hidden ? (cb: () => void) => cb() : (cb: () => void) => window.requestAnimationFrame(cb);
+      onFrame(() => {
         if (stopped) return;
         void client.api['ui.heartbeat']({ screen: window.location.pathname.slice(0, 80), seq: seq++ }).then((r) => {
           if (r.ok) intervalMs = r.value.intervalMs;
