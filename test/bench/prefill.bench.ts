@@ -16,6 +16,30 @@ import { figure, percentile, type Emit } from './format';
 
 const RUNS = Number(process.env['PREFILL_RUNS'] ?? 20);
 
+/**
+ * Runs in the page before the app (as text: this file compiles without DOM types).
+ * Stamps the arrival of the session event carrying an identity, and the moment
+ * the form's card field shows the (masked) name.
+ */
+const STAMPS = `
+  window.__identifiedAt = null;
+  window.__filledAt = null;
+  const Original = window.WebSocket;
+  window.WebSocket = class extends Original {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener('message', (e) => {
+        if (window.__identifiedAt === null && typeof e.data === 'string' && e.data.includes('"session.changed"') && e.data.includes('"identity":{')) window.__identifiedAt = Date.now();
+      });
+    }
+  };
+  new MutationObserver(() => {
+    if (window.__filledAt !== null) return;
+    const el = document.querySelector('[data-testid="card-name"]');
+    if (el && el.textContent && el.textContent !== '—') window.__filledAt = Date.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
 async function toIdentifyStep(page: Page, kiosk: KioskProcess): Promise<void> {
   await page.goto(kiosk.uiUrl);
   await page.getByTestId('start').click();
@@ -25,7 +49,7 @@ async function toIdentifyStep(page: Page, kiosk: KioskProcess): Promise<void> {
   while (await page.locator('.journey.question').isVisible()) {
     const before = await page.getByTestId('step-progress').textContent();
     await page.locator('.answers .answer').last().click();
-    await page.waitForFunction((b) => document.querySelector('[data-testid="step-progress"]')?.textContent !== b, before);
+    await page.getByTestId('step-progress').filter({ hasText: before! }).waitFor({ state: 'detached' });
   }
   await page.getByTestId('identify-waiting').waitFor();
 }
@@ -39,42 +63,17 @@ export default async function prefill(emit: Emit): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     // Stamp the arrival of the identifying event, and the moment the form shows the card's name.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __identifiedAt: number | null; __filledAt: number | null };
-      w.__identifiedAt = null;
-      w.__filledAt = null;
-      const Original = window.WebSocket;
-      window.WebSocket = class extends Original {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          this.addEventListener('message', (e) => {
-            if (w.__identifiedAt === null && typeof e.data === 'string' && e.data.includes('"session.changed"') && e.data.includes('"identity":{')) w.__identifiedAt = Date.now();
-          });
-        }
-      };
-      new MutationObserver(() => {
-        if (w.__filledAt !== null) return;
-        const el = document.querySelector('[data-testid="card-name"]');
-        if (el && el.textContent && el.textContent !== '—') w.__filledAt = Date.now();
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
+    await page.addInitScript({ content: STAMPS });
     for (let i = 0; i < RUNS; i++) {
       await kiosk.call('devdock.idcard.remove', {});
       await kiosk.call('session.end', { reason: 'home' });
       await toIdentifyStep(page, kiosk);
-      await page.evaluate(() => {
-        const w = window as unknown as { __identifiedAt: number | null; __filledAt: number | null };
-        w.__identifiedAt = null;
-        w.__filledAt = null;
-      });
+      await page.evaluate('window.__identifiedAt = null; window.__filledAt = null;');
       const t0 = Date.now();
       const r = await kiosk.call<{ ok: boolean }>('devdock.idcard.insert', { cardId: 'resident-zhang' });
       if (!r.body.ok) throw new Error('devdock insert failed');
-      const handle = await page.waitForFunction(() => {
-        const w = window as unknown as { __identifiedAt: number | null; __filledAt: number | null };
-        return w.__identifiedAt !== null && w.__filledAt !== null ? [w.__identifiedAt, w.__filledAt] : null;
-      }, undefined, { timeout: 15_000 }).catch(async (e: Error) => {
-        const state = await page.evaluate(() => JSON.stringify({ ...(window as unknown as Record<string, unknown>) }, ['__identifiedAt', '__filledAt']));
+      const handle = await page.waitForFunction('window.__identifiedAt !== null && window.__filledAt !== null ? [window.__identifiedAt, window.__filledAt] : null', undefined, { timeout: 15_000 }).catch(async (e: Error) => {
+        const state = await page.evaluate('JSON.stringify([window.__identifiedAt, window.__filledAt])');
         throw new Error(`${e.message}\nstate ${state}\nscreen: ${(await page.locator('main').innerText()).slice(0, 300)}`);
       });
       const [identifiedAt, filledAt] = (await handle.jsonValue()) as [number, number];
