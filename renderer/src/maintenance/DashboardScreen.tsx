@@ -31,7 +31,7 @@ export function DashboardScreen() {
   useEffect(() => {
     if (!m.token) return;
     void load();
-    // Polling is a technician's convenience, not activity: it does not keep maintenance open.
+    // Polling is not a touch: the 2-minute rule is the UI's idle timer (maintenance-session); the host's own lapse is the backstop once the screen is gone.
     const timer = window.setInterval(() => void load(), 3000);
     return () => window.clearInterval(timer);
   }, [m.token, load]);
