@@ -42,6 +42,7 @@ export class Outbox {
   private readonly backoff: BackoffPolicy;
   private readonly insertStmt: Statement;
   private readonly linkStmt: Statement;
+  private readonly nextStreamSeqStmt: Statement;
 
   constructor(
     private readonly store: Store,
@@ -54,10 +55,10 @@ export class Outbox {
     this.insertStmt = store.read((db) =>
       db.prepare(
         `INSERT INTO outbox (client_id, kind, stream_seq, state, body, body_bytes, next_attempt_at, created_at)
-         VALUES (?, ?, (SELECT coalesce(max(stream_seq), 0) + 1 FROM outbox WHERE kind = ?), 'queued', ?, ?, ?, ?)
-         RETURNING seq, stream_seq`,
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)`,
       ),
     );
+    this.nextStreamSeqStmt = store.read((db) => db.prepare('SELECT coalesce(max(stream_seq), 0) + 1 FROM outbox WHERE kind = ?').pluck());
     this.linkStmt = store.read((db) => db.prepare('INSERT INTO outbox_attachments (client_id, address, role) VALUES (?, ?, ?)'));
     // Anything left "sending" by a crash goes back to the queue; the platform dedupes the resend.
     store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run());
@@ -73,9 +74,10 @@ export class Outbox {
     const plain = Buffer.from(JSON.stringify(payload), 'utf8');
     const sealed = this.cipher.seal(plain, clientId);
     const at = this.now();
-    const row = this.insertStmt.get(clientId, kind, kind, sealed, plain.length, at, at) as { seq: number; stream_seq: number };
+    const streamSeq = this.nextStreamSeqStmt.get(kind) as number;
+    const info = this.insertStmt.run(clientId, kind, streamSeq, sealed, plain.length, at, at);
     for (const a of attachments) this.linkStmt.run(clientId, a.address, a.role);
-    return { clientId, seq: row.seq, streamSeq: row.stream_seq };
+    return { clientId, seq: Number(info.lastInsertRowid), streamSeq };
   }
 
   /** A durable enqueue on its own (evaluation, feedback). */
