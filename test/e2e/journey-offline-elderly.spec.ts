@@ -59,6 +59,14 @@ test.describe('新生儿出生 in elderly mode with the network unplugged', () =
     const number = (await page.getByTestId('application-number').textContent())!.trim();
     await checkScreen(page, 'elderly-offline-7-done');
 
+    // Progress query while offline: the last status saved here, and it says so.
+    await page.getByRole('button', { name: '回到首页' }).click();
+    await page.getByTestId('go-progress').click();
+    await expect(page.getByTestId('progress-result')).toHaveAttribute('data-live', 'false');
+    await expect(page.getByTestId('progress-result')).toContainText('网络暂时不可用，下面是本机保存的最新状态');
+    await expect(page.getByTestId('progress-item').first()).toContainText('等待发送');
+    await checkScreen(page, 'elderly-offline-progress');
+
     // The network returns: the same platform (same port, same data) comes back.
     const back = await startPlatformProcess({ port: platform.port, dataDir: platform.dataDir });
     try {

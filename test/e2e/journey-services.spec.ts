@@ -111,4 +111,26 @@ test.describe('around the journeys: guides, help, 办不成事, assisted mode, b
     await expect(page.getByTestId('card-name')).toHaveText(CARD.masked);
     await expect(page.getByTestId('card-idNumber')).toHaveText(CARD.maskedId);
   });
+
+  test('every resident screen passes axe in elderly mode too', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('elderly-toggle').click();
+    await page.getByTestId('start').click();
+    await insertCard(kiosk);
+    await expect(page.getByTestId('identity')).toContainText(CARD.masked);
+    await checkScreen(page, 'elderly-home');
+    await page.getByTestId('home-search').click();
+    await checkScreen(page, 'elderly-home-keyboard');
+    await page.getByTestId('go-progress').click();
+    await expect(page.getByTestId('progress-result')).toBeVisible();
+    await checkScreen(page, 'elderly-progress');
+    await page.getByRole('button', { name: '回到首页' }).click();
+    await page.getByTestId('go-feedback').click();
+    await checkScreen(page, 'elderly-feedback');
+    await page.getByRole('button', { name: '回到首页' }).click();
+    await page.getByTestId('go-assisted').click();
+    await checkScreen(page, 'elderly-assisted');
+    await page.getByRole('button', { name: /求助/ }).click();
+    await checkScreen(page, 'elderly-help');
+  });
 });
