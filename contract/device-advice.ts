@@ -71,3 +71,16 @@ export function adviseDevice(s: DeviceStatus): Finding | null {
   }
   return null;
 }
+
+/**
+ * What to bring or do, by technician code, for someone reading the fleet page
+ * far from the kiosk (the dashboard's own fix text names the local port).
+ */
+export function fixForCode(code: string): Bilingual | null {
+  if (code === 'PRINTER-PAPER-END') return { 'zh-CN': '带一卷热敏纸到场更换', en: 'Bring a thermal paper roll and change it' };
+  if (code === 'PRINTER-PAPER-NEAR-END') return { 'zh-CN': '下次到场时带一卷热敏纸', en: 'Bring a thermal roll on the next visit' };
+  if (code === 'PRINTER-COVER-OPEN') return { 'zh-CN': '到场合上打印机仓盖', en: 'Close the printer cover on site' };
+  if (code.endsWith('-UNPLUGGED')) return { 'zh-CN': '检查数据线和电源是否插好；插好后设备会自动重新连接', en: 'Check the cable and power; the device reconnects by itself' };
+  if (code.includes('-ERROR-')) return { 'zh-CN': '到场运行自检；仍失败时更换设备并带回诊断包', en: 'Run the self-test on site; replace the device if it still fails and bring back a diagnostics bundle' };
+  return null;
+}

@@ -1,3 +1,4 @@
+import { fixForCode } from '../../contract/device-advice';
 import { CASE_STATE_LABELS, type FaultState, type FleetReport, type ReceivedReport } from '../../contract/platform';
 
 const STREAM_LABELS = { applications: '申请', evaluations: '好差评', feedback: '办不成事反映' } as const;
@@ -94,8 +95,13 @@ export function fleetPage(f: FleetReport): string {
   const severity = (s: 'warning' | 'critical') => `<span class="${s}">${s === 'critical' ? '严重' : '警告'}</span>`;
   const rows = f.kiosks
     .map((k) => {
+      // What to bring or do, from the device codes the kiosk reported (contract/device-advice).
+      const fixes = k.devices.flatMap((d) => {
+        const fix = d.errorCode ? fixForCode(d.errorCode) : null;
+        return fix ? [`<li>处理方法：${escapeHtml(fix['zh-CN'])} <code>${escapeHtml(d.errorCode!)}</code></li>`] : [];
+      });
       const problems = k.problems.length
-        ? `<ul>${k.problems.map((p) => `<li>${severity(p.severity)}：${escapeHtml(p.message)} <code>${escapeHtml(p.code)}</code></li>`).join('')}</ul>`
+        ? `<ul>${k.problems.map((p) => `<li>${severity(p.severity)}：${escapeHtml(p.message)} <code>${escapeHtml(p.code)}</code></li>`).join('')}${fixes.join('')}</ul>`
         : '<span class="ok">正常</span>';
       return `<tr><th scope="row">${escapeHtml(k.kioskId)}</th><td>${escapeHtml(k.servicePoint)}</td><td>${k.online ? '<span class="ok">在线</span>' : '<span class="critical">离线</span>'}</td><td>${k.lastHeartbeatAt ? escapeHtml(beijingTime(k.lastHeartbeatAt)) : '从未'}</td><td>${escapeHtml(k.version ?? '—')}</td><td>${k.outbox ? `${k.outbox.queued} 件待传，${k.outbox.quarantined} 件拒收` : '—'}</td><td>${k.pendingCommands}</td><td>${problems}</td></tr>`;
     })

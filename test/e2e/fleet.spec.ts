@@ -32,6 +32,8 @@ test.describe('fleet heartbeat and remote commands', () => {
       await expect(page.getByRole('row', { name: new RegExp(info.kioskId) })).toContainText('IDCARD-UNPLUGGED');
       const line = page.getByRole('row', { name: new RegExp(info.kioskId) });
       await expect(line).toContainText('缺纸');
+      // …and what to bring.
+      await expect(line).toContainText('带一卷热敏纸到场更换');
       expect(await axeViolations(page)).toEqual([]);
       await keepScreenshot(page, 'fleet-paper-out');
 
