@@ -21,6 +21,7 @@ export const EDITABLE_FIELDS: readonly FieldSpec[] = [
   { key: 'ui.idleSeconds', type: 'number', label: '无操作多少秒后提示（秒）', applies: 'live' },
   { key: 'ui.countdownSeconds', type: 'number', label: '倒计时（秒）', applies: 'live' },
   { key: 'ui.elderlyDefault', type: 'boolean', label: '默认长辈模式', applies: 'live' },
+  { key: 'offline.retentionDays', type: 'number', label: '已送达数据保留天数', applies: 'restart' },
   { key: 'operations.heartbeatIntervalMs', type: 'number', label: '健康上报间隔（毫秒）', applies: 'live' },
   { key: 'log.level', type: 'string', label: '日志级别', applies: 'live' },
 ];
