@@ -19,6 +19,7 @@ import { applicableSubItems, type ProvidedMaterial } from '../../contract/journe
 import { buildPayload } from '../../contract/journeys/payload';
 import type { Journey, WiredJourney } from '../../contract/journeys/schema';
 import type { ApplicationsPort, CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
+import { formatShanghaiTime } from '../../drivers/printer/receipt/compose';
 import type { SessionService } from './session';
 import type { StaffDesk } from './staff';
 
@@ -271,7 +272,7 @@ export class JourneyService {
         ...submitted.subItems.map((s, i) => ({ label: `事项${i + 1}`, value: `${s.name}（${s.department}）` })),
         { label: '申请人', value: identity ? maskName(identity.name) : '—' },
         { label: '受理编号', value: applicationNumber },
-        { label: '提交时间', value: submitted.submittedAt },
+        { label: '提交时间', value: formatShanghaiTime(submitted.submittedAt) },
         { label: '承诺办结', value: submitted.deadline },
         { label: '咨询投诉', value: '12345' },
       ],

@@ -46,7 +46,7 @@ export function DoneStep({ submitted, deadline, onEvaluate, onFinish }: { submit
         {receipt !== 'printing' && 'error' in receipt && t('journey.done.notPrinted', { message: receipt.error })}
       </div>
       {receipt !== 'printing' && 'printed' in receipt && !receipt.printed && (
-        <figure className="on-screen-receipt" data-testid="on-screen-receipt">
+        <figure className="journey-receipt" data-testid="on-screen-receipt">
           <figcaption>{t('journey.done.receipt')}</figcaption>
           {qr && <img src={qr} alt={`${t('journey.done.receipt')} QR · ${submitted.applicationNumber}`} className="receipt-qr" />}
           <dl>
