@@ -10,6 +10,7 @@ import { DashboardScreen } from '../maintenance/DashboardScreen';
 import { MaintenanceCorner } from '../maintenance/MaintenanceCorner';
 import { MaintenanceProvider } from '../maintenance/maintenance-session';
 import { PinScreen } from '../maintenance/PinScreen';
+import { CardRemovedPrompt } from '../privacy/CardRemovedPrompt';
 import { IdleGuard } from '../privacy/IdleGuard';
 import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
@@ -48,6 +49,7 @@ export function App() {
           </Routes>
         </main>
         <CardWatcher />
+        <CardRemovedPrompt />
         <ActionBar />
         <IdleGuard />
         <MaintenanceCorner />
