@@ -141,7 +141,7 @@ export class PlatformClient {
       res = await fetch(new URL(pathWithQuery, this.options.baseUrl), {
         method,
         headers,
-        ...(bodyBytes ? { body: bodyBytes } : {}),
+        ...(opts.body === undefined ? {} : { body: typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body) }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       text = await res.text();
