@@ -51,7 +51,7 @@ export class SyncService {
   start(): void {
     this.publish(this.cache.engine.status());
     void this.provisionThenRun(1);
-    const purge = setInterval(() => this.purge(), Math.min(this.options.retentionMs, 3_600_000));
+    const purge = setInterval(() => this.purge(), Math.max(60_000, Math.min(this.options.retentionMs, 3_600_000)));
     purge.unref();
     this.timers.push(purge);
     this.cache.attachments.cleanOrphans();
