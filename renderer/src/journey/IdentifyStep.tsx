@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import { StepHeader } from './StepHeader';
@@ -6,10 +6,8 @@ import { StepHeader } from './StepHeader';
 /** Before the form: the card fills it. Moves on by itself once `session.changed` brings an identity. */
 export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
   const { t } = useTranslation();
-  const { session, client } = useKiosk();
+  const { session } = useKiosk();
   const identified = session?.identity != null;
-  const [failed, setFailed] = useState<{ message: string; code: string } | null>(null);
-  useEffect(() => client.on('idcard.readFailed', setFailed), [client]);
   // Once, when the card arrives: the callback changes every render, and calling it again
   // on each render would keep interrupting the router's navigation (a transition).
   const moveOn = useRef(onIdentified);
@@ -25,13 +23,8 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
         <span className="card-arrow">▼</span>
       </div>
       <p role="status" data-testid="identify-waiting">
-        {failed ? (
-          <span className="read-failed">
-            {failed.message} <span className="tech-code">{failed.code}</span>
-          </span>
-        ) : (
-          t('journey.identify.waiting')
-        )}
+        {/* A card that could not be read is told by the card watcher, on every screen. */}
+        {t('journey.identify.waiting')}
       </p>
     </section>
   );
