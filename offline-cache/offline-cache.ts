@@ -91,6 +91,8 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.reconnectSpreadMs !== undefined ? { reconnectSpreadMs: o.reconnectSpreadMs } : {}),
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
     ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
+    // One audit entry per answered batch, not per item: the chain records that data left the kiosk.
+    onSettled: (kind, accepted, quarantined) => audit.append('delivery', { kind, accepted, quarantined }),
   });
   return {
     store,

@@ -1,5 +1,5 @@
 import { CATALOG } from '../../contract/catalog';
-import { err, ok, type Result } from '../../contract';
+import { err, ok, type EventPayload, type Result } from '../../contract';
 import type { Heartbeat, HeartbeatResponse } from '../../contract/platform';
 import { plainFileSealer, type SecretSealer } from '../../offline-cache/crypto/key-vault';
 import { openOfflineCache, type OfflineCache } from '../../offline-cache/offline-cache';
@@ -64,6 +64,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     bootJitterMs: config.offline.bootJitterMs,
   });
   const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick());
+  auditDataEvents(d.bus, cache);
   const s = sync;
   return {
     cache,
@@ -75,6 +76,28 @@ export function composeOffline(d: OfflineDeps): Offline {
       await cache.close();
     },
   };
+}
+
+/**
+ * Card reads and printed receipts go into the audit chain as they happen
+ * (submissions, deliveries and purges are written by the store itself).
+ * Details are ids and card types only, never personal data.
+ */
+function auditDataEvents(bus: EventBus, cache: OfflineCache): void {
+  let identifiedSession: string | null = null;
+  bus.subscribe((m) => {
+    if (m.event === 'session.changed') {
+      const s = m.payload as EventPayload<'session.changed'>;
+      if (s?.identity && s.id !== identifiedSession) {
+        identifiedSession = s.id;
+        cache.audit.append('card-read', { sessionId: s.id, cardType: s.identity.cardType });
+      }
+      if (!s) identifiedSession = null;
+    } else if (m.event === 'receipts.job') {
+      const job = m.payload as EventPayload<'receipts.job'>;
+      if (job.status === 'printed') cache.audit.append('print', { jobId: job.jobId, sessionId: job.sessionId });
+    }
+  });
 }
 
 /** What maintenance, diagnostics and the heartbeat need from the offline store (see host/operations.ts). */

@@ -39,6 +39,8 @@ export interface SyncEngineOptions {
   readonly maxBatchBytes?: number;
   readonly onStatus?: (status: SyncStatus) => void;
   readonly onHeartbeatReply?: (reply: unknown) => void;
+  /** After each batch the platform answered: how many items it now has and how many it refused for good. */
+  readonly onSettled?: (kind: OutboxKind, accepted: number, quarantined: number) => void;
 }
 
 type Cycle = { readonly failed: false } | { readonly failed: true; readonly reason: string; readonly retryAfterMs: number | null };
@@ -286,7 +288,13 @@ export class SyncEngine {
     switch (r.kind) {
       case 'ok':
         this.markReached();
-        outbox.settle(this.outcomes(sent, r.value));
+        {
+          const outcomes = this.outcomes(sent, r.value);
+          outbox.settle(outcomes);
+          const accepted = outcomes.filter((o) => o.outcome === 'accepted' || o.outcome === 'duplicate').length;
+          const refused = outcomes.filter((o) => o.outcome === 'rejected').length;
+          if (accepted || refused) this.options.onSettled?.(kind, accepted, refused);
+        }
         this.batchBytes = Math.min(this.maxBatchBytes, this.batchBytes * 2);
         this.batchItems = Math.min(MAX_BATCH_ITEMS, this.batchItems * 2);
         return { failed: false };

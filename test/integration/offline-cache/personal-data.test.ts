@@ -68,7 +68,7 @@ describe('personal data at rest', () => {
       }
       const audit = kiosk.audit.verify();
       expect(audit.ok).toBe(true);
-      expect(kiosk.store.read((db) => db.prepare(`SELECT kind FROM audit ORDER BY seq`).pluck().all())).toEqual(['submission', 'card-read', 'purge']);
+      expect(kiosk.store.read((db) => db.prepare(`SELECT kind FROM audit ORDER BY seq`).pluck().all())).toEqual(['submission', 'card-read', 'delivery', 'purge']);
     });
   }
 
