@@ -19,6 +19,7 @@ import { applicableSubItems, type ProvidedMaterial } from '../../contract/journe
 import { buildPayload } from '../../contract/journeys/payload';
 import type { Journey, WiredJourney } from '../../contract/journeys/schema';
 import type { ApplicationsPort, CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
+import { ethnicName } from '../../drivers/idcard/ethnic';
 import { formatShanghaiTime } from '../../drivers/printer/receipt/compose';
 import type { SessionService } from './session';
 import type { StaffDesk } from './staff';
@@ -65,7 +66,7 @@ function cardValue(identity: Identity, field: CardField): string {
     case 'gender':
       return identity.gender === '1' ? '男' : identity.gender === '2' ? '女' : '未说明';
     case 'nation':
-      return identity.nation ?? '';
+      return identity.nation ? (ethnicName(identity.nation) ?? identity.nation) : '';
     case 'birthDate':
       return `${identity.birthDate.slice(0, 4)}-${identity.birthDate.slice(4, 6)}-${identity.birthDate.slice(6, 8)}`;
     case 'address':
