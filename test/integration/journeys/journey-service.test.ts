@@ -132,7 +132,7 @@ describe('journey service over the real store', () => {
     const masked = journeys.cardFields();
     expect(masked.ok && masked.value['name']).toBe('李*花');
     expect(masked.ok && masked.value['idNumber']).toBe('140…0025');
-    expect(masked.ok && masked.value['nation']).toBe('汉');
+    expect(masked.ok && masked.value['nation']).toBe('汉族');
     expect(masked.ok && masked.value['gender']).toBe('女');
     expect(JSON.stringify(masked)).not.toContain(MOTHER.idNumber);
     const clear = journeys.revealCardField('idNumber');
