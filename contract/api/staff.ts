@@ -11,6 +11,11 @@ export const staffMethods = {
     input: z.object({ staffId: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, '工号为 2–20 位字母或数字'), pin: z.string().regex(/^\d{6}$/, 'PIN 为 6 位数字') }).strict(),
     output: StaffSchema,
   }),
+  'staff.signInWithCard': method({
+    doc: 'The clerk placed their own ID card (a registered staff card): sign in, then drop that card from the session so it never becomes the applicant.',
+    input: z.object({}).strict(),
+    output: StaffSchema,
+  }),
   'staff.signOut': method({
     doc: 'Leave assisted mode.',
     input: z.object({}).strict(),

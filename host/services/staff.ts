@@ -14,13 +14,15 @@ const StaffFileSchema = z.object({
       displayName: z.string().min(1).max(40),
       salt: z.string().regex(/^[0-9a-f]{32}$/),
       pinHash: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Staff card: scrypt of the clerk's own ID number with the same salt; absent = PIN only. */
+      cardKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     }),
   ),
 });
 type StaffFile = z.infer<typeof StaffFileSchema>;
 
 /** The demo clerk, written only in demo mode when no staff file exists (documented in docs/journeys.md). */
-export const DEMO_CLERK = { staffId: 'demo-clerk', displayName: '演示代办员', pin: '246810' } as const;
+export const DEMO_CLERK = { staffId: 'demo-clerk', displayName: '演示代办员', pin: '246810', cardIdNumber: '140202195206110860' } as const;
 
 const MAX_FAILURES = 5;
 
@@ -28,9 +30,9 @@ function hashPin(pin: string, salt: string): string {
   return scryptSync(pin, Buffer.from(salt, 'hex'), 32).toString('hex');
 }
 
-export function staffEntry(staffId: string, displayName: string, pin: string): StaffFile['staff'][number] {
+export function staffEntry(staffId: string, displayName: string, pin: string, cardIdNumber?: string): StaffFile['staff'][number] {
   const salt = randomBytes(16).toString('hex');
-  return { staffId, displayName, salt, pinHash: hashPin(pin, salt) };
+  return { staffId, displayName, salt, pinHash: hashPin(pin, salt), ...(cardIdNumber ? { cardKey: hashPin(cardIdNumber.trim().toUpperCase(), salt) } : {}) };
 }
 
 /**
@@ -46,11 +48,11 @@ export class StaffDesk {
   constructor(
     options: { dataDir: string; mode: 'demo' | 'production' },
     private readonly bus: EventBus,
-    session: SessionService,
+    private readonly session: SessionService,
   ) {
     this.file = path.join(options.dataDir, 'staff.json');
     if (options.mode === 'demo' && !existsSync(this.file)) {
-      writeFileSync(this.file, JSON.stringify({ staff: [staffEntry(DEMO_CLERK.staffId, DEMO_CLERK.displayName, DEMO_CLERK.pin)] }, null, 2), { mode: 0o600 });
+      writeFileSync(this.file, JSON.stringify({ staff: [staffEntry(DEMO_CLERK.staffId, DEMO_CLERK.displayName, DEMO_CLERK.pin, DEMO_CLERK.cardIdNumber)] }, null, 2), { mode: 0o600 });
     }
     session.onEnd((_id, reason) => {
       if (reason === 'idle' || reason === 'maintenance') this.signOut();
@@ -73,6 +75,27 @@ export class StaffDesk {
       return err('unauthorized', `工号或 PIN 不正确，还可以再试 ${MAX_FAILURES - this.failures} 次`);
     }
     this.failures = 0;
+    this.signedIn = { staffId: entry.staffId, displayName: entry.displayName, signedInAt: new Date().toISOString() };
+    this.bus.emit('staff.changed', this.signedIn);
+    return ok(this.signedIn);
+  }
+
+  /** The card in the session is a staff card: sign its clerk in and end that session (the clerk is never the applicant). */
+  signInWithCard(): Result<Staff> {
+    if (this.failures >= MAX_FAILURES) return err('locked', '输入错误次数过多，代办登录已锁定，请联系运维人员');
+    const card = this.session.identity();
+    if (!card) return err('no-session', '请代办员把本人身份证放在感应区');
+    const directory = this.read();
+    if (!directory.ok) return directory;
+    const presented = card.idNumber.trim().toUpperCase();
+    const entry = directory.value.staff.find((s) => s.cardKey !== undefined && timingSafeEqual(Buffer.from(hashPin(presented, s.salt), 'hex'), Buffer.from(s.cardKey, 'hex')));
+    if (!entry) {
+      this.failures += 1;
+      return err('unauthorized', '这张身份证不是登记的代办员证件，请用工号和 PIN 登录');
+    }
+    this.failures = 0;
+    // The clerk's own card must not stay in the session as the applicant: that session ends here.
+    this.session.end('home');
     this.signedIn = { staffId: entry.staffId, displayName: entry.displayName, signedInAt: new Date().toISOString() };
     this.bus.emit('staff.changed', this.signedIn);
     return ok(this.signedIn);

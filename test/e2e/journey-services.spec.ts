@@ -1,4 +1,4 @@
-import { CARD, checkScreen, insertCard, platformIntakeCount, platformPayloadFor, walkToConsent } from './journey-driver';
+import { CARD, checkScreen, insertCard, platformIntakeCount, platformPayloadFor, removeCard, walkToConsent } from './journey-driver';
 import { expect, test } from './fixtures';
 
 test.describe('around the journeys: guides, help, 办不成事, assisted mode, both languages', () => {
@@ -132,5 +132,19 @@ test.describe('around the journeys: guides, help, 办不成事, assisted mode, b
     await checkScreen(page, 'elderly-assisted');
     await page.getByRole('button', { name: /求助/ }).click();
     await checkScreen(page, 'elderly-help');
+  });
+
+  test('assisted mode with a staff card: the clerk’s own card signs in and never becomes the applicant', async ({ page, kiosk }) => {
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('start').click();
+    await page.getByTestId('go-assisted').click();
+    await insertCard(kiosk, 'resident-longterm'); // the demo clerk's registered card
+    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+    const session = await kiosk.call<{ ok: boolean; value: unknown }>('session.current');
+    expect(session.body.value).toBeNull();
+    await removeCard(kiosk);
+    await insertCard(kiosk);
+    await expect(page.getByTestId('assisted-banner')).toContainText('演示代办员');
+    await expect(page.getByTestId('identity')).toContainText(CARD.masked);
   });
 });

@@ -35,6 +35,7 @@ type ResidentMethods =
   | 'feedback.submit'
   | 'voice.speak'
   | 'staff.signIn'
+  | 'staff.signInWithCard'
   | 'staff.signOut';
 
 /** The resident's side of the kiosk: journeys, progress query, 好差评, help, voice and assisted mode. */
@@ -74,6 +75,7 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
       return wav.ok ? ok({ mime: 'audio/wav' as const, base64: wav.value, engine: deps.voice.engine }) : wav;
     },
     'staff.signIn': ({ staffId, pin }) => deps.staff.signIn(staffId, pin),
+    'staff.signInWithCard': () => deps.staff.signInWithCard(),
     'staff.signOut': () => ok({ signedOut: deps.staff.signOut() }),
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useKiosk } from '../app/kiosk-context';
@@ -16,6 +16,14 @@ export function AssistedScreen() {
   const [pin, setPin] = useState('');
   const [editing, setEditing] = useState<'id' | 'pin' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+
+  // A registered staff card placed on the reader signs the clerk in; the kiosk then waits for the resident's card.
+  useEffect(() => {
+    if (staff) return;
+    return client.on('idcard.presented', () => {
+      void client.api['staff.signInWithCard']({}).then((r) => (r.ok ? navigate('/') : setProblem(r.message)));
+    });
+  }, [client, staff, navigate]);
 
   const signIn = async () => {
     const r = await client.api['staff.signIn']({ staffId, pin });
@@ -51,6 +59,7 @@ export function AssistedScreen() {
             <input id="staff-pin" className="text-input" type="password" value={pin} inputMode="none" autoComplete="off" onFocus={() => setEditing('pin')} onChange={(e) => setPin(e.target.value)} data-testid="staff-pin" />
             {editing === 'pin' && <OnScreenKeyboard layout="digits" value={pin} maxLength={6} onChange={setPin} onDone={() => setEditing(null)} />}
           </div>
+          <p className="hint">{t('journey.assisted.cardHint')}</p>
           {problem && (
             <p className="field-error" role="alert" data-testid="staff-error">
               {problem}

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Identity } from '../../../contract';
 import { EventBus } from '../../../host/api/events';
 import { SessionService } from '../../../host/services/session';
 import { DEMO_CLERK, StaffDesk } from '../../../host/services/staff';
@@ -56,6 +57,24 @@ describe('staff desk (帮代办)', () => {
     for (let i = 0; i < 5; i++) expect(d.signIn(DEMO_CLERK.staffId, '000000').ok).toBe(false);
     const r = d.signIn(DEMO_CLERK.staffId, DEMO_CLERK.pin);
     expect(r.ok ? 'ok' : r.code).toBe('locked');
+  });
+
+  it('signs the clerk in with a registered staff card and drops that card from the session; a resident card is refused and kept', () => {
+    const { desk: d, session } = desk();
+    const card = (idNumber: string): Identity => ({
+      cardType: 'resident', name: '某某某', gender: '2', nation: '03', birthDate: '19520611', address: '山西省大同市', idNumber,
+      authority: '大同市公安局', validFrom: '20150320', validTo: null, idNumberValid: true, expired: false,
+    });
+    session.begin();
+    session.identify(card('140105199003071234'));
+    const refused = d.signInWithCard();
+    expect(refused.ok ? 'ok' : refused.code).toBe('unauthorized');
+    expect(session.identity()?.idNumber).toBe('140105199003071234');
+    session.identify(card(DEMO_CLERK.cardIdNumber));
+    const r = d.signInWithCard();
+    expect(r.ok && r.value.staffId).toBe(DEMO_CLERK.staffId);
+    expect(session.current()).toBeNull();
+    expect(session.identity()).toBeNull();
   });
 
   it('announces the clerk, and an idle wipe signs the clerk out', () => {
