@@ -84,7 +84,7 @@ export default async function soak(emit: Emit): Promise<void> {
     // RSS moves with every V8 collection: compare the median of the 20 journeys up to each mark.
     const rss: number[] = [];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const window = Math.min(20, WARMUP);
+    const span = Math.min(20, WARMUP);
     let rssWarm = NaN;
     let heapWarm = NaN;
     const t0 = performance.now();
@@ -92,13 +92,13 @@ export default async function soak(emit: Emit): Promise<void> {
       await oneJourney(page, kiosk, i);
       rss.push(rssMiB(pid));
       if (i === WARMUP) {
-        rssWarm = median(rss.slice(-window));
+        rssWarm = median(rss.slice(-span));
         heapWarm = await heapMiB();
       }
       if (i % 100 === 0) process.stderr.write(`soak: ${i}/${JOURNEYS} rss ${rss[rss.length - 1]!.toFixed(1)} MiB\n`);
     }
     const minutes = (performance.now() - t0) / 60_000;
-    const rssEnd = median(rss.slice(-window));
+    const rssEnd = median(rss.slice(-span));
     const heapEnd = await heapMiB();
     emit(figure(`host-rss-after-${JOURNEYS}`, rssEnd, 'MiB', rssWarm));
     emit(figure(`renderer-heap-after-${JOURNEYS}`, heapEnd, 'MiB', heapWarm));
