@@ -4,15 +4,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, crashReporter, ipcMain, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
 import { methodNames } from '../../contract';
 import { ConfigError, loadConfig } from '../../host/config';
 import { createHost, type Host } from '../../host/host';
 import { createLogger } from '../../host/log';
+import { LogRing } from '../../host/log-ring';
 import { mimeFor, resolveAppFile, APP_CSP } from './app-protocol';
 import { channelFor, EVENT_CHANNEL, isTrustedSender } from './ipc-guard';
-import { allowNavigation, allowPermission, allowPermissionCheck, APP_ORIGIN, APP_SCHEME, kioskWindowOptions, swallowInput } from './policies';
-import { decideRecovery } from './recovery';
+import { allowNavigation, allowPermission, allowPermissionCheck, APP_ORIGIN, APP_SCHEME, kioskWindowOptions, secondInstanceAction, swallowInput } from './policies';
+import { wireOperations } from './operations-wiring';
 
 const dev = process.env['KIOSK_ELECTRON_DEV'] === '1';
 const appRoot = app.getAppPath();
@@ -31,19 +32,6 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-const failures: number[] = [];
-
-function recover(contents: WebContents, why: string, log: (msg: string) => void): void {
-  failures.push(Date.now());
-  const action = decideRecovery(failures, Date.now());
-  log(`renderer ${why}: ${action}`);
-  if (action === 'relaunch') {
-    app.relaunch();
-    app.exit(0);
-  } else if (!contents.isDestroyed()) {
-    contents.reload();
-  }
-}
 
 async function main(): Promise<void> {
   let config;
@@ -54,7 +42,8 @@ async function main(): Promise<void> {
     app.exit(2);
     return;
   }
-  const logger = createLogger({ level: config.log.level });
+  const logRing = new LogRing();
+  const logger = createLogger({ level: config.log.level, ring: logRing });
   if (!config.platform.url) {
     logger.fatal('KIOSK_PLATFORM_URL (platform.url) must be configured for the Electron shell');
     app.exit(2);
@@ -62,7 +51,7 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
 
-  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger });
+  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger, logRing });
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererRoot);
@@ -110,19 +99,40 @@ async function main(): Promise<void> {
     });
   });
 
+  app.on('second-instance', (_e, argv) => {
+    const action = secondInstanceAction(argv, host.session.currentId !== null);
+    if (action === 'relaunch') {
+      app.relaunch();
+      app.exit(0);
+    } else if (action === 'focus' && mainWindow && !mainWindow.isDestroyed()) {
+      mainWindow.show();
+      mainWindow.focus();
+    }
+  });
+
   powerSaveBlocker.start('prevent-display-sleep');
 
   mainWindow = new BrowserWindow(kioskWindowOptions({ preloadPath, dev }));
   const wc = mainWindow.webContents;
-  wc.on('render-process-gone', (_e, details) => recover(wc, `gone (${details.reason})`, (m) => logger.error(m)));
-  mainWindow.on('unresponsive', () => recover(wc, 'unresponsive', (m) => logger.error(m)));
+  // Crashes and hangs go to the host's UI watchdog, which shares one escalation rule
+  // (reload, then relaunch) with its own silence detection; wireOperations gives it
+  // webContents.reload and app.relaunch, and starts the updater.
+  const stopOperations = wireOperations(host, wc, logger);
+  wc.on('render-process-gone', (_e, details) => host.operations.watchdog.failed(`render-process-gone:${details.reason}`));
+  mainWindow.on('unresponsive', () => host.operations.watchdog.failed('unresponsive'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => void host.close().then(() => app.exit(0)));
+    process.on(signal, () => {
+      stopOperations();
+      void host.close().then(() => app.exit(0));
+    });
   }
-  app.on('window-all-closed', () => void host.close().then(() => app.quit()));
+  app.on('window-all-closed', () => {
+    stopOperations();
+    void host.close().then(() => app.quit());
+  });
 }
 
 void main();

@@ -93,3 +93,13 @@ export function swallowInput(input: KeyInput, dev: boolean): boolean {
   if (key === 'browserback' || key === 'browserforward' || key === 'browserrefresh' || key === 'browserhome') return true;
   return false;
 }
+
+/**
+ * A second start of the app (Windows keep-alive task, nightly task, a
+ * technician) reaches the running instance: `--restart` relaunches it, but
+ * never under a resident; anything else just brings the window forward.
+ */
+export function secondInstanceAction(argv: readonly string[], residentSessionActive: boolean): 'relaunch' | 'focus' | 'ignore' {
+  if (argv.includes('--restart')) return residentSessionActive ? 'ignore' : 'relaunch';
+  return 'focus';
+}

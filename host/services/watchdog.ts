@@ -68,12 +68,25 @@ export class UiWatchdog {
   check(): RecoveryAction | null {
     const now = this.now();
     if (!uiIsStale(this.judgedFrom, now, this.staleMs)) return null;
+    return this.recover(now, 'silent');
+  }
+
+  /**
+   * The shell saw the renderer crash or hang (Electron's render-process-gone,
+   * unresponsive): recover now, counted together with the watchdog's own
+   * recoveries so repeated failures of any kind escalate to a relaunch.
+   */
+  failed(reason: string): RecoveryAction {
+    return this.recover(this.now(), reason);
+  }
+
+  private recover(now: number, reason: string): RecoveryAction {
     const action = decideRecovery(this.history, now);
     this.history.push({ at: now, action });
     if (this.history.length > 50) this.history.shift();
     // Give the reloaded UI a full stale period to beat again before judging it.
     this.judgedFrom = now;
-    this.o.logger.warn({ action, silentMs: this.staleMs }, 'UI stopped answering; recovering');
+    this.o.logger.warn({ action, reason, silentMs: this.staleMs }, 'UI stopped answering; recovering');
     if (action === 'reload') this.recoverer.reload();
     else this.recoverer.relaunch();
     this.o.onRecovery?.(action);

@@ -1,6 +1,3 @@
-; Included by electron-builder's NSIS script. Further kiosk installer steps
-; (auto-start entry) live in autostart.nsh when present.
-!ifmacrondef customInstall
-!macro customInstall
-!macroend
-!endif
+; Included by electron-builder's NSIS script (electron-builder.yml: nsis.include).
+; Auto-start at logon, keep-alive task and optional nightly restart.
+!include "autostart.nsh"

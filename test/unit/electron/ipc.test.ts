@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../../contract';
 import { channelFor, isTrustedSender, methodFromChannel } from '../../../electron/main/ipc-guard';
-import { decideRecovery } from '../../../electron/main/recovery';
 import { mimeFor, resolveAppFile } from '../../../electron/main/app-protocol';
 import { buildBridge } from '../../../electron/preload/bridge';
 
@@ -64,15 +63,5 @@ describe('app:// protocol', () => {
     expect(resolveAppFile('app://other/index.html', '/r')).toBeNull();
     expect(resolveAppFile('file:///etc/passwd', '/r')).toBeNull();
     expect(resolveAppFile('app://kiosk/a%00b', '/r')).toBeNull();
-  });
-});
-
-describe('crash recovery', () => {
-  it('reloads a few times, then relaunches the shell', () => {
-    const now = 1_000_000;
-    expect(decideRecovery([now], now)).toBe('reload');
-    expect(decideRecovery([now - 3000, now - 2000, now - 1000], now)).toBe('reload');
-    expect(decideRecovery([now - 4000, now - 3000, now - 2000, now - 1000], now)).toBe('relaunch');
-    expect(decideRecovery([now - 3_600_000, now - 3_500_000, now - 3_400_000, now], now)).toBe('reload');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowNavigation, allowPermission, allowPermissionCheck, kioskWindowOptions, swallowInput } from '../../../electron/main/policies';
+import { allowNavigation, allowPermission, allowPermissionCheck, kioskWindowOptions, secondInstanceAction, swallowInput } from '../../../electron/main/policies';
 
 const key = (k: string, mods: Partial<{ control: boolean; alt: boolean; meta: boolean; shift: boolean }> = {}) => ({
   type: 'keyDown' as const,
@@ -91,5 +91,13 @@ describe('keyboard escape shortcuts', () => {
     expect(swallowInput({ ...key('F5'), type: 'keyUp' } as never, false)).toBe(false);
     expect(swallowInput(key('F12'), true)).toBe(false);
     expect(swallowInput(key('F12'), false)).toBe(true);
+  });
+});
+
+describe('a second start of the app', () => {
+  it('relaunches on --restart only when no resident is using the kiosk', () => {
+    expect(secondInstanceAction(['kiosk.exe', '--restart'], false)).toBe('relaunch');
+    expect(secondInstanceAction(['kiosk.exe', '--restart'], true)).toBe('ignore');
+    expect(secondInstanceAction(['kiosk.exe', '--keepalive'], false)).toBe('focus');
   });
 });

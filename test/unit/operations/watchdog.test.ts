@@ -56,4 +56,20 @@ describe('UiWatchdog', () => {
     w.check();
     expect(seen).toEqual([{ event: 'ui.reload', payload: { reason: 'watchdog' } }]);
   });
+
+  it('counts crashes the shell reports together with silences: reload, reload, then relaunch', () => {
+    let t = 0;
+    const actions: string[] = [];
+    const w = new UiWatchdog({ bus: new EventBus(), logger: createLogger({ level: 'silent' }), staleMs: 1000, now: () => t });
+    w.useRecoverer({ reload: () => actions.push('reload'), relaunch: () => actions.push('relaunch') });
+    w.beat();
+    t = 100;
+    expect(w.failed('render-process-gone')).toBe('reload');
+    t = 1200;
+    expect(w.check()).toBe('reload');
+    t = 1300;
+    expect(w.failed('unresponsive')).toBe('relaunch');
+    expect(actions).toEqual(['reload', 'reload', 'relaunch']);
+    expect(w.health().recoveries).toBe(3);
+  });
 });
