@@ -74,7 +74,7 @@ export class ApplicationLedger {
     const files = s.attachments.map((a) => ({ address: this.attachments.writeFile(a.content), bytes: a.content.length, mediaType: a.mediaType, role: a.role }));
     const now = (this.options.now ?? Date.now)();
     return this.store.durable((db) => {
-      const next = (db.prepare(`SELECT coalesce(max(stream_seq), 0) + 1 FROM outbox WHERE kind = 'application'`).pluck().get() as number) ?? 1;
+      const next = this.outbox.peekStreamSeq('application');
       const localNumber = formatLocalNumber(this.options.kioskId, now, next);
       for (const f of files) this.attachments.recordIn(db, f.address, f.bytes, f.mediaType);
       const links = dedupeLinks(files.map((f) => ({ address: f.address, role: f.role })));

@@ -42,7 +42,11 @@ export class Outbox {
   private readonly backoff: BackoffPolicy;
   private readonly insertStmt: Statement;
   private readonly linkStmt: Statement;
-  private readonly nextStreamSeqStmt: Statement;
+  private readonly lastStreamSeqStmt: Statement;
+  /** Last committed stream number per kind (read from the file once per kind). */
+  private readonly committedStream = new Map<OutboxKind, number>();
+  /** Numbers handed out in the open transaction; adopted on commit, forgotten on rollback. */
+  private pendingStream: Map<OutboxKind, number> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -58,7 +62,7 @@ export class Outbox {
          VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)`,
       ),
     );
-    this.nextStreamSeqStmt = store.read((db) => db.prepare('SELECT coalesce(max(stream_seq), 0) + 1 FROM outbox WHERE kind = ?').pluck());
+    this.lastStreamSeqStmt = store.read((db) => db.prepare('SELECT coalesce(max(stream_seq), 0) FROM outbox WHERE kind = ?').pluck());
     this.linkStmt = store.read((db) => db.prepare('INSERT INTO outbox_attachments (client_id, address, role) VALUES (?, ?, ?)'));
     // Anything left "sending" by a crash goes back to the queue; the platform dedupes the resend.
     store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run());
@@ -74,10 +78,43 @@ export class Outbox {
     const plain = Buffer.from(JSON.stringify(payload), 'utf8');
     const sealed = this.cipher.seal(plain, clientId);
     const at = this.now();
-    const streamSeq = this.nextStreamSeqStmt.get(kind) as number;
+    const streamSeq = this.takeStreamSeq(kind);
     const info = this.insertStmt.run(clientId, kind, streamSeq, sealed, plain.length, at, at);
     for (const a of attachments) this.linkStmt.run(clientId, a.address, a.role);
     return { clientId, seq: Number(info.lastInsertRowid), streamSeq };
+  }
+
+  /** The stream number the next item of `kind` will get (inside the caller's transaction). */
+  peekStreamSeq(kind: OutboxKind): number {
+    return (this.pendingStream?.get(kind) ?? this.committedStreamSeq(kind)) + 1;
+  }
+
+  private committedStreamSeq(kind: OutboxKind): number {
+    let last = this.committedStream.get(kind);
+    if (last === undefined) {
+      last = this.lastStreamSeqStmt.get(kind) as number;
+      this.committedStream.set(kind, last);
+    }
+    return last;
+  }
+
+  private takeStreamSeq(kind: OutboxKind): number {
+    if (!this.pendingStream) {
+      const pending = new Map<OutboxKind, number>();
+      this.pendingStream = pending;
+      this.store.afterTransaction(
+        () => {
+          for (const [k, v] of pending) this.committedStream.set(k, v);
+          this.pendingStream = null;
+        },
+        () => {
+          this.pendingStream = null;
+        },
+      );
+    }
+    const next = this.peekStreamSeq(kind);
+    this.pendingStream.set(kind, next);
+    return next;
   }
 
   /** A durable enqueue on its own (evaluation, feedback). */

@@ -35,6 +35,8 @@ export class Store {
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly tx: { readonly begin: Statement; readonly commit: Statement; readonly rollback: Statement };
+  private onCommit: (() => void)[] = [];
+  private onRollback: (() => void)[] = [];
 
   private constructor(file: string, db: Db, integrity: IntegrityReport, private readonly idleCheckpointMs: number) {
     this.file = file;
@@ -93,10 +95,25 @@ export class Store {
       this.tx.commit.run();
     } catch (e) {
       if (this.db.inTransaction) this.tx.rollback.run();
+      const undo = this.onRollback;
+      this.onCommit = [];
+      this.onRollback = [];
+      for (const f of undo) f();
       throw e;
     }
+    const done = this.onCommit;
+    this.onCommit = [];
+    this.onRollback = [];
+    for (const f of done) f();
     this.scheduleIdleCheckpoint();
     return result;
+  }
+
+  /** Inside a transaction: run `committed` once it commits, `rolledBack` if it does not (in-memory state kept in step with the file). */
+  afterTransaction(committed: () => void, rolledBack: () => void): void {
+    if (!this.db.inTransaction) throw new Error('afterTransaction outside a transaction');
+    this.onCommit.push(committed);
+    this.onRollback.push(rolledBack);
   }
 
   private scheduleIdleCheckpoint(): void {

@@ -18,7 +18,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- seq orders the whole queue (kiosk-internal; plain rowid, since
       -- AUTOINCREMENT costs a page write on every durable enqueue);
       -- stream_seq counts per kind from 1 without gaps: the number the
-      -- platform sees, for its per-stream gap detection.
+      -- platform sees, for its per-stream gap detection. Assigned by the
+      -- one writer from an in-memory counter (no index: one page write
+      -- less per durable enqueue).
       CREATE TABLE outbox (
         seq INTEGER PRIMARY KEY,
         client_id TEXT NOT NULL UNIQUE,
@@ -36,7 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
         purged_at INTEGER
       );
       CREATE INDEX outbox_due ON outbox(state, kind, seq);
-      CREATE UNIQUE INDEX outbox_stream ON outbox(kind, stream_seq);
 
       -- Progress-query metadata. Delivery state and the platform number are
       -- read from the outbox row (one source of truth); nothing here is

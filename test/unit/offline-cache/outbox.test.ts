@@ -27,6 +27,21 @@ describe('Outbox', () => {
     expect(a2.seq).toBeGreaterThan(a1.seq);
   });
 
+  it('a rolled-back transaction does not use up a stream number; a reopened outbox continues after the last one', () => {
+    const { store, outbox } = setup();
+    outbox.enqueue('application', { n: 1 });
+    expect(() =>
+      store.durable((db) => {
+        outbox.enqueueIn(db, 'application', { n: 2 });
+        throw new Error('resident cancelled');
+      }),
+    ).toThrow('resident cancelled');
+    expect(outbox.enqueue('application', { n: 3 }).streamSeq).toBe(2);
+    const again = new Outbox(store, createRecordCipher(randomBytes(32)));
+    expect(again.peekStreamSeq('application')).toBe(3);
+    expect(again.peekStreamSeq('feedback')).toBe(1);
+  });
+
   it('claims in order within the byte budget (at least one item), and settles per item', () => {
     const { outbox } = setup();
     const ids = [0, 1, 2, 3].map((i) => outbox.enqueue('application', { pad: 'x'.repeat(400), i }).clientId);
