@@ -32,9 +32,11 @@ export const KioskConfigSchema = z
         url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullable().default(null),
         timeoutMs: z.coerce.number().int().min(500).max(120000).default(10000),
         healthIntervalMs: z.coerce.number().int().min(200).max(600000).default(5000),
+        /** Public progress-query page a phone can open from the receipt QR; null: the platform URL + /progress. */
+        progressUrl: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullable().default(null),
       })
       .strict()
-      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000 }),
+      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000, progressUrl: null }),
     devices: z
       .object({
         idcard: devicePath.default('sim'),
@@ -108,6 +110,7 @@ export const ENV_KEYS = [
   ['KIOSK_HTTP_PORT', 'http.port', 'Web-shell port on 127.0.0.1 (0 = any free port)'],
   ['KIOSK_PLATFORM_URL', 'platform.url', 'Provincial platform base URL; unset = start the local simulator'],
   ['KIOSK_PLATFORM_HEALTH_MS', 'platform.healthIntervalMs', 'How often to probe the platform health endpoint (ms)'],
+  ['KIOSK_PROGRESS_URL', 'platform.progressUrl', 'Public progress-query page printed as the receipt QR (default: platform URL + /progress)'],
   ['KIOSK_IDCARD', 'devices.idcard', "ID-card reader: 'sim', 'auto' or a serial path"],
   ['KIOSK_IDCARD_BAUD', 'devices.idcardBaud', 'ID-card reader baud rate'],
   ['KIOSK_PRINTER', 'devices.printer', "Receipt printer: 'sim' or a serial/USB printer path"],

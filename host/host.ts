@@ -78,7 +78,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     wireIdentification(idcard.reader, session, bus, logger);
   }
   const receipts = new ReceiptService(
-    { kioskId: config.kioskId, servicePoint: config.servicePoint, paperWidthMm: config.devices.paperWidthMm, progressBaseUrl: new URL('/progress', options.platformUrl).toString() },
+    { kioskId: config.kioskId, servicePoint: config.servicePoint, paperWidthMm: config.devices.paperWidthMm, progressBaseUrl: config.platform.progressUrl ?? new URL('/progress', options.platformUrl).toString() },
     receiptDevices.printer,
     session,
     bus,
