@@ -34,7 +34,7 @@ describe('npm start', () => {
     const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: '' });
     try {
       expect(kiosk.uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{20,}$/);
-      expect(kiosk.output.some((l) => /local simulator/.test(l))).toBe(true);
+      await expect.poll(() => kiosk.output.some((l) => /local simulator/.test(l))).toBe(true);
       const info = await kiosk.call<{ ok: boolean; value: { mode: string } }>('system.info');
       expect(info.body).toMatchObject({ ok: true, value: { mode: 'demo' } });
       await expect.poll(async () => (await kiosk.call<{ value: { online: boolean } }>('system.connectivity')).body.value.online, { timeout: 20_000 }).toBe(true);
