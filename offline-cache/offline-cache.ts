@@ -92,7 +92,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
     ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
     // One audit entry per answered batch, not per item: the chain records that data left the kiosk.
-    onSettled: (kind, accepted, quarantined) => audit.append('delivery', { kind, accepted, quarantined }),
+    onSettled: (kind, accepted, quarantined) => audit.appendLight('delivery', { kind, accepted, quarantined }),
   });
   return {
     store,

@@ -76,6 +76,15 @@ export class AuditChain {
     return this.store.durable((db) => this.appendIn(db, kind, detail));
   }
 
+  /**
+   * For entries that follow from state already on disk (a delivery the
+   * platform confirmed): committed without an fsync of its own. A power cut
+   * may lose the newest such entry, never break the chain.
+   */
+  appendLight(kind: AuditKind, detail: Record<string, string | number | boolean | null> = {}): AuditEntry {
+    return this.store.light((db) => this.appendIn(db, kind, detail));
+  }
+
   currentHead(): ChainHead {
     return this.head;
   }

@@ -1,4 +1,5 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { createPrivateKey, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SecretSealer } from '../crypto/key-vault';
@@ -28,6 +29,25 @@ export function loadOrCreateDeviceSigner(file: string, kioskId: string, sealer: 
   return {
     kioskId,
     publicKeyBase64: Buffer.from(publicKey).toString('base64'),
-    sign: (message) => ed25519.sign(message, secret),
+    sign: fastSigner(secret) ?? ((message) => ed25519.sign(message, secret)),
   };
+}
+
+/** RFC 8410 PKCS#8 prefix of a raw 32-byte Ed25519 seed. */
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * The native signer (~30× faster than pure JS; it signs every request) when
+ * the runtime's crypto has Ed25519, checked once against the pure-JS one:
+ * Ed25519 signatures are deterministic, so both must agree byte for byte.
+ */
+function fastSigner(secret: Uint8Array): ((message: Uint8Array) => Uint8Array) | null {
+  try {
+    const key = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, secret]), format: 'der', type: 'pkcs8' });
+    const probe = Buffer.from('onething-kiosk signer probe');
+    if (!Buffer.from(sign(null, probe, key)).equals(Buffer.from(ed25519.sign(probe, secret)))) return null;
+    return (message) => sign(null, message, key);
+  } catch {
+    return null;
+  }
 }

@@ -264,6 +264,10 @@ export class SyncEngine {
     const outbox = this.options.outbox;
     const ready: OutboxItem[] = [];
     for (const [i, item] of claimed.entries()) {
+      if (item.attachments.length === 0) {
+        ready.push(item);
+        continue;
+      }
       const upload = await this.uploadAttachments(item);
       if (upload.kind === 'broken') {
         outbox.settle([{ clientId: item.clientId, outcome: 'rejected', reason: upload.reason }]);
