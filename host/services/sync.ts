@@ -105,6 +105,10 @@ export class SyncService {
       }
     }
     if (this.stopped) return;
+    // Delivery starts after the boot jitter; the UI should not say "offline" meanwhile if the platform answers.
+    const health = await this.cache.client.health();
+    if (health.kind === 'ok') this.cache.engine.noteReachable();
+    if (this.stopped) return;
     this.cache.engine.start();
     // Jittered like the engine's first attempt: a fleet booting together does not fetch the catalog together.
     const first = setTimeout(() => {

@@ -8,7 +8,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from '../outbox/back
  *   `herdAfterFailures`-th failure on, the window is at least
  *   `reconnectSpreadMs`. A blip of a second or two is retried at once; an
  *   outage long enough that the whole fleet noticed ends with the fleet
- *   spread over minutes, not arriving in the same second.
+ *   spread over half a minute or more, not arriving in the same second.
  * * `Retry-After` is a floor, plus jitter.
  * * Idle: the earlier of the next due item and the status-poll interval.
  */
@@ -21,7 +21,7 @@ export interface PacingPolicy {
 
 export const DEFAULT_PACING: PacingPolicy = {
   backoff: DEFAULT_BACKOFF,
-  reconnectSpreadMs: 120_000,
+  reconnectSpreadMs: 30_000,
   herdAfterFailures: 3,
   idlePollMs: 30_000,
 };

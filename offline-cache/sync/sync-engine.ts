@@ -124,6 +124,13 @@ export class SyncEngine {
     return this.status();
   }
 
+  /** Something else just reached the platform (key registration, a health check at start). */
+  noteReachable(): void {
+    if (this.failures > 0) return;
+    this.markReached();
+    this.publish();
+  }
+
   status(): SyncStatus {
     const s = this.options.outbox.summary();
     return {

@@ -12,10 +12,11 @@ describe('backoff and pacing', () => {
     expect(backoffDelay(40, DEFAULT_BACKOFF, at(0))).toBe(0);
   });
 
-  it('a blip is retried at once; from the third failure the fleet spreads over at least two minutes; never past the cap', () => {
+  it('a blip is retried at once; from the third failure the fleet spreads over at least half a minute; never past the cap', () => {
     expect(failureWindow(1)).toBe(1_000);
     expect(failureWindow(2)).toBe(2_000);
-    expect(failureWindow(3)).toBe(DEFAULT_PACING.reconnectSpreadMs);
+    expect(failureWindow(3)).toBe(30_000);
+    expect(failureWindow(5)).toBe(30_000);
     expect(failureWindow(8)).toBe(128_000);
     expect(failureWindow(30)).toBe(DEFAULT_BACKOFF.capMs);
   });
