@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, crashReporter, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import { methodNames } from '../../contract';
 import { ConfigError, loadConfig } from '../../host/config';
 import { createHost, type Host } from '../../host/host';
@@ -14,6 +14,7 @@ import { mimeFor, resolveAppFile, APP_CSP } from './app-protocol';
 import { channelFor, EVENT_CHANNEL, isTrustedSender } from './ipc-guard';
 import { allowNavigation, allowPermission, allowPermissionCheck, APP_ORIGIN, APP_SCHEME, kioskWindowOptions, secondInstanceAction, swallowInput } from './policies';
 import { wireOperations } from './operations-wiring';
+import { safeStorageSealer } from './safe-storage-sealer';
 
 const dev = process.env['KIOSK_ELECTRON_DEV'] === '1';
 const appRoot = app.getAppPath();
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
 
-  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger, logRing });
+  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger, logRing, sealer: safeStorageSealer(safeStorage) });
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererRoot);
