@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { StaffProvider } from '../assisted/staff';
 import { ActionBar } from '../components/ActionBar';
 import { StatusBar } from '../components/StatusBar';
@@ -12,6 +12,7 @@ import { MaintenanceProvider } from '../maintenance/maintenance-session';
 import { PinScreen } from '../maintenance/PinScreen';
 import { CardRemovedPrompt } from '../privacy/CardRemovedPrompt';
 import { IdleGuard } from '../privacy/IdleGuard';
+import { VisitRouter } from '../privacy/VisitRouter';
 import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
 import { FeedbackScreen } from '../screens/FeedbackScreen';
@@ -26,7 +27,7 @@ import { UiHeartbeat } from './UiHeartbeat';
 export function App() {
   const { t } = useTranslation();
   return (
-    <MemoryRouter>
+    <VisitRouter>
       <MaintenanceProvider>
       <StaffProvider>
       <div className="kiosk">
@@ -59,6 +60,6 @@ export function App() {
       </div>
       </StaffProvider>
       </MaintenanceProvider>
-    </MemoryRouter>
+    </VisitRouter>
   );
 }
