@@ -16,6 +16,11 @@ export const staffMethods = {
     input: z.object({}).strict(),
     output: StaffSchema,
   }),
+  'staff.current': method({
+    doc: 'The clerk signed in for assisted mode, or null.',
+    input: z.object({}).strict(),
+    output: StaffSchema.nullable(),
+  }),
   'staff.signOut': method({
     doc: 'Leave assisted mode.',
     input: z.object({}).strict(),

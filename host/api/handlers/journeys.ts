@@ -36,6 +36,7 @@ type ResidentMethods =
   | 'voice.speak'
   | 'staff.signIn'
   | 'staff.signInWithCard'
+  | 'staff.current'
   | 'staff.signOut';
 
 /** The resident's side of the kiosk: journeys, progress query, 好差评, help, voice and assisted mode. */
@@ -76,6 +77,7 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
     },
     'staff.signIn': ({ staffId, pin }) => deps.staff.signIn(staffId, pin),
     'staff.signInWithCard': () => deps.staff.signInWithCard(),
+    'staff.current': () => ok(deps.staff.current()),
     'staff.signOut': () => ok({ signedOut: deps.staff.signOut() }),
   };
 }

@@ -8,7 +8,12 @@ const StaffContext = createContext<Staff | null>(null);
 export function StaffProvider({ children }: { children: ReactNode }) {
   const { client } = useKiosk();
   const [staff, setStaff] = useState<Staff | null>(null);
-  useEffect(() => client.on('staff.changed', setStaff), [client]);
+  useEffect(() => {
+    const off = client.on('staff.changed', setStaff);
+    // Mounted afresh for every visit: ask, since the sticky event came when the page connected.
+    void client.api['staff.current']({}).then((r) => r.ok && setStaff(r.value));
+    return off;
+  }, [client]);
   return <StaffContext.Provider value={staff}>{children}</StaffContext.Provider>;
 }
 
