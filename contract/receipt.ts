@@ -13,10 +13,10 @@ export const ReceiptSubItemSchema = z.object({
 });
 export type ReceiptSubItem = z.infer<typeof ReceiptSubItemSchema>;
 
-/** The local number doubles as the CODE128 payload: printable ASCII, short enough for 58 mm paper. */
+/** The local number doubles as the CODE128 payload: printable ASCII, kiosk id + per-kiosk sequence (SX-TY-0042-000123), short enough for readable bars. */
 export const LocalApplicationNumberSchema = z
   .string()
-  .regex(/^[A-Z0-9-]{6,24}$/, 'expected 6–24 capital letters, digits or dashes');
+  .regex(/^[A-Z0-9-]{6,40}$/, 'expected 6–40 capital letters, digits or dashes');
 
 export const ReceiptDataSchema = z
   .object({

@@ -75,7 +75,7 @@ export class ApplicationLedger {
     const now = (this.options.now ?? Date.now)();
     return this.store.durable((db) => {
       const next = this.outbox.peekStreamSeq('application');
-      const localNumber = formatLocalNumber(this.options.kioskId, now, next);
+      const localNumber = formatLocalNumber(this.options.kioskId, next);
       for (const f of files) this.attachments.recordIn(db, f.address, f.bytes, f.mediaType);
       const links = dedupeLinks(files.map((f) => ({ address: f.address, role: f.role })));
       const queued = this.outbox.enqueueIn(db, 'application', s.payload(localNumber, files), links);
@@ -139,10 +139,14 @@ export class ApplicationLedger {
   }
 }
 
-export function formatLocalNumber(kioskId: string, at: number, seq: number): string {
-  const d = new Date(at + 8 * 3600_000); // China Standard Time date on the receipt
-  const ymd = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
-  return `${kioskId}-${ymd}-${String(seq).padStart(6, '0')}`;
+/**
+ * Kiosk id + per-kiosk sequence (SX-TY-0042-000123): unique across the
+ * province, and short, because it is the receipt's CODE128 — a longer code
+ * prints with 1-dot bars that a camera or phone reads badly. The date is on
+ * the receipt in words already.
+ */
+export function formatLocalNumber(kioskId: string, seq: number): string {
+  return `${kioskId}-${String(seq).padStart(6, '0')}`;
 }
 
 function dedupeLinks(links: readonly { address: string; role: string }[]) {

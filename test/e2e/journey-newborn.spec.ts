@@ -76,7 +76,7 @@ test.describe('新生儿出生, online, from the attract screen to 好差评', (
     await page.getByTestId('consent-submit').click();
     await expect(page.getByRole('heading', { name: '已提交' })).toBeVisible();
     const number = (await page.getByTestId('application-number').textContent())!.trim();
-    expect(number).toMatch(/^SX-DEV-0001-\d{8}-\d{6}$/);
+    expect(number).toMatch(/^SX-DEV-0001-\d{6}$/);
     await expect(page.getByTestId('delivery-state')).toHaveAttribute('data-delivered', 'true');
     await expect(page.getByTestId('print-state')).not.toHaveAttribute('data-state', 'printing');
     if ((await page.getByTestId('print-state').getAttribute('data-state')) !== 'printed') {

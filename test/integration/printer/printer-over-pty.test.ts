@@ -50,7 +50,7 @@ describe('receipt printer driver ⇄ virtual printer over a socat pty pair', () 
     expect(r).toMatchObject({ ok: true });
     await expect.poll(() => sim.printer.lastDocument()?.complete).toBe(true);
     const doc = sim.printer.lastDocument()!;
-    expect(docText(doc)).toContain('受理编号：SX2611260001');
+    expect(docText(doc)).toContain('受理编号：SX-DEV-0001-000001');
     expect(docText(doc)).toContain('新生儿出生"一件事"');
     const png = await sim.printer.renderPng(doc);
     expect(zbar(png, 'printed-over-pty')).toEqual([sampleReceipt.localNumber, sampleReceipt.progressUrl].sort());

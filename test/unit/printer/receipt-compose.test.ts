@@ -22,7 +22,7 @@ describe('receipt composer', () => {
       if (!r.ok) throw new Error(r.reason);
       const lines = textOf(interpret(r.bytes));
       const all = lines.join('\n');
-      for (const s of ['办件回执', '坞城街道', '新生儿出生', '出生医学证明办理', '县卫生健康局', '户口登记', '县公安局', '张*三', '140…1234', 'SX2611260001', '2026-11-26 15:30', '2026-12-03', '12345', 'SX-TEST-0001']) {
+      for (const s of ['办件回执', '坞城街道', '新生儿出生', '出生医学证明办理', '县卫生健康局', '户口登记', '县公安局', '张*三', '140…1234', 'SX-DEV-0001-000001', '2026-11-26 15:30', '2026-12-03', '12345', 'SX-TEST-0001']) {
         expect(all).toContain(s);
       }
       const cols = width === 80 ? 48 : 32;
@@ -37,7 +37,7 @@ describe('receipt composer', () => {
     const qr = els.find((e) => e.kind === 'qr');
     const bar = els.find((e) => e.kind === 'code128');
     expect(qr && qr.kind === 'qr' && qr.data).toBe(sampleReceipt.progressUrl);
-    expect(bar && bar.kind === 'code128' && Buffer.from(bar.data).toString()).toBe('{BSX2611260001');
+    expect(bar && bar.kind === 'code128' && Buffer.from(bar.data).toString()).toBe('{BSX-DEV-0001-000001');
     expect(els.some((e) => e.kind === 'raster')).toBe(true);
     expect(els.at(-1)?.kind).toBe('cut');
   });
