@@ -23,7 +23,12 @@ test.describe('privacy: an abandoned journey is wiped', () => {
       await expect(page.getByTestId('identity')).toContainText(CARD.masked);
       await page.getByTestId('thing-newborn').click();
       await page.getByTestId('guide-start').click();
-      while (await page.locator('.journey.question').isVisible()) await page.locator('.answers .answer').last().click();
+      // Each answer moves to the next step: wait for its number before looking again (the old screen may still be up).
+      await expect(page.getByTestId('step-progress')).toContainText('第 1 步');
+      for (let n = 1; await page.locator('.journey.question').isVisible(); n++) {
+        await page.locator('.answers .answer').last().click();
+        await expect(page.getByTestId('step-progress')).toContainText(`第 ${n + 1} 步`);
+      }
       await page.getByTestId('field-childName').fill('王小明');
       await page.getByTestId('field-otherParentIdNumber').fill('110101199003077571');
 
