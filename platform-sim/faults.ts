@@ -16,7 +16,7 @@ export interface FaultDecision {
 }
 
 /** mulberry32: a tiny seeded generator so a faulty run can be repeated. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,6 +9,7 @@
  */
 import { DEFAULT_PACING, waitAfterFailure, type PacingPolicy } from '../../offline-cache/sync/pacing';
 import { figure, type Emit } from './format';
+import { seeded } from '../../platform-sim/faults';
 
 const KIOSKS = 10_000;
 const HEARTBEAT_MS = 180_000; // operations.heartbeatIntervalMs default
@@ -17,18 +18,6 @@ const BOOT_JITTER_MS = 120_000; // offline.bootJitterMs default
 const WARMUP_MS = 30 * 60_000;
 const STEADY_MS = 60 * 60_000;
 const AFTER_MS = 60 * 60_000;
-
-/** Seeded so a run can be repeated (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Min-heap of [time, kiosk, kind, token]. */
 class EventQueue {
@@ -97,7 +86,7 @@ interface Scenario {
 }
 
 function simulate(s: Scenario, seed: number): { steady: number; peak: number } {
-  const random = rng(seed);
+  const random = seeded(seed); // the simulator's repeatable generator
   const exp = (mean: number) => -Math.log(1 - random()) * mean;
   const downFrom = WARMUP_MS + STEADY_MS;
   const upAt = downFrom + s.outageMs;
