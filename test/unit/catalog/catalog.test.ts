@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, CatalogSchema, OneThingSchema, allDepartments, eCertificateByNumber, leadDepartments, oneThingById } from '../../../contract/catalog';
 
-const SEED = path.resolve(__dirname, '../../../../shared/seed/shanxi-gov-2024-8-one-thing.txt');
+// The policy text (晋政发〔2024〕8号, public) as converted from its PDF, kept with the tests so they run anywhere.
+const SEED = path.resolve(__dirname, '../../fixtures/policy/shanxi-gov-2024-8-one-thing.txt');
 const seed = readFileSync(SEED, 'utf8');
 /** The PDF conversion broke lines with spaces; compare without whitespace. */
 const squash = (s: string) => s.replace(/\s+/g, '');
