@@ -17,7 +17,7 @@ interface Scan {
 async function receiptVideo(file: string): Promise<void> {
   const paper = await printReceiptPaper(sampleReceipt);
   const frames: Uint8Array[] = [];
-  for (let i = 0; i < 12; i++) frames.push(await cameraFrame(paper, { symbol: 'code128', scale: 1.5, rotateDeg: 2 + (i % 3), blurSigma: 0.6, noise: 5, shade: 0.2, seed: i + 1 }));
+  for (let i = 0; i < 12; i++) frames.push(await cameraFrame(paper, { symbol: 'code128', scale: 1.15, rotateDeg: 2 + (i % 3), blurSigma: 0.6, noise: 5, shade: 0.2, seed: i + 1 }));
   for (let i = 0; i < 12; i++) frames.push(await cameraFrame(paper, { symbol: 'qr', scale: 1.6, rotateDeg: -8 - (i % 3), blurSigma: 0.6, noise: 5, shade: 0.2, seed: i + 50 }));
   writeY4m(file, frames, 8);
 }
@@ -76,15 +76,15 @@ test.describe('scanning a receipt: camera, keyboard wedge and serial scanner rea
     // A wedge scanner types a code in a few milliseconds; CDP key round trips on a busy machine do not, so the burst is dispatched in the page.
     await page.evaluate((code) => {
       for (const key of [...code, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-    }, 'SX2611260002');
-    await expect.poll(async () => (await recent()).map((s) => `${s.source}:${s.text}`)).toEqual(['keyboard:SX2611260002']);
-    await expect(page.getByTestId('scan-result')).toContainText('SX2611260002');
+    }, 'SX-DEV-0001-000002');
+    await expect.poll(async () => (await recent()).map((s) => `${s.source}:${s.text}`)).toEqual(['keyboard:SX-DEV-0001-000002']);
+    await expect(page.getByTestId('scan-result')).toContainText('SX-DEV-0001-000002');
 
-    const sent = await kiosk.call<{ ok: boolean; value: { sent: boolean } }>('scanner.simulate', { text: 'SX2611260003', aim: ']C0' });
+    const sent = await kiosk.call<{ ok: boolean; value: { sent: boolean } }>('scanner.simulate', { text: 'SX-DEV-0001-000003', aim: ']C0' });
     expect(sent.body.value.sent).toBe(true);
-    await expect(page.getByTestId('scan-result')).toContainText('SX2611260003');
+    await expect(page.getByTestId('scan-result')).toContainText('SX-DEV-0001-000003');
     await expect(page.getByTestId('scan-result')).toHaveAttribute('data-source', 'serial');
-    expect((await recent()).at(-1)).toMatchObject({ source: 'serial', symbology: 'code128', text: 'SX2611260003' });
+    expect((await recent()).at(-1)).toMatchObject({ source: 'serial', symbology: 'code128', text: 'SX-DEV-0001-000003' });
 
     // The on-screen receipt (paper out) passes axe, normal and elderly.
     await page.getByTestId('show-receipt').tap();

@@ -19,10 +19,10 @@ const SAMPLE: ReceiptData = {
   ],
   applicantName: '张*三',
   applicantIdNumber: '140…1234',
-  localNumber: 'SX2611260001',
+  localNumber: 'SX-DEV-0001-000001',
   submittedAt: '2026-11-26T07:30:00Z',
   deadline: '2026-12-03',
-  progressUrl: 'https://kiosk.example.gov.cn/progress?n=SX2611260001',
+  progressUrl: 'https://kiosk.example.gov.cn/progress?n=SX-DEV-0001-000001',
   hotline: '12345',
 };
 

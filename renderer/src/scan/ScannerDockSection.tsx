@@ -8,7 +8,7 @@ export function ScannerDockSection() {
   const { t } = useTranslation();
   const { client } = useKiosk();
   const navigate = useNavigate();
-  const [text, setText] = useState('SX2611260001');
+  const [text, setText] = useState('SX-DEV-0001-000001');
   const [note, setNote] = useState('');
   const scan = async () => {
     const r = await client.api['scanner.simulate']({ text, aim: ']C0' });
