@@ -26,7 +26,7 @@ function variations(symbol: 'code128' | 'qr'): FrameOptions[] {
   const r = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   return Array.from({ length: FRAMES_PER_SYMBOL }, (_, i) => ({
     symbol,
-    scale: symbol === 'qr' ? pick([1.2, 1.4, 1.6, 1.8], r) : pick([1.0, 1.1, 1.2], r), // the whole 18-character barcode (~470 dots) inside 640 px
+    scale: symbol === 'qr' ? pick([1.2, 1.4, 1.6, 1.8], r) : pick([1.1, 1.15, 1.25], r), // the whole 18-character barcode (~470 dots) inside 640 px
     rotateDeg: symbol === 'qr' ? pick([-30, -15, -5, 0, 5, 15, 30], r) : pick([-10, -5, -2, 0, 2, 5, 10], r),
     blurSigma: pick([0, 0.6, 0.9, 1.2], r),
     noise: pick([3, 8, 14], r),
