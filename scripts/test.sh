@@ -11,12 +11,20 @@ stage() {
   local t0=$SECONDS
   if "$@"; then echo "=== $name passed ($((SECONDS - t0)) s)"; else echo "=== $name FAILED ($((SECONDS - t0)) s)"; failed+=("$name"); fi
 }
+logs=$(mktemp -d)
 stage lint npx eslint --max-warnings=0 .
 stage typecheck npm run -s typecheck
-stage unit npx vitest run
-stage e2e npx playwright test
+stage unit bash -c 'set -o pipefail; npx vitest run 2>&1 | tee "$0/unit.log"' "$logs"
+stage e2e bash -c 'set -o pipefail; npx playwright test 2>&1 | tee "$0/e2e.log"' "$logs"
+
+# One closing line over both runners: "tests: N passed, N failed".
+count() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -E "$2" | grep -oE "[0-9]+ $3" | tail -n1 | grep -oE '^[0-9]+' || echo 0; }
+passed=$(( $(count "$logs/unit.log" '^ +Tests ' passed) + $(count "$logs/e2e.log" '^ +[0-9]+ passed' passed) ))
+failed_n=$(( $(count "$logs/unit.log" '^ +Tests ' failed) + $(count "$logs/e2e.log" '^ +[0-9]+ failed' failed) ))
 if ((${#failed[@]})); then
   echo "npm test: failed stages: ${failed[*]}"
+  echo "tests: $passed passed, $failed_n failed"
   exit 1
 fi
 echo "npm test: all stages passed"
+echo "tests: $passed passed, $failed_n failed"
