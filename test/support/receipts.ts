@@ -11,9 +11,9 @@ export const sampleReceipt: ReceiptDataInput = {
   ],
   applicantName: '张*三',
   applicantIdNumber: '140…1234',
-  // The shape the outbox assigns: kiosk id, date, per-kiosk sequence (18 characters).
+  // The shape the outbox assigns: kiosk id + per-kiosk sequence (18 characters).
   localNumber: 'SX-DEV-0001-000001',
   submittedAt: '2026-11-26T07:30:00Z',
   deadline: '2026-12-03',
-  progressUrl: 'https://kiosk.example.gov.cn/q?n=SX2611260001',
+  progressUrl: 'https://kiosk.example.gov.cn/progress?n=SX-DEV-0001-000001',
 };
