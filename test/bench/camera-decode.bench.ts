@@ -15,7 +15,7 @@ import { figure, percentile, type Emit } from './format';
  * smoothed along the bars) against quagga2. Node timings; quagga2 in Node
  * decodes from a PNG (its only input there), which is included in its time.
  */
-const FRAMES_PER_SYMBOL = 40;
+const FRAMES_PER_SYMBOL = 100;
 
 function pick<T>(list: readonly T[], r: () => number): T {
   return list[Math.floor(r() * list.length)]!;
@@ -26,7 +26,8 @@ function variations(symbol: 'code128' | 'qr'): FrameOptions[] {
   const r = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   return Array.from({ length: FRAMES_PER_SYMBOL }, (_, i) => ({
     symbol,
-    scale: symbol === 'qr' ? pick([1.2, 1.4, 1.6, 1.8], r) : pick([1.1, 1.15, 1.25], r), // the whole 18-character barcode (~470 dots) inside 640 px
+    // The whole code in view (cameraFrame refuses frames that cut it off): the QR (~200 dots) tilted 30° up to 1.6×, the 18-character barcode (~470 dots) up to 1.25×.
+    scale: symbol === 'qr' ? pick([1.2, 1.3, 1.45, 1.6], r) : pick([1.1, 1.15, 1.25], r),
     rotateDeg: symbol === 'qr' ? pick([-30, -15, -5, 0, 5, 15, 30], r) : pick([-10, -5, -2, 0, 2, 5, 10], r),
     blurSigma: pick([0, 0.6, 0.9, 1.2], r),
     noise: pick([3, 8, 14], r),

@@ -53,6 +53,13 @@ function prng(seed: number): () => number {
 export async function cameraFrame(paper: PrintedPaper, o: FrameOptions): Promise<Uint8Array> {
   const box = paper.boxes.find((b) => b.kind === o.symbol);
   if (!box) throw new Error(`no ${o.symbol} on this paper`);
+  // A frame that cuts the code off measures the framing, not a decoder: refuse it.
+  const rad = (Math.abs(o.rotateDeg) * Math.PI) / 180;
+  const inViewW = (box.width * Math.cos(rad) + box.height * Math.sin(rad)) * o.scale;
+  const inViewH = (box.width * Math.sin(rad) + box.height * Math.cos(rad)) * o.scale;
+  if (inViewW > FRAME_W || inViewH > FRAME_H) {
+    throw new Error(`the ${o.symbol} (${Math.round(inViewW)}×${Math.round(inViewH)} px at ${o.scale}×, ${o.rotateDeg}°) does not fit a ${FRAME_W}×${FRAME_H} frame`);
+  }
   const meta = await sharp(paper.png).metadata();
   const pad = o.symbol === 'qr' ? 40 : 60;
   const left = Math.max(0, box.x - pad);
