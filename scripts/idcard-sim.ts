@@ -8,12 +8,10 @@
  * `--pair` makes a socat pty pair and prints the path for KIOSK_IDCARD.
  * Then type commands: `cards`, `insert <id>`, `remove`, `fault <name> [times]`, `quit`.
  */
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openPtyPair, type PtyPair } from '../drivers/device';
-import { IdCardSimulator, loadCardFixtures, SerialEndpoint, SIMULATOR_FAULTS, type SimulatorFault } from '../drivers/idcard';
-import { REPO_ROOT } from '../host/main';
+import { DEMO_CARDS, IdCardSimulator, SerialEndpoint, SIMULATOR_FAULTS, type SimulatorFault } from '../drivers/idcard';
 
 const { values } = parseArgs({
   options: { path: { type: 'string' }, baud: { type: 'string', default: '115200' }, pair: { type: 'boolean', default: false } },
@@ -22,7 +20,7 @@ if (!values.path && !values.pair) {
   console.error('usage: idcard-sim.ts --path /dev/ttyUSB1 [--baud 115200] | --pair');
   process.exit(2);
 }
-const cards = loadCardFixtures(path.join(REPO_ROOT, 'test', 'fixtures', 'cards'));
+const cards = DEMO_CARDS;
 let pair: PtyPair | null = null;
 let port = values.path ?? '';
 if (values.pair) {

@@ -6,6 +6,7 @@ export * from './ethnic';
 export * from './photo';
 export * from './sim/simulator';
 export * from './sim/fixture';
+export * from './sim/demo-cards';
 export * from './sim/card-encoder';
 export * from './sim/in-process';
 export * from './sim/serial-endpoint';

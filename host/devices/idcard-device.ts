@@ -1,23 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
 import type { KioskConfig } from '../config';
 import { openPtyPair, serialOpener, type PtyPair } from '../../drivers/device';
 import {
   autoProbeOpener,
+  DEMO_CARDS,
   candidateSerialPaths,
   IdCardReader,
   IdCardSimulator,
   InProcessReader,
-  loadCardFixtures,
   SerialEndpoint,
   type CardFixture,
   type SimulatorFault,
 } from '../../drivers/idcard';
-
-/** Demo cards: the same fixtures the tests use. */
-export const CARD_FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'cards');
 
 /** The simulated reader behind `KIOSK_IDCARD=sim`, driven by the dev dock. */
 export interface SimulatedIdCard {
@@ -56,7 +51,7 @@ function socatAvailable(): boolean {
  * path: a socat pty pair with the simulator on one end and the real
  * serialport driver on the other, so demo mode runs the production driver.
  */
-export async function createIdCardDevice(devices: KioskConfig['devices'], fixturesDir = CARD_FIXTURES_DIR): Promise<IdCardDevice> {
+export async function createIdCardDevice(devices: KioskConfig['devices'], cards: readonly CardFixture[] = DEMO_CARDS): Promise<IdCardDevice> {
   const setting = devices.idcard;
   const baud = devices.idcardBaud;
   if (setting === 'none' || setting.startsWith('hid:')) return { reader: null, sim: null, close: async () => undefined };
@@ -74,8 +69,6 @@ export async function createIdCardDevice(devices: KioskConfig['devices'], fixtur
     return { reader, sim: null, close: () => reader.close() };
   }
 
-  // A packaged build may ship without the test fixtures: the simulator then simply has no cards to offer.
-  const cards = existsSync(fixturesDir) ? loadCardFixtures(fixturesDir) : [];
   if (!socatAvailable()) {
     const inProcess = new InProcessReader({ baud });
     const reader = new IdCardReader({ path: null, source: 'sim', open: inProcess.opener });

@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CATALOG } from '../../contract/catalog';
+import { demoCard } from '../../drivers/idcard';
 import { StaffCardRoster } from '../../host/services/maintenance/staff-cards';
 import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
 import { openOfflineCache } from '../../offline-cache/offline-cache';
-import { REPO_ROOT, startKioskProcess, tempDir } from '../support/processes';
+import { startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
 
 /** The demo kiosk's provisioned maintenance PIN (docs/maintenance.md). */
@@ -164,7 +165,7 @@ test.describe('UI watchdog', () => {
 test.describe('staff card + PIN', () => {
   test("a registered technician's card opens the PIN pad; a resident's card does not", async ({ page, platform }) => {
     const dataDir = tempDir('staffcard');
-    const technician = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'cards', 'resident-zhang.json'), 'utf8')) as { number: string };
+    const technician = demoCard('resident-zhang');
     await StaffCardRoster.in(dataDir).register(technician.number, 'T-0042');
     const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_DATA_DIR: dataDir });
     try {

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { CardTypeSchema, GenderCodeSchema } from '../../../contract';
 
@@ -34,16 +32,3 @@ export const CardFixtureSchema = z
   })
   .strict();
 export type CardFixture = z.infer<typeof CardFixtureSchema>;
-
-/** Every `*.json` in a folder, validated; a bad fixture stops with its file name. */
-export function loadCardFixtures(dir: string): CardFixture[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const raw: unknown = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
-      const parsed = CardFixtureSchema.safeParse(raw);
-      if (!parsed.success) throw new Error(`card fixture ${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return parsed.data;
-    });
-}

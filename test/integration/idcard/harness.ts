@@ -1,15 +1,8 @@
-import path from 'node:path';
 import { serialOpener } from '../../../drivers/device';
-import { IdCardReader, IdCardSimulator, loadCardFixtures, SerialEndpoint, type CardFixture, type IdCardEvent } from '../../../drivers/idcard';
-import { REPO_ROOT } from '../../support/processes';
+import { demoCard, IdCardReader, IdCardSimulator, SerialEndpoint, type CardFixture, type IdCardEvent } from '../../../drivers/idcard';
 import { openPtyPair, type PtyPair } from '../../support/pty';
 
-export const cards = loadCardFixtures(path.join(REPO_ROOT, 'test/fixtures/cards'));
-export const card = (id: string): CardFixture => {
-  const c = cards.find((x) => x.id === id);
-  if (!c) throw new Error(`no fixture ${id}`);
-  return c;
-};
+export const card = (id: string): CardFixture => demoCard(id);
 
 export interface Rig {
   readonly pty: PtyPair;

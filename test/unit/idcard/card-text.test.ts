@@ -1,18 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   encodeCardText,
   ETHNIC_GROUPS,
   ethnicName,
   gb11643Valid,
-  loadCardFixtures,
+  demoCard,
   parseCardText,
   type CardFixture,
 } from '../../../drivers/idcard';
-import { REPO_ROOT } from '../../support/processes';
 
-const cards = loadCardFixtures(path.join(REPO_ROOT, 'test/fixtures/cards'));
-const card = (id: string): CardFixture => cards.find((c) => c.id === id)!;
+const card = (id: string): CardFixture => demoCard(id);
 const today = new Date(2026, 10, 26);
 
 describe('card text block', () => {
