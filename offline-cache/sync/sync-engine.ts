@@ -168,9 +168,20 @@ export class SyncEngine {
     this.kicked = false;
     this.nextAttemptAt = this.clock.now() + ms;
     this.publish();
-    this.wake = new AbortController();
-    const both = AbortSignal.any([this.wake.signal, this.stopping.signal]);
-    await this.clock.sleep(ms, both);
+    const wake = new AbortController();
+    this.wake = wake;
+    // Stopping wakes this wait through a listener removed afterwards, not AbortSignal.any: on Node 20
+    // every any() leaves a WeakRef in the long-lived stop signal's dependants set, one per wait, for
+    // the life of the process (the soak's heap diff showed it growing with every sync cycle).
+    const stop = () => wake.abort();
+    const stopping = this.stopping.signal;
+    if (stopping.aborted) wake.abort();
+    else stopping.addEventListener('abort', stop, { once: true });
+    try {
+      await this.clock.sleep(ms, wake.signal);
+    } finally {
+      stopping.removeEventListener('abort', stop);
+    }
     this.nextAttemptAt = null;
   }
 
