@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
 import { REPO_ROOT, runWebShell } from '../host/main';
-import { CHROMIUM_CANDIDATES, chooseOpener, chromiumArgs, electronBinary } from './launch-plan';
+import { CHROMIUM_CANDIDATES, chooseOpener, chromiumArgs, electronBinary, KIOSK_NODE_FLAGS } from './launch-plan';
 
 const children: ChildProcess[] = [];
 
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   });
   if (opener.kind === 'electron') {
     // Electron's main process composes its own host and serves the UI over IPC.
-    const child = spawn(opener.binary, [REPO_ROOT], { stdio: 'inherit', env: { ...process.env, KIOSK_PLATFORM_URL: platformUrl } });
+    // Its main process runs the host, so it gets the host's V8 flags (js-flags only take effect there from the command line).
+    const child = spawn(opener.binary, [`--js-flags=${KIOSK_NODE_FLAGS.join(' ')}`, REPO_ROOT], { stdio: 'inherit', env: { ...process.env, KIOSK_PLATFORM_URL: platformUrl } });
     children.push(child);
     child.on('exit', (code) => {
       for (const c of children) c.kill('SIGTERM');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { KIOSK_NODE_FLAGS } from '../../scripts/launch-plan';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,9 +22,9 @@ export interface Spawned {
 export function spawnTs(
   entry: string,
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; readyLine: RegExp; timeoutMs?: number },
+  options: { env?: NodeJS.ProcessEnv; readyLine: RegExp; timeoutMs?: number; nodeFlags?: readonly string[] },
 ): Promise<Spawned & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,13 +83,14 @@ export interface KioskProcess extends Spawned {
   call<T = unknown>(method: string, input?: unknown): Promise<{ status: number; body: T }>;
 }
 
-/** `npm start` as a resident's kiosk would run it, with KIOSK_OPEN=none and a fresh data dir. */
+/** `npm start` as a resident's kiosk would run it (its V8 flags too), with KIOSK_OPEN=none and a fresh data dir. */
 export async function startKioskProcess(env: NodeJS.ProcessEnv = {}): Promise<KioskProcess> {
   const dataDir = env['KIOSK_DATA_DIR'] ?? tempDir('data');
   const s = await spawnTs('scripts/start.ts', [], {
     env: { KIOSK_OPEN: 'none', KIOSK_HTTP_PORT: '0', KIOSK_DATA_DIR: dataDir, KIOSK_LOG_LEVEL: 'warn', ...env },
     readyLine: /^KIOSK_UI_URL=(\S+)/,
     timeoutMs: 60_000,
+    nodeFlags: KIOSK_NODE_FLAGS,
   });
   const uiUrl = s.match[1]!;
   const parsed = new URL(uiUrl);
