@@ -20,6 +20,8 @@ export interface Transmission {
 export type Transmit = (t: Transmission) => void;
 
 const READ_COMMANDS = new Set([0x30]);
+/** How many of the latest commands `log` keeps: a demo kiosk's reader polls its simulator around the clock. */
+export const SIMULATOR_LOG_KEEP = 1000;
 const SAM_ID = Uint8Array.of(0x05, 0x01, 0x00, 0x00, 0x20, 0x26, 0x11, 0x26, 0x00, 0x00, 0x00, 0x01, 0x4b, 0x49, 0x4f, 0x53);
 
 /**
@@ -36,6 +38,7 @@ export class IdCardSimulator {
   private halted = false;
   private readonly faults = new Map<SimulatorFault, number>();
   baud = 115200;
+  /** The latest commands decoded ("cmd para" in hex), oldest first; at most SIMULATOR_LOG_KEEP, so its length stops growing there. */
   readonly log: string[] = [];
   /** Bytes that crossed the line each way, for wire-time accounting (benchmarks). */
   bytesIn = 0;
@@ -104,6 +107,7 @@ export class IdCardSimulator {
     const cmd = body[0]!;
     const para = body[1]!;
     this.log.push(`${cmd.toString(16)} ${para.toString(16)}`);
+    if (this.log.length > SIMULATOR_LOG_KEEP) this.log.shift();
     this.onCommand?.(cmd, para, cmd === COMMANDS.findCard[0] && para === COMMANDS.findCard[1] && this.card !== null && !this.halted);
     if (this.take('no-reply')) return;
     const is = (c: readonly [number, number]) => cmd === c[0] && para === c[1];
