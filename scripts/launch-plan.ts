@@ -20,7 +20,7 @@ export const CHROMIUM_CANDIDATES = [
  * `startKioskProcess`. The host keeps ~40 MiB of live objects, yet V8's
  * default young generation on a 64-bit machine grows to two 16 MiB
  * semi-spaces under the bursts of a journey (JSON, zod, SQLite rows) and
- * keeps them resident for good: the soak measured RSS +30 MiB within the
+ * keeps them resident for good: the soak measured RSS +35 MiB within the
  * first hundred journeys with the live heap unchanged. 2 MiB semi-spaces
  * bound the young generation at 4 MiB; a journey's garbage costs a few more
  * scavenges of a millisecond or less, nothing a resident could notice.
