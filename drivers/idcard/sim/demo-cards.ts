@@ -1,9 +1,9 @@
-import foreignPermanent from './cards/foreign-permanent.json';
-import hmtResidence from './cards/hmt-residence.json';
-import residentBadcheck from './cards/resident-badcheck.json';
-import residentExpired from './cards/resident-expired.json';
-import residentLongterm from './cards/resident-longterm.json';
-import residentZhang from './cards/resident-zhang.json';
+import foreignPermanent from './cards/foreign-permanent.json' with { type: 'json' };
+import hmtResidence from './cards/hmt-residence.json' with { type: 'json' };
+import residentBadcheck from './cards/resident-badcheck.json' with { type: 'json' };
+import residentExpired from './cards/resident-expired.json' with { type: 'json' };
+import residentLongterm from './cards/resident-longterm.json' with { type: 'json' };
+import residentZhang from './cards/resident-zhang.json' with { type: 'json' };
 import { CardFixtureSchema, type CardFixture } from './fixture';
 
 /**
