@@ -7,10 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Runtime: a browser to show the UI, udev for serial port listing, libusb for node-hid, CJK fonts.
-APT_RUNTIME=(chromium udev libusb-1.0-0 fonts-noto-cjk socat espeak-ng)
-# Tests: zbar decodes printed receipts independently of our encoder.
-APT_TEST=(zbar-tools)
+# Runtime: a browser to show the UI, udev for serial port listing, libusb for node-hid, CJK fonts
+# (Noto CJK for the BMP and Ext A, HanaMin for Ext B and beyond), CUPS for the A4 printer,
+# Mosquitto and coturn as the local broker and TURN server of demo mode.
+APT_RUNTIME=(chromium udev libusb-1.0-0 fonts-noto-cjk fonts-noto-cjk-extra fonts-hanazono socat espeak-ng
+  cups cups-client cups-ipp-utils cups-pdf mosquitto mosquitto-clients coturn)
+# Tests: zbar decodes printed receipts independently of our encoder; pdftotext reads A4 documents back;
+# libfiu injects write/fsync failures; dpkg-dev, fakeroot and lintian build and check the .deb; systemd
+# gives systemd-analyze to verify the units.
+APT_TEST=(zbar-tools poppler-utils fiu-utils dpkg-dev fakeroot lintian systemd)
 
 want=("${APT_RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && want+=("${APT_TEST[@]}")

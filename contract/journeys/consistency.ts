@@ -58,6 +58,13 @@ export function checkJourney(journey: Journey, thing: OneThing): string[] {
   }
   for (const s of thing.subItems) if (!ruled.has(s.code)) out.push(`sub-item ${s.code} ${s.name} has no rule`);
 
+  const parties = new Set<string>();
+  for (const party of wired.parties ?? []) {
+    if (parties.has(party.id)) out.push(`party ${party.id} declared twice`);
+    parties.add(party.id);
+    checkCondition(`party ${party.id}`, party.when);
+  }
+
   const fields = new Map(wired.form.map((f) => [f.id, f]));
   if (fields.size !== wired.form.length) out.push('a form field id is declared twice');
   for (const f of wired.form) {
@@ -68,6 +75,9 @@ export function checkJourney(journey: Journey, thing: OneThing): string[] {
       if (b && 'field' in b && fields.get(b.field)?.type !== 'date') out.push(`field ${f.id}: bound ${b.field} is not a date field`);
     }
     if ((f.notBefore || f.notAfter) && f.type !== 'date') out.push(`field ${f.id}: date bounds on a ${f.type} field`);
+    if (f.fromParty !== undefined && !parties.has(f.fromParty)) out.push(`field ${f.id}: unknown party ${f.fromParty}`);
+    if (f.fromParty !== undefined && f.fromCard === undefined) out.push(`field ${f.id}: fromParty without fromCard`);
+    if (f.fromEnterprise !== undefined && f.fromCard !== undefined) out.push(`field ${f.id}: both fromEnterprise and fromCard`);
   }
 
   const materialIds = new Set<string>();
@@ -78,6 +88,7 @@ export function checkJourney(journey: Journey, thing: OneThing): string[] {
     checkCodes(`material ${m.id}`, m.forSubItems);
     if (m.exemptedBy !== undefined && !eCertificateByNumber(m.exemptedBy)) out.push(`material ${m.id}: no annex-3 certificate ${m.exemptedBy}`);
     if (m.exemptedBy === undefined && !m.capturable && !m.commitmentAllowed) out.push(`material ${m.id} can never be provided`);
+    if (m.waivedByParty !== undefined && !parties.has(m.waivedByParty)) out.push(`material ${m.id}: unknown party ${m.waivedByParty}`);
   }
 
   const p = wired.payload;

@@ -106,7 +106,7 @@ export function prefill(wired: WiredJourney, identity: Identity | undefined, val
   const out: Record<string, string> = { ...values };
   if (!identity) return out;
   for (const f of wired.form) {
-    if (!f.fromCard) continue;
+    if (!f.fromCard || f.fromParty) continue; // another party's card fills those (see `parties`)
     const v = cardValue(identity, f.fromCard);
     if (v !== undefined) out[f.id] = v;
   }
@@ -179,7 +179,7 @@ export function validateForm(wired: WiredJourney, input: FormInput): FieldProble
     }
     // The card is authoritative (the reader checked it); an older foreigner card number is not GB 11643, and
     // the resident cannot change what the card says anyway.
-    if (f.fromCard && input.identity && cardValue(input.identity, f.fromCard) !== undefined) continue;
+    if (f.fromCard && !f.fromParty && input.identity && cardValue(input.identity, f.fromCard) !== undefined) continue;
     if (f.maxLength !== undefined && Array.from(value).length > f.maxLength) {
       out.push({ path, message: `“${f.label.zh}”最多${f.maxLength}个字，请缩短。`, messageEn: `“${f.label.en}” takes at most ${f.maxLength} characters.` });
       continue;

@@ -76,6 +76,14 @@ export const SubItemRuleSchema = z.object({ subItem: subItemCode, when: Conditio
 export const CardSourceSchema = z.enum(['name', 'gender', 'nation', 'birthDate', 'address', 'idNumber']);
 export type CardSource = z.infer<typeof CardSourceSchema>;
 
+/**
+ * Enterprise fields a form may take from the platform's enterprise registry
+ * (looked up by the unified social credit code when online). Offline the
+ * resident types them and the application marks them unverified.
+ */
+export const EnterpriseSourceSchema = z.enum(['uscc', 'name', 'type', 'legalRepresentative']);
+export type EnterpriseSource = z.infer<typeof EnterpriseSourceSchema>;
+
 /** A date bound: today, today ± days, or another date field of the form. */
 export const DateBoundSchema = z.union([
   z.object({ today: z.literal(true), offsetDays: z.number().int().optional() }).strict(),
@@ -104,6 +112,10 @@ export const FieldSchema = z.object({
   type: FieldTypeSchema,
   /** Filled from the card and not retyped. */
   fromCard: CardSourceSchema.optional(),
+  /** Filled from the enterprise registry (business 一件事): typed and marked unverified when offline. */
+  fromEnterprise: EnterpriseSourceSchema.optional(),
+  /** Filled from another party's own card (`parties[].id`), with `fromCard` naming the card field. */
+  fromParty: id.optional(),
   required: z.boolean(),
   /** Shown only when this holds over the answers. */
   askIf: ConditionSchema.optional(),
@@ -132,8 +144,31 @@ export const MaterialDefSchema = z.object({
   /** Can be photographed with the kiosk camera. */
   capturable: z.boolean(),
   askIf: ConditionSchema.optional(),
+  /** Not needed when this party swipes their own card and consents (e.g. 授权委托书 when the legal representative is present). */
+  waivedByParty: id.optional(),
 });
 export type MaterialDef = z.infer<typeof MaterialDefSchema>;
+
+/**
+ * Another person in the same application (公民婚育: the other party; 二手房:
+ * buyer and seller; 新生儿出生: the other parent; 员工录用: the employee;
+ * 企业: the legal representative when an agent applies). They swipe their own
+ * card in the same session, the fields naming them (`fromParty`) are filled
+ * from it and masked like the applicant's, and they confirm consent on screen.
+ */
+export const PartySchema = z.object({
+  id,
+  /** Who they are to the applicant: 孩子另一位家长, 配偶, 买方… */
+  label: TextSchema,
+  /** Needed when this holds over the answers (default: always). */
+  when: ConditionSchema.optional(),
+  /**
+   * `required`: the application cannot be submitted without their card and consent.
+   * `optional`: their fields may be typed instead (the party is then recorded as not present).
+   */
+  presence: z.enum(['required', 'optional']),
+});
+export type Party = z.infer<typeof PartySchema>;
 
 /** How the payload's applicant and enterprise are taken from card and form. */
 export const PayloadMapSchema = z.object({
@@ -151,6 +186,8 @@ export const WiredJourneySchema = z.object({
   subItemRules: z.array(SubItemRuleSchema).min(1).readonly(),
   form: z.array(FieldSchema).min(1).readonly(),
   materials: z.array(MaterialDefSchema).readonly(),
+  /** Other people who swipe and consent in the same session. */
+  parties: z.array(PartySchema).readonly().optional(),
   payload: PayloadMapSchema,
 });
 export type WiredJourney = z.infer<typeof WiredJourneySchema>;
