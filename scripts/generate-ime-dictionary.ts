@@ -22,7 +22,7 @@ const out = (f: string) => path.join(root, 'renderer/src/components/keyboard/dat
 const require = createRequire(import.meta.url);
 
 /** "shěng" → "sheng", "lǜ" → "lv". */
-const plain = (p: string) => p.normalize('NFD').replace(/\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v').toLowerCase();
+const plain = (p: string) => p.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v').toLowerCase();
 
 /** Frequency 1e-13…1e-7 as an integer score 0…600, higher is more used. */
 export const scoreOf = (f: number) => Math.max(0, Math.round((Math.log10(Math.max(f, 1e-13)) + 13) * 100));

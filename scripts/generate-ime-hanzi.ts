@@ -1,7 +1,8 @@
 /**
  * Writes renderer/src/components/keyboard/data/hanzi.json: for every
  * character the keyboard must reach without the phrase dictionary — all of
- * CJK Unified Ideographs (U+4E00–9FFF), Ext A (U+3400–4DBF), and the
+ * CJK Unified Ideographs (U+4E00–9FFF), Ext A (U+3400–4DBF), the
+ * compatibility ideographs (U+F900–FAFF), and the
  * characters beyond the BMP that 通用规范汉字表 (2013) lists (Unihan
  * kTGHZ2013; GB 18030-2022 implementation level 2 adds these for personal
  * names) — its readings, its Kangxi radical and residual strokes, and its
@@ -35,19 +36,22 @@ function unihan(file: string): Map<number, Map<string, string>> {
 
 /** "zhòng" → "zhong", "lǜ" → "lv". */
 export function plainPinyin(p: string): string {
-  return p.normalize('NFD').replace(/\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v').toLowerCase();
+  return p.normalize('NFD').replace(/u\u0308/g, 'v').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v').toLowerCase();
 }
 
 export function generateHanziTable(): string {
   const readings = unihan('Unihan_Readings');
   const irg = unihan('Unihan_IRGSources');
-  const inRange = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+  // CJK Compatibility Ideographs (U+F900–FAFF) are there too: GBK and GB 18030 give some Hanzi at those code points.
+  const inRange = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
   const codes = new Set<number>();
   for (const [c, m] of irg) if (inRange(c) && m.has('kRSUnicode')) codes.add(c);
   for (const [c, m] of readings) if (c > 0xffff && m.has('kTGHZ2013')) codes.add(c);
   const lines: string[] = [];
   for (const c of [...codes].sort((a, b) => a - b)) {
-    const r = readings.get(c);
+    // A compatibility ideograph without readings of its own reads as the character it is a variant of.
+    const variant = irg.get(c)?.get('kCompatibilityVariant');
+    const r = readings.get(c)?.has('kMandarin') || !variant ? readings.get(c) : readings.get(parseInt(variant.slice(2), 16));
     const pys = new Set<string>();
     for (const v of (r?.get('kMandarin') ?? '').split(' ')) if (v) pys.add(plainPinyin(v));
     for (const v of (r?.get('kTGHZ2013') ?? '').split(' ')) for (const p of v.split(':')[1]?.split(',') ?? []) pys.add(plainPinyin(p));
