@@ -4,9 +4,9 @@ import { useKiosk } from '../../app/kiosk-context';
 import { CandidateBar } from './CandidateBar';
 import { HandwritingPad } from './HandwritingPad';
 import { RadicalPicker } from './RadicalPicker';
-import type { HandwritingRecognizer, Stroke } from './ime/handwriting';
-import { loadHandwriting, loadPinyinEngine } from './ime/load';
-import type { PinyinEngine } from './ime/pinyin-engine';
+import type { Stroke } from './ime/handwriting';
+import { ime } from './ime/load';
+import type { Candidate } from './ime/pinyin-engine';
 import './keyboard.css';
 
 /** Which keys a field needs: numbers only, an ID number (digits + X), letters and digits, or Chinese. */
@@ -30,18 +30,25 @@ export interface OnScreenKeyboardProps {
   readonly names?: boolean;
 }
 
-function useLoaded<T>(load: (() => Promise<T>) | null): T | null {
-  const [v, setV] = useState<T | null>(null);
+/** The latest answer of an asynchronous lookup; an answer to older input is dropped. */
+function useAnswer<T>(ask: (() => Promise<T>) | null, empty: T): { value: T; ready: boolean } {
+  const [state, setState] = useState<{ value: T; ready: boolean }>({ value: empty, ready: false });
   useEffect(() => {
-    if (!load) return;
+    if (!ask) {
+      setState((s) => ({ value: empty, ready: s.ready }));
+      return;
+    }
     let live = true;
-    void load().then((x) => live && setV(() => x));
+    void ask().then((value) => live && setState({ value, ready: true }));
     return () => {
       live = false;
     };
-  }, [load]);
-  return v;
+  }, [ask, empty]);
+  return state;
 }
+
+const NO_CANDIDATES = { candidates: [] as readonly Candidate[], spelled: '' };
+const NOTHING_WRITTEN: readonly string[] = [];
 
 /**
  * Kiosks have no keyboard. Every key is a real button (reachable, labelled,
@@ -57,12 +64,15 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
   const [strokes, setStrokes] = useState<readonly Stroke[]>([]);
   const [mode, setMode] = useState<Mode>(layout === 'pinyin' && elderly ? 'handwriting' : layout);
   const chinese = layout === 'pinyin';
-  const engine = useLoaded<PinyinEngine>(chinese ? loadPinyinEngine : null);
-  const recognizer = useLoaded<HandwritingRecognizer>(chinese && mode === 'handwriting' ? loadHandwriting : null);
   const atStart = value === '';
-  const pinyin = useMemo(() => (mode === 'pinyin' && buffer && engine ? engine.lookup(buffer, { names, atStart }) : []), [mode, buffer, engine, names, atStart]);
+  // An empty buffer still asks once, so the pinyin worker is warm before the first letter.
+  const askPinyin = useMemo(() => (mode === 'pinyin' ? () => (buffer ? ime.lookup(buffer, { names, atStart }) : ime.lookup('', {})) : null), [mode, buffer, names, atStart]);
+  const askWritten = useMemo(() => (mode === 'handwriting' ? () => (strokes.length ? ime.recognize(strokes, 10) : ime.recognize([], 10)) : null), [mode, strokes]);
+  const looked = useAnswer(askPinyin, NO_CANDIDATES);
+  const pinyin = buffer ? looked.value.candidates : NO_CANDIDATES.candidates;
   const pinyinTexts = useMemo(() => pinyin.map((c) => c.text), [pinyin]);
-  const written = useMemo(() => (recognizer && strokes.length ? recognizer.recognize(strokes, 10) : []), [recognizer, strokes]);
+  const recognised = useAnswer(askWritten, NOTHING_WRITTEN);
+  const written = strokes.length ? recognised.value : NOTHING_WRITTEN;
 
   const append = (s: string) => {
     if (Array.from(value).length + Array.from(s).length <= maxLength) onChange(value + s);
@@ -114,9 +124,9 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
           candidates={pinyinTexts}
           onChoose={choosePinyin}
           lead={
-            engine ? (
+            looked.ready ? (
               <span className="pinyin-buffer" data-testid="pinyin-buffer">
-                {buffer ? engine.spell(buffer) || buffer : t('journey.keyboard.pinyinHint')}
+                {buffer ? looked.value.spelled || buffer : t('journey.keyboard.pinyinHint')}
               </span>
             ) : (
               loading
@@ -132,12 +142,12 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
               append(written[i]!);
               setStrokes([]);
             }}
-            lead={recognizer ? strokes.length === 0 && <span className="pinyin-buffer">{t('journey.keyboard.handwritingHint')}</span> : loading}
+            lead={recognised.ready ? strokes.length === 0 && <span className="pinyin-buffer">{t('journey.keyboard.handwritingHint')}</span> : loading}
           />
           <HandwritingPad strokes={strokes} onStrokes={setStrokes} />
         </>
       )}
-      {mode === 'radical' && (engine ? <RadicalPicker table={engine.table} onChoose={append} /> : loading)}
+      {mode === 'radical' && <RadicalPicker onChoose={append} />}
       {(mode === 'digits' || mode === 'id-number') && (
         <div className="key-grid digits">
           {DIGIT_ROWS.map((row) => (

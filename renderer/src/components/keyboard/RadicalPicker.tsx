@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CandidateBar } from './CandidateBar';
-import type { HanziTable } from './ime/hanzi-table';
+import type { Radical } from './ime/hanzi-table';
+import { ime } from './ime/load';
 
 /**
  * 部首查字: the way to a character neither pinyin nor handwriting finds.
@@ -9,16 +10,32 @@ import type { HanziTable } from './ime/hanzi-table';
  * over; every character of the table (Ext A and the name characters beyond
  * the BMP included) sits under exactly one radical.
  */
-export function RadicalPicker({ table, onChoose }: { table: HanziTable; onChoose: (ch: string) => void }) {
+export function RadicalPicker({ onChoose }: { onChoose: (ch: string) => void }) {
   const { t } = useTranslation();
-  const radicals = table.radicals();
-  const strokeCounts = useMemo(() => [...new Set(radicals.map((r) => r.strokes))].sort((a, b) => a - b), [radicals]);
+  const [radicals, setRadicals] = useState<readonly Radical[] | null>(null);
   const [strokes, setStrokes] = useState<number | null>(null);
   const [radical, setRadical] = useState<string | null>(null);
   const [residual, setResidual] = useState<number | null>(null);
-  const under = useMemo(() => (radical ? table.underRadical(radical) : []), [table, radical]);
-  const residuals = useMemo(() => [...new Set(under.map((c) => Math.max(0, c.residual)))].sort((a, b) => a - b), [under]);
-  const chars = useMemo(() => under.filter((c) => Math.max(0, c.residual) === residual).map((c) => c.char), [under, residual]);
+  const [under, setUnder] = useState<readonly { char: string; residual: number }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void ime.radicals().then((r) => live && setRadicals(r));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    let live = true;
+    setUnder([]);
+    if (radical) void ime.underRadical(radical).then((u) => live && setUnder(u));
+    return () => {
+      live = false;
+    };
+  }, [radical]);
+  const strokeCounts = useMemo(() => [...new Set((radicals ?? []).map((r) => r.strokes))].sort((a, b) => a - b), [radicals]);
+  const residuals = useMemo(() => [...new Set(under.map((c) => c.residual))].sort((a, b) => a - b), [under]);
+  const chars = useMemo(() => under.filter((c) => c.residual === residual).map((c) => c.char), [under, residual]);
+  if (!radicals) return <span className="pinyin-buffer">{t('journey.keyboard.loading')}</span>;
   const chosen = radicals.find((r) => r.id === radical);
 
   return (
