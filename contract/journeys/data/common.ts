@@ -13,7 +13,7 @@ export const yesNo = (id: string, zh: string, en: string, extra: Partial<Questio
 
 export const COUNTY_HALL = t('户籍所在地或居住地的县（市、区）政务服务中心', 'the county (city, district) government service centre where you live or are registered');
 export const ONE_THING_WINDOW = t('“高效办成一件事”综合窗口', 'the “one thing done” combined window');
-export const BOOK = t('拨打12345政务服务便民热线，或在“三晋通”App预约', 'call the 12345 hotline or book in the 三晋通 app');
+export const BOOK = t('拨打12345政务服务便民热线，或在“三晋通”App预约', 'call the 12345 hotline or book in the Sanjintong app');
 export const ENTERPRISE_WINDOW = t('企业服务综合窗口', 'the enterprise services window');
 
 /** Where a wired journey can also be done in person. */
