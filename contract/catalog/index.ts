@@ -5,6 +5,7 @@ import type { Catalog, ECertificateType, OneThing } from './schema';
 
 export * from './schema';
 export { LIFE_EVENTS } from './life-events';
+export { departmentNameEn, subItemNameEn } from './english';
 
 /** The built-in catalog. `version` changes whenever the data does. */
 export const CATALOG: Catalog = {

@@ -61,8 +61,8 @@ export function ReviewStep(props: {
       <ul className="plain-list sub-items" data-testid="review-sub-items">
         {props.subItems.map((s) => (
           <li key={s.code}>
-            {s.name}
-            <span className="dept"> · {s.departments.map((d) => d.name).join('、')}</span>
+            {locale === 'en' ? s.nameEn : s.name}
+            <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReceiptData } from '../../../contract';
+import { departmentNameEn, subItemNameEn } from '../../../contract/catalog';
+import { useKiosk } from '../app/kiosk-context';
 import { QrSvg } from './QrSvg';
 import '../scan/scan.css';
 
@@ -19,6 +21,7 @@ function shanghaiTime(iso: string): string {
  */
 export function ReceiptOnScreen({ receipt, notice }: ReceiptOnScreenProps) {
   const { t } = useTranslation();
+  const { locale } = useKiosk();
   return (
     <section aria-labelledby="receipt-heading" data-testid="receipt-on-screen">
       <h2 id="receipt-heading">{t('receipt.heading')}</h2>
@@ -35,7 +38,7 @@ export function ReceiptOnScreen({ receipt, notice }: ReceiptOnScreenProps) {
             <div key={s.name} style={{ display: 'contents' }}>
               <dt>{t('receipt.item', { n: i + 1 })}</dt>
               <dd>
-                {s.name}（{s.department}）
+                {locale === 'en' ? `${subItemNameEn(s.name)} (${departmentNameEn(s.department)})` : `${s.name}（${s.department}）`}
               </dd>
             </div>
           ))}
