@@ -144,6 +144,7 @@ const zh = {
     offline: '网络暂时不可用，下面是本机保存的最新状态（可能不是最新进度）',
     live: '以下是省政务服务平台的最新进度',
     submittedAt: '提交时间',
+    result: '核查结果',
     statuses: {
       queued: '等待发送',
       received: '已受理',
@@ -341,6 +342,7 @@ const en: JourneyMessages = {
     offline: 'Network unavailable: this is the last status saved on this kiosk (it may be out of date)',
     live: 'Latest progress from the provincial platform',
     submittedAt: 'Submitted',
+    result: 'Finding (as the department wrote it)',
     statuses: { queued: 'Waiting to send', received: 'Received', processing: 'In progress', done: 'Completed', rejected: 'Not approved', unknown: 'No information yet' },
   },
   feedback: {

@@ -29,9 +29,14 @@ import { OTHER_ID, RESIDENT, TODAY } from './fixtures';
 
 const wiredJourneys = WIRED_JOURNEYS.map((j) => ({ id: j.oneThing, thing: oneThingById(j.oneThing)!, wired: j.wired! }));
 
+const searched = new WeakMap<WiredJourney, Answers[]>();
+
 /** Every complete set of answers a resident can give, following `askIf` in question order. */
 export function answerPaths(wired: WiredJourney): Answers[] {
+  const known = searched.get(wired);
+  if (known) return known;
   const out: Answers[] = [];
+  searched.set(wired, out);
   const walk = (i: number, answers: Record<string, string | boolean>) => {
     if (i === wired.questions.length) return void out.push({ ...answers });
     const q = wired.questions[i]!;
