@@ -54,7 +54,7 @@ export function ReviewStep(props: {
       {section(
         t('journey.review.details'),
         'form',
-        props.fields.map((f) => ({ k: f.id, label: pick(f.label, locale), value: f.fromCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === props.form[f.id])?.label, locale) || '—' : props.form[f.id] || '—' })),
+        props.fields.map((f) => ({ k: f.id, label: pick(f.label, locale), value: f.fromCard && !f.fromParty ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === props.form[f.id])?.label, locale) || '—' : props.form[f.id] || '—' })),
       )}
       {section(t('journey.review.materials'), 'materials', props.materials.map((m) => ({ k: m.id, label: pick(m.name, locale), value: provisionText(props.provided[m.id]) })))}
       <h2>{t('journey.review.subItems')}</h2>
