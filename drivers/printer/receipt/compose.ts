@@ -75,6 +75,15 @@ export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions)
   ];
   for (const [label, value] of rows) for (const l of labelled(label, value, cols)) p.line(l);
   p.line(rule);
+  if (r.commitments.length > 0) {
+    p.bold(true);
+    for (const l of wrap('告知承诺，须按时补交：', cols)) p.line(l);
+    p.bold(false);
+    r.commitments.forEach((m, i) => {
+      for (const l of wrap(`${i + 1}. ${m}`, cols, '   ')) p.line(l);
+    });
+    p.line(rule);
+  }
 
   p.align('center');
   p.qr(r.progressUrl, { moduleSize: geo.widthMm === 80 ? 6 : 4, level: 'M' });
