@@ -44,6 +44,7 @@ const zh = {
     heading: '请把身份证放在感应区',
     lead: '识别身份后，表格会自动填写您的姓名、身份证号等信息，不用再手动输入。',
     waiting: '正在等待读取身份证……',
+    again: '身份证已经放好却没有反应？请拿起身份证，再放一次。',
   },
   form: {
     heading: '请核对并填写申请信息',
@@ -241,6 +242,7 @@ const en: JourneyMessages = {
     heading: 'Please place your ID card on the reader',
     lead: 'Your name, ID number and other card details will be filled in for you.',
     waiting: 'Waiting for the ID card…',
+    again: 'Card already there and nothing happens? Lift it and place it again.',
   },
   form: {
     heading: 'Check and complete your application',
