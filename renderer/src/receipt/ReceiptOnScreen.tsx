@@ -49,6 +49,12 @@ export function ReceiptOnScreen({ receipt, notice }: ReceiptOnScreenProps) {
           <dd>{shanghaiTime(receipt.submittedAt)}</dd>
           <dt>{t('receipt.deadline')}</dt>
           <dd>{receipt.deadline}</dd>
+          {receipt.commitments.length > 0 && (
+            <>
+              <dt>{t('receipt.commitments')}</dt>
+              <dd>{receipt.commitments.join('、')}</dd>
+            </>
+          )}
           <dt>{t('receipt.hotline')}</dt>
           <dd>{receipt.hotline}</dd>
         </dl>
