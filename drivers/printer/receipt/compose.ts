@@ -1,3 +1,4 @@
+import { beijingTime } from '../../../contract/beijing-time';
 import { ReceiptDataSchema, type ReceiptData, type ReceiptDataInput } from '../../../contract/receipt';
 import { code128BModuleCount } from '../escpos/code128';
 import { EscPosBuilder } from '../escpos/commands';
@@ -14,19 +15,9 @@ export type ComposeResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly receipt: ReceiptData }
   | { readonly ok: false; readonly reason: string };
 
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
+/** Beijing time, as every screen shows it (contract/beijing-time.ts). */
 export function formatShanghaiTime(iso: string): string {
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+  return beijingTime(iso);
 }
 
 /** A receipt leaves the kiosk on paper: refuse anything that still looks like a full name or ID number. */

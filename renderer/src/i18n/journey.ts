@@ -98,7 +98,7 @@ const zh = {
   },
   done: {
     heading: '已提交',
-    number: '申请编号',
+    number: '受理编号',
     delivered: '已送达省政务服务平台，相关部门会按时限办理。',
     queued: '网络暂时不可用，您的申请已安全保存在本机，恢复后自动提交，不用再来一次。',
     commitments: '承诺后补的材料：{{list}}。请在 20 个工作日内补交。',
@@ -137,7 +137,7 @@ const zh = {
   progress: {
     heading: '办件查询',
     lead: '把身份证放在感应区，或扫描回执上的二维码、条形码。',
-    byNumber: '或者输入回执上的申请编号',
+    byNumber: '或者输入回执上的受理编号',
     camera: '用摄像头扫描回执',
     cameraStop: '关闭摄像头',
     query: '查询',
@@ -296,7 +296,7 @@ const en: JourneyMessages = {
   },
   done: {
     heading: 'Submitted',
-    number: 'Application number',
+    number: 'Acceptance number',
     delivered: 'Delivered to the provincial platform. The departments will process it within the time limit.',
     queued: 'The network is unavailable. Your application is saved safely on this kiosk and will be sent automatically — no need to come back.',
     commitments: 'Documents promised later: {{list}}. Please provide them within 20 working days.',
@@ -335,7 +335,7 @@ const en: JourneyMessages = {
   progress: {
     heading: 'Check progress',
     lead: 'Place your ID card on the reader, or scan the QR code or barcode on your receipt.',
-    byNumber: 'Or type the application number on your receipt',
+    byNumber: 'Or type the acceptance number on your receipt',
     camera: 'Scan the receipt with the camera',
     cameraStop: 'Turn the camera off',
     query: 'Look up',

@@ -32,7 +32,7 @@ const en: typeof zh = {
   item: 'Item {{n}}',
   applicant: 'Applicant',
   idNumber: 'ID number',
-  number: 'Application number',
+  number: 'Acceptance number',
   submittedAt: 'Submitted',
   deadline: 'Promised by',
   commitments: 'Promised documents',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReceiptData } from '../../../contract';
+import { beijingTime, type ReceiptData } from '../../../contract';
 import { QrSvg } from './QrSvg';
 import '../scan/scan.css';
 
@@ -9,9 +9,7 @@ export interface ReceiptOnScreenProps {
   readonly notice?: string;
 }
 
-function shanghaiTime(iso: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+const shanghaiTime = beijingTime;
 
 /**
  * The receipt when the printer cannot print it: the same facts and the same
