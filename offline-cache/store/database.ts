@@ -2,7 +2,7 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations';
-import { checkAndRecover, type IntegrityReport } from './recovery';
+import { checkAndRecover, pruneDamagedCopies, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
 
 export interface StoreOptions {
   readonly dataDir: string;
@@ -11,6 +11,10 @@ export interface StoreOptions {
   readonly journalSizeLimitBytes?: number;
   /** A passive checkpoint runs after this long without writes. */
   readonly idleCheckpointMs?: number;
+  /** Damaged copies kept at most (default 3), and for at most this long (the retention period; default 30 days). */
+  readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
+  /** A salvage stops reading after this long (default 60 s). */
+  readonly salvageBudgetMs?: number;
 }
 
 /**
@@ -49,7 +53,8 @@ export class Store {
   static open(options: StoreOptions): Store {
     mkdirSync(options.dataDir, { recursive: true });
     const file = path.join(options.dataDir, options.fileName ?? 'kiosk.db');
-    const integrity = checkAndRecover(file);
+    const integrity = checkAndRecover(file, options.salvageBudgetMs !== undefined ? { budgetMs: options.salvageBudgetMs } : {});
+    pruneDamagedCopies(file, options.damagedCopies?.keep ?? 3, options.damagedCopies?.maxAgeMs ?? 30 * 86_400_000);
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -142,6 +147,20 @@ export class Store {
   getMeta(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
+  }
+
+  /** Salvages this kiosk's file has been through and a technician has not yet acknowledged (newest last). */
+  salvageReports(): SalvageSummary[] {
+    try {
+      return JSON.parse(this.getMeta(SALVAGE_META_KEY) ?? '[]') as SalvageSummary[];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Technician action: the losses have been seen (the damaged copy stays until pruned). */
+  acknowledgeSalvage(): void {
+    this.durable((db) => db.prepare('DELETE FROM meta WHERE key = ?').run(SALVAGE_META_KEY));
   }
 
   close(): void {
