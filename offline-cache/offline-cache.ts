@@ -52,6 +52,8 @@ export interface OfflineCache {
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
   purge(retentionMs: number): PurgeReport;
+  /** The platform's highest numbers from this kiosk (provisioning, heartbeat replies): local numbering continues after them. */
+  continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
   close(): Promise<void>;
   readonly keyWarning: string | null;
 }
@@ -77,6 +79,11 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   let platformKey: Uint8Array | null = null;
   const pinned = store.getMeta('platform_public_key');
   if (pinned) platformKey = Buffer.from(pinned, 'base64');
+  const continueNumbering: OfflineCache['continueNumbering'] = (highest) => {
+    if (!highest) return false;
+    const pairs = [['application', highest.applications], ['evaluation', highest.evaluations], ['feedback', highest.feedback]] as const;
+    return store.durable((db) => pairs.map(([kind, seq]) => (typeof seq === 'number' ? outbox.raiseStreamFloorIn(db, kind, seq) : false)).some(Boolean));
+  };
   const catalog = new CatalogCache(store, o.builtInCatalog, () => platformKey, now);
   const engine = new SyncEngine({
     outbox,
@@ -90,7 +97,10 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.idlePollMs !== undefined ? { idlePollMs: o.idlePollMs } : {}),
     ...(o.reconnectSpreadMs !== undefined ? { reconnectSpreadMs: o.reconnectSpreadMs } : {}),
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
-    ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
+    onHeartbeatReply: (reply: unknown) => {
+      continueNumbering((reply as { highestSeqs?: Parameters<OfflineCache['continueNumbering']>[0] } | null)?.highestSeqs);
+      o.onHeartbeatReply?.(reply);
+    },
     // One audit entry per answered batch, not per item: the chain records that data left the kiosk.
     onSettled: (kind, accepted, quarantined) => audit.appendLight('delivery', { kind, accepted, quarantined }),
   });
@@ -114,6 +124,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       );
       platformKey = bytes;
     },
+    continueNumbering,
     purge: (retentionMs) => purgeDelivered(store, attachments, audit, retentionMs, now()),
     async close() {
       await engine.stop();

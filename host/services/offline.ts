@@ -51,8 +51,16 @@ export function composeOffline(d: OfflineDeps): Offline {
   const integrity = cache.integrity;
   if (!integrity.ok) {
     logger.error(
-      { messages: integrity.messages.slice(0, 10), recovered: integrity.recovered, unreadable: Object.fromEntries(Object.entries(integrity.unreadable).map(([t, ids]) => [t, ids.length])), kept: integrity.quarantinedFile },
-      'database failed its integrity check at boot; recovered what could be read',
+      {
+        messages: integrity.messages.slice(0, 10),
+        recovered: integrity.recovered,
+        lost: integrity.lost,
+        atLeast: integrity.tailUnknown || integrity.incomplete,
+        unreadable: Object.fromEntries(Object.entries(integrity.unreadable).map(([t, ids]) => [t, ids.length])),
+        kept: integrity.quarantinedFile,
+        elapsedMs: integrity.elapsedMs,
+      },
+      integrity.quarantinedFile ? 'database was damaged: salvaged what could be read into a fresh file (DB-SALVAGED on the dashboard)' : 'database failed its integrity check at boot; repaired',
     );
   }
   if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'data key file permissions');
