@@ -32,6 +32,8 @@ export interface OfflineCacheOptions {
   readonly random?: Random;
   readonly backoff?: BackoffPolicy;
   readonly bootJitterMs?: number;
+  /** Damaged copies of a salvaged store: how many, and for how long (the retention period). */
+  readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
   readonly idlePollMs?: number;
   readonly reconnectSpreadMs?: number;
   readonly onSyncStatus?: (status: SyncStatus) => void;
@@ -66,7 +68,7 @@ export interface OfflineCache {
 export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const clock = o.clock;
   const now = clock ? () => clock.now() : Date.now;
-  const store = Store.open({ dataDir: o.dataDir });
+  const store = Store.open({ dataDir: o.dataDir, ...(o.damagedCopies ? { damagedCopies: o.damagedCopies } : {}) });
   const dataKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'data.key'), o.sealer);
   const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');

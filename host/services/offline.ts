@@ -45,6 +45,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',
     auditHash: config.offline.auditHash,
     bootJitterMs: config.offline.bootJitterMs,
+    damagedCopies: { keep: 3, maxAgeMs: config.offline.retentionDays * 86_400_000 },
     onSyncStatus: (s) => sync?.publish(s),
     ...(d.onHeartbeatReply ? { onHeartbeatReply: (r: unknown) => d.onHeartbeatReply!(r as HeartbeatResponse) } : {}),
   });
@@ -71,7 +72,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     catalogRefreshMs: 3_600_000,
     bootJitterMs: config.offline.bootJitterMs,
   });
-  const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick());
+  const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick(), { diskFloorBytes: config.offline.diskFloorMb * 1024 * 1024 });
   auditDataEvents(d.bus, cache);
   const s = sync;
   return {

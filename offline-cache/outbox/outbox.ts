@@ -68,7 +68,12 @@ export class Outbox {
     );
     this.linkStmt = store.read((db) => db.prepare('INSERT INTO outbox_attachments (client_id, address, role) VALUES (?, ?, ?)'));
     // Anything left "sending" by a crash goes back to the queue; the platform dedupes the resend.
-    store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run());
+    this.requeueSending();
+  }
+
+  /** Items marked sending whose answer was never recorded (a crash, a failed write) go back to the queue. */
+  requeueSending(): number {
+    return this.store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run().changes);
   }
 
   /**

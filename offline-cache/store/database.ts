@@ -2,6 +2,7 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations';
+import { asStoreUnavailable, freeBytes } from './store-errors';
 import { checkAndRecover, pruneDamagedCopies, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
 
 export interface StoreOptions {
@@ -40,6 +41,8 @@ export class Store {
   private closed = false;
   private readonly tx: { readonly begin: Statement; readonly commit: Statement; readonly rollback: Statement };
   private onCommit: (() => void)[] = [];
+  /** A commit failed on a write or fsync: its frames may sit in the WAL; the next good commit resets the WAL. */
+  private walSuspect = false;
   private onRollback: (() => void)[] = [];
 
   private constructor(file: string, db: Db, integrity: IntegrityReport, private readonly idleCheckpointMs: number) {
@@ -99,17 +102,34 @@ export class Store {
       result = fn(this.db);
       this.tx.commit.run();
     } catch (e) {
-      if (this.db.inTransaction) this.tx.rollback.run();
+      // A failed write or fsync: SQLite may already have rolled back; a rollback that fails too leaves the
+      // transaction to SQLite's own recovery (the WAL frames of an unfinished commit are never used).
+      try {
+        if (this.db.inTransaction) this.tx.rollback.run();
+      } catch {
+        // The original error is the one that matters.
+      }
       const undo = this.onRollback;
       this.onCommit = [];
       this.onRollback = [];
       for (const f of undo) f();
-      throw e;
+      const broken = asStoreUnavailable(e);
+      if (broken) this.walSuspect = true;
+      throw broken ?? e;
     }
     const done = this.onCommit;
     this.onCommit = [];
     this.onRollback = [];
     for (const f of done) f();
+    if (this.walSuspect) {
+      // Frames of the failed commit must never be read back as committed (a crash now would let recovery find them).
+      try {
+        this.checkpoint();
+        this.walSuspect = false;
+      } catch {
+        // Still failing: try again after the next commit.
+      }
+    }
     this.scheduleIdleCheckpoint();
     return result;
   }
@@ -147,6 +167,11 @@ export class Store {
   getMeta(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
+  }
+
+  /** Free bytes on the filesystem holding the store (null when it cannot be asked). */
+  freeBytes(): number | null {
+    return freeBytes(this.dir);
   }
 
   /** Salvages this kiosk's file has been through and a technician has not yet acknowledged (newest last). */

@@ -86,9 +86,22 @@ export function platformFindings(p: PlatformHealth): Finding[] {
   return out;
 }
 
-export function systemFindings(s: SystemHealth): Finding[] {
+/** `floorBytes`: the configured offline.diskFloorMb, below which applications are refused. */
+export function systemFindings(s: SystemHealth, floorBytes = 0): Finding[] {
   if (!s.disk) return [];
   const free = s.disk.freeBytes;
+  if (free < floorBytes) {
+    const mb = Math.round(free / 1024 ** 2);
+    return [
+      {
+        level: 'fault',
+        area: 'disk',
+        code: 'DISK-LOW',
+        problem: { 'zh-CN': `磁盘剩余 ${mb} MB，低于下限 ${Math.round(floorBytes / 1024 ** 2)} MB：本机已暂停受理新申请（已排队的仍在提交）`, en: `Only ${mb} MB free, below the ${Math.round(floorBytes / 1024 ** 2)} MB floor: new applications are refused (queued ones are still delivered)` },
+        fix: { 'zh-CN': '导出诊断包后清理旧日志和损坏副本；检查数据保留期限；必要时更换更大的存储卡', en: 'Export a diagnostics bundle, then remove old logs and damaged copies; check the retention setting; replace the card with a larger one if needed' },
+      },
+    ];
+  }
   if (free >= THRESHOLDS.diskWarnBytes) return [];
   const gb = (free / 1024 ** 3).toFixed(1);
   return [
