@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgressAnswer } from '../../../contract';
+import { beijingTime, type ProgressAnswer } from '../../../contract';
 import { departmentNameEn, subItemNameEn } from '../../../contract/catalog';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
@@ -86,7 +86,7 @@ export function ProgressScreen() {
                 {a.thingName} · <span data-testid="progress-number">{a.applicationNumber}</span>
               </h2>
               <p>
-                {t('journey.progress.submittedAt')}：{new Date(a.submittedAt).toLocaleString('zh-CN', { hour12: false })} · {a.applicant}
+                {t('journey.progress.submittedAt')}：<span data-testid="progress-submitted-at">{beijingTime(a.submittedAt)}</span> · {a.applicant}
               </p>
               <ul className="plain-list">
                 {a.subItems.map((s) => (
