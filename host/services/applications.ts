@@ -182,6 +182,7 @@ export function toProgress(app: LocalApplication): ApplicationProgress {
       name: s.name,
       department: s.department,
       status: SUB_ITEM_STATUS[s.state as keyof typeof SUB_ITEM_STATUS] ?? 'unknown',
+      ...(s.state === 'completed' && s.note ? { result: s.note } : {}),
     })),
     statusAsOf: stateTimes.length ? new Date(Math.max(...stateTimes)).toISOString() : null,
   };

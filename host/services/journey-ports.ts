@@ -50,6 +50,7 @@ export interface ReceiptsPort {
       readonly applicantIdNumber: string;
       readonly submittedAt: string;
       readonly deadline: string;
+      readonly commitments?: readonly string[];
     },
   ): Promise<Result<{ printed: boolean; problem: { message: string; code: string } | null; qrText: string; lines: readonly ReceiptLine[] }>>;
 }
