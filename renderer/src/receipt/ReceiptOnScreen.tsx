@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next';
-<<<<<<< HEAD
-import type { ReceiptData } from '../../../contract';
+import { beijingTime, type ReceiptData } from '../../../contract';
 import { departmentNameEn, subItemNameEn } from '../../../contract/catalog';
 import { useKiosk } from '../app/kiosk-context';
-=======
-import { beijingTime, type ReceiptData } from '../../../contract';
->>>>>>> resident-ux
 import { QrSvg } from './QrSvg';
 import '../scan/scan.css';
 
