@@ -53,6 +53,7 @@ export interface OfflineCache {
   readonly signer: DeviceSigner;
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
+  /** Purges personal data of items delivered longer than `retentionMs` ago (never ahead of the platform's clock). */
   purge(retentionMs: number): PurgeReport;
   /** The platform's highest numbers from this kiosk (provisioning, heartbeat replies): local numbering continues after them. */
   continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
@@ -129,7 +130,13 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       platformKey = bytes;
     },
     continueNumbering,
-    purge: (retentionMs) => purgeDelivered(store, attachments, audit, retentionMs, now()),
+    purge: (retentionMs) => {
+      // A wall clock that jumped a day ahead must not purge a day early: the cutoff never runs ahead of the
+      // platform's clock (carried on the monotonic clock); before any platform answer nothing is purged.
+      const platform = client.platformNow();
+      if (platform === null) return { items: 0, attachments: 0, heartbeats: 0 };
+      return purgeDelivered(store, attachments, audit, retentionMs, Math.min(now(), platform + 1_000));
+    },
     async close() {
       await engine.stop();
       store.close();
