@@ -160,6 +160,7 @@ export function FormStep({
                 <OnScreenKeyboard
                   layout={kb.layout}
                   upper={kb.upper}
+                  names={f.type === 'name'}
                   value={value}
                   {...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {})}
                   onChange={(v) => onChange(f.id, f.type === 'date' ? formatDateDigits(v) : v)}
