@@ -17,6 +17,9 @@ export interface KioskRow {
   readonly findings: FleetTelemetry['findings'];
   readonly queued: number;
   readonly oldestPendingSeconds: number | null;
+  readonly diskFreeRatio: number | null;
+  /** Kiosk clock minus console clock at the last telemetry (s). */
+  readonly clockSkewSeconds: number | null;
   readonly seq: number;
 }
 
@@ -45,7 +48,7 @@ CREATE TABLE IF NOT EXISTS kiosks (
   kiosk_id TEXT PRIMARY KEY, region TEXT NOT NULL, service_point TEXT NOT NULL, version TEXT NOT NULL,
   state TEXT NOT NULL, reason TEXT, since TEXT NOT NULL, last_seen TEXT NOT NULL,
   overall TEXT NOT NULL DEFAULT 'ok', findings TEXT NOT NULL DEFAULT '[]', queued INTEGER NOT NULL DEFAULT 0,
-  oldest_pending_s INTEGER, seq INTEGER NOT NULL);
+  oldest_pending_s INTEGER, disk_free_ratio REAL, clock_skew_s INTEGER, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS kiosks_seq ON kiosks(seq);
 CREATE TABLE IF NOT EXISTS samples (
   kiosk_id TEXT NOT NULL, at TEXT NOT NULL, overall TEXT NOT NULL, queued INTEGER NOT NULL,
@@ -104,11 +107,11 @@ export class FleetStore {
       ON CONFLICT(kiosk_id) DO UPDATE SET region = excluded.region, service_point = excluded.service_point, version = excluded.version,
         since = CASE WHEN kiosks.state = excluded.state THEN kiosks.since ELSE excluded.since END,
         state = excluded.state, reason = excluded.reason, last_seen = excluded.last_seen, seq = excluded.seq`);
-    const upsertTelemetry = this.db.prepare(`INSERT INTO kiosks (kiosk_id, region, service_point, version, state, reason, since, last_seen, overall, findings, queued, oldest_pending_s, seq)
-      VALUES (@kioskId, @region, @servicePoint, @version, 'online', 'connected', @at, @at, @overall, @findings, @queued, @oldest, @seq)
+    const upsertTelemetry = this.db.prepare(`INSERT INTO kiosks (kiosk_id, region, service_point, version, state, reason, since, last_seen, overall, findings, queued, oldest_pending_s, disk_free_ratio, clock_skew_s, seq)
+      VALUES (@kioskId, @region, @servicePoint, @version, 'online', 'connected', @at, @at, @overall, @findings, @queued, @oldest, @disk, @skew, @seq)
       ON CONFLICT(kiosk_id) DO UPDATE SET region = excluded.region, service_point = excluded.service_point, version = excluded.version,
         last_seen = excluded.last_seen, overall = excluded.overall, findings = excluded.findings, queued = excluded.queued,
-        oldest_pending_s = excluded.oldest_pending_s, seq = excluded.seq`);
+        oldest_pending_s = excluded.oldest_pending_s, disk_free_ratio = excluded.disk_free_ratio, clock_skew_s = excluded.clock_skew_s, seq = excluded.seq`);
     const change = this.db.prepare('INSERT INTO state_changes (kiosk_id, at, state, reason) VALUES (?, ?, ?, ?)');
     const sample = this.db.prepare('INSERT INTO samples (kiosk_id, at, overall, queued, oldest_pending_s, disk_free_ratio, paper) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.db.transaction(() => {
@@ -131,6 +134,8 @@ export class FleetStore {
             findings: JSON.stringify(t.findings),
             queued: t.outbox.queued,
             oldest: t.outbox.oldestPendingSeconds,
+            disk: t.disk.freeBytes / t.disk.totalBytes,
+            skew: Math.round((Date.parse(t.sentAt) - Date.parse(m.at)) / 1000),
             seq,
           });
           const paper = t.devices.find((d) => d.kind === 'printer')?.conditions['paper'];
@@ -157,6 +162,8 @@ export class FleetStore {
       findings: JSON.parse(r['findings'] as string) as FleetTelemetry['findings'],
       queued: r['queued'] as number,
       oldestPendingSeconds: (r['oldest_pending_s'] as number | null) ?? null,
+      diskFreeRatio: (r['disk_free_ratio'] as number | null) ?? null,
+      clockSkewSeconds: (r['clock_skew_s'] as number | null) ?? null,
       seq: r['seq'] as number,
     }));
   }
