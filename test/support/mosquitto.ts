@@ -12,6 +12,8 @@ export interface BrokerUser {
 
 export interface Mosquitto {
   readonly port: number;
+  /** With `tls`: the test CA that signed the broker's certificate (for 127.0.0.1). */
+  readonly caFile: string | null;
   readonly url: string;
   readonly dir: string;
   /** Stops it (SIGTERM: retained messages and sessions are saved) and starts it again on the same port. */
@@ -66,8 +68,9 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
  * ACL in a temp dir. `users` get passwords (mosquitto_passwd); anonymous
  * clients are refused unless `anonymous` (the benchmark's 10,000 kiosks).
  */
-export async function startMosquitto(options: { users?: readonly BrokerUser[]; acl?: string; anonymous?: boolean; extra?: readonly string[] } = {}): Promise<Mosquitto> {
+export async function startMosquitto(options: { users?: readonly BrokerUser[]; acl?: string; anonymous?: boolean; tls?: boolean; extra?: readonly string[] } = {}): Promise<Mosquitto> {
   const dir = tempDir('mosquitto');
+  const caFile = options.tls ? makeTestPki(dir) : null;
   const port = await freePort();
   const passwd = path.join(dir, 'passwd');
   const acl = path.join(dir, 'acl');
@@ -82,6 +85,7 @@ export async function startMosquitto(options: { users?: readonly BrokerUser[]; a
       // Started as root (CI containers), mosquitto would drop to user mosquitto and lose access to this temp dir.
       `user ${userInfo().username}`,
       `listener ${port} 127.0.0.1`,
+      ...(caFile ? [`cafile ${caFile}`, `certfile ${dir}/broker.pem`, `keyfile ${dir}/broker.key`, 'tls_version tlsv1.2'] : []),
       `allow_anonymous ${options.anonymous ? 'true' : 'false'}`,
       ...(options.anonymous ? [] : [`password_file ${passwd}`]),
       `acl_file ${acl}`,
@@ -112,7 +116,8 @@ export async function startMosquitto(options: { users?: readonly BrokerUser[]; a
   await launch();
   return {
     port,
-    url: `mqtt://127.0.0.1:${port}`,
+    url: `${caFile ? 'mqtts' : 'mqtt'}://127.0.0.1:${port}`,
+    caFile,
     dir,
     pid: () => child.pid!,
     async restart(downMs = 0) {
@@ -122,4 +127,14 @@ export async function startMosquitto(options: { users?: readonly BrokerUser[]; a
     },
     stop: halt,
   };
+}
+
+/** A throw-away CA and a broker certificate for 127.0.0.1 (openssl), as a province's PKI would issue them. */
+function makeTestPki(dir: string): string {
+  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=Test Province CA', '-keyout', 'ca.key', '-out', 'ca.pem']);
+  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'broker.key', '-out', 'broker.csr']);
+  writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  run(['x509', '-req', '-in', 'broker.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'san.ext', '-out', 'broker.pem']);
+  return path.join(dir, 'ca.pem');
 }

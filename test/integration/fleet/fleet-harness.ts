@@ -91,7 +91,7 @@ export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: st
       brokerUrl: broker.url,
       username: null,
       passwordFile: pwFile,
-      caFile: null,
+      caFile: broker.caFile,
       certFile: null,
       keyFile: null,
       keepaliveSec: 5,
@@ -131,7 +131,15 @@ export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: st
 
 export async function startConsoleBroker(broker: Mosquitto, keyFile: string): Promise<{ consoleBroker: ConsoleBroker; store: FleetStore }> {
   const store = new FleetStore(path.join(tempDir('console'), 'fleet.sqlite'));
-  const consoleBroker = new ConsoleBroker({ brokerUrl: broker.url, username: CONSOLE_USER.name, password: CONSOLE_USER.password, signingKeyFile: keyFile, store, flushMs: 50 });
+  const consoleBroker = new ConsoleBroker({
+    brokerUrl: broker.url,
+    username: CONSOLE_USER.name,
+    password: CONSOLE_USER.password,
+    ...(broker.caFile ? { caFile: broker.caFile } : {}),
+    signingKeyFile: keyFile,
+    store,
+    flushMs: 50,
+  });
   await consoleBroker.start();
   return { consoleBroker, store };
 }
