@@ -107,6 +107,9 @@ export class ConsoleBroker {
 
   /** Resolves with the outcome when the kiosk answers (for the benchmark and scripts). */
   waitForAck(commandId: string, timeoutMs = 30_000): Promise<string> {
+    // The ack may have arrived before the publish was acknowledged to us.
+    const known = this.o.store.command(commandId)?.outcome;
+    if (known) return Promise.resolve(known);
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => {
         this.ackWaiters.delete(commandId);
