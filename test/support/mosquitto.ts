@@ -47,7 +47,7 @@ export async function freePort(): Promise<number> {
 }
 
 async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 60_000; // a restart reloads every persisted session (10,000 in the benchmark)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`mosquitto exited (${child.exitCode}): ${log()}`);
     const open = await new Promise<boolean>((resolve) => {
