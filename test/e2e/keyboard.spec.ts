@@ -38,6 +38,7 @@ async function chooseCandidate(scope: Locator, text: string) {
 async function write(page: Page, char: string) {
   const { medians } = JSON.parse(readFileSync(path.join(hanziWriterData, `${char}.json`), 'utf8')) as { medians: [number, number][][] };
   const pad = page.getByTestId('handwriting-pad');
+  await expect(pad).toBeVisible();
   const box = (await pad.boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + box.width * (0.1 + (x / 1024) * 0.8), box.y + box.height * (0.1 + ((900 - y) / 1024) * 0.8)] as const;
   for (const [i, m] of medians.entries()) {

@@ -65,7 +65,7 @@ describe('pinyin input: phrases, initials, ranking, paging', () => {
       return info.readings.length > 0 && !texts(info.readings[0]!).includes(c);
     });
     expect(missing).toEqual([]);
-  });
+  }, 120_000);
 
   it('finds the rare name characters by pinyin and by radical + strokes: 䶮 喆 堃 玥 𫖮 𬌗 𬭚', () => {
     const rare: [string, string, string, number][] = [
