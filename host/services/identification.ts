@@ -15,10 +15,21 @@ export function wireIdentification(reader: IdCardReader, session: SessionService
     switch (event.kind) {
       case 'cardPresented': {
         const { identity, photo } = event.read;
-        // Someone else's card: the previous resident's visit ends (and its data is wiped) first.
         const current = session.identity();
-        if (current && (current.idNumber !== identity.idNumber || current.cardType !== identity.cardType)) session.end('card-removed');
-        session.identify(identity);
+        const samePerson = current !== null && current.idNumber === identity.idNumber && current.cardType === identity.cardType;
+        const party = session.awaitingParty();
+        if (party && !samePerson) {
+          // A party screen is showing: this card is that person's, and the applicant stays who they are.
+          session.setParty(party, identity, 'card');
+          logger.info({ device: reader.id, cardType: identity.cardType, party }, 'card read, party identified');
+        } else if (party) {
+          // The applicant's own card again on a party screen: it identifies nobody new.
+          logger.info({ device: reader.id, party }, 'applicant card on a party screen, ignored');
+        } else {
+          // Someone else's card: the previous resident's visit ends (and its data is wiped) first.
+          if (current && !samePerson) session.end('card-removed');
+          session.identify(identity);
+        }
         bus.emit('idcard.presented', {
           identity: maskIdentity(identity),
           idNumberValid: identity.idNumberValid,

@@ -130,6 +130,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE heartbeat_counts (kiosk_id TEXT PRIMARY KEY, received INTEGER NOT NULL) STRICT;
   INSERT INTO heartbeat_counts (kiosk_id, received) SELECT kiosk_id, COUNT(*) FROM heartbeats GROUP BY kiosk_id;
   `,
+  `
+  -- e-ID QR codes issued by the simulated 三晋通 / CTID issuers: single use, short-lived.
+  CREATE TABLE eid_codes (
+    jti TEXT PRIMARY KEY,
+    issuer TEXT NOT NULL,
+    identity TEXT NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    used_at_ms INTEGER
+  ) STRICT;
+  `,
 ];
 
 /** Opens (creating) the simulator database in its data dir: WAL, fsync on every commit. */

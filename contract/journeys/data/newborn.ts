@@ -60,8 +60,9 @@ export const NEWBORN: Journey = {
         notBefore: { today: true, offsetDays: -365 * 6 },
       },
       { id: 'birthPlace', label: t('出生医院（出生地点）', 'Hospital (place of birth)'), type: 'text', required: true, maxLength: 60 },
-      { id: 'otherParentName', label: t('孩子另一位家长姓名', 'Other parent’s name'), type: 'name', required: true, maxLength: 20 },
-      { id: 'otherParentIdNumber', label: t('另一位家长身份证号码', 'Other parent’s ID number'), type: 'id-number', required: true },
+      // Filled from the other parent's own card when they swipe; typed when they are not here.
+      { id: 'otherParentName', label: t('孩子另一位家长姓名', 'Other parent’s name'), type: 'name', fromParty: 'otherParent', fromCard: 'name', required: true, maxLength: 20 },
+      { id: 'otherParentIdNumber', label: t('另一位家长身份证号码', 'Other parent’s ID number'), type: 'id-number', fromParty: 'otherParent', fromCard: 'idNumber', required: true },
       { id: 'reimbursementAccount', label: t('报销款收款银行账号', 'Bank account for the reimbursement'), type: 'text', required: true, maxLength: 30, forSubItems: ['18-05'] },
     ],
     materials: [
@@ -71,6 +72,8 @@ export const NEWBORN: Journey = {
       { id: 'childPhoto', name: t('孩子近期免冠照片', 'Recent photo of the child'), forSubItems: ['18-04'], commitmentAllowed: true, capturable: true },
       { id: 'medicalInvoices', name: t('生育医疗费用票据和出院小结', 'Childbirth medical bills and discharge summary'), forSubItems: ['18-05'], commitmentAllowed: true, capturable: true },
     ],
+    // The other parent confirms in person when they can (出生登记 is for both parents); otherwise their details are typed.
+    parties: [{ id: 'otherParent', label: t('孩子另一位家长', 'other parent'), presence: 'optional' }],
     payload: { phoneField: 'mobile', answerKeys: { registerHukou: 'registerHukou' } },
   },
 };
