@@ -128,6 +128,11 @@ function enterpriseValue(e: RegisteredEnterprise, source: EnterpriseSource): str
   return source === 'uscc' ? e.uscc : e[source];
 }
 
+/** Which registry value fills a field: its `fromEnterprise`, or the payload map's name field (the registered name). */
+function registrySource(wired: WiredJourney, f: Field): EnterpriseSource | undefined {
+  return f.fromEnterprise ?? (wired.payload.enterprise?.nameField === f.id ? 'name' : undefined);
+}
+
 /** The card that fills a field: the applicant's, or a present party's (`fromParty`); undefined when none does. */
 function sourceCard(f: Field, identity: Identity | undefined, more: PrefillSources): Identity | undefined {
   if (!f.fromCard) return undefined;
@@ -147,20 +152,21 @@ export function prefill(wired: WiredJourney, identity: Identity | undefined, val
       const card = sourceCard(f, identity, more);
       const v = card ? cardGives(card, f.fromCard) : undefined;
       if (v !== undefined) out[f.id] = v;
-    } else if (f.fromEnterprise && more.enterprise) {
-      out[f.id] = enterpriseValue(more.enterprise, f.fromEnterprise);
+    } else if (more.enterprise && registrySource(wired, f)) {
+      out[f.id] = enterpriseValue(more.enterprise, registrySource(wired, f)!);
     }
   }
   return out;
 }
 
 /** Fields the resident cannot change: filled from a card that has the value, or from the registry. */
-export function isFilledFromSource(f: Field, identity: Identity | undefined, more: PrefillSources = {}): boolean {
+export function isFilledFromSource(wired: WiredJourney, f: Field, identity: Identity | undefined, more: PrefillSources = {}): boolean {
   if (f.fromCard) {
     const card = sourceCard(f, identity, more);
     return card !== undefined && cardGives(card, f.fromCard) !== undefined;
   }
-  return f.fromEnterprise !== undefined && f.fromEnterprise !== 'uscc' && more.enterprise != null;
+  const source = registrySource(wired, f);
+  return source !== undefined && source !== 'uscc' && more.enterprise != null;
 }
 
 /** The parties these answers need (those whose `when` holds), in journey order. */
@@ -237,7 +243,7 @@ export function validateForm(wired: WiredJourney, input: FormInput): FieldProble
     }
     // The card is authoritative (the reader checked it); an older foreigner card number is not GB 11643, and
     // the resident cannot change what the card says anyway. So is the registry.
-    if (isFilledFromSource(f, input.identity, sources)) continue;
+    if (isFilledFromSource(wired, f, input.identity, sources)) continue;
     if (f.maxLength !== undefined && Array.from(value).length > f.maxLength) {
       out.push({ path, message: `“${f.label.zh}”最多${f.maxLength}个字，请缩短。`, messageEn: `“${f.label.en}” takes at most ${f.maxLength} characters.` });
       continue;
