@@ -18,7 +18,7 @@ export type LookupState =
  * fields marked `fromEnterprise`. Offline the fields are typed and the
  * application goes as unverified.
  */
-export function useEnterpriseLookup(fields: readonly Field[], values: FormValues, onChange: (id: string, value: string) => void) {
+export function useEnterpriseLookup(fields: readonly Field[], values: FormValues, onChange: (id: string, value: string) => void, nameFieldId?: string) {
   const { client } = useKiosk();
   const [state, setState] = useState<LookupState>({ kind: 'idle' });
   const usccField = fields.find((f) => f.type === 'uscc');
@@ -31,7 +31,7 @@ export function useEnterpriseLookup(fields: readonly Field[], values: FormValues
       const e = r.value.enterprise;
       if (!e) return setState({ kind: 'unverified' });
       for (const f of fields) {
-        if (f.fromEnterprise === 'name') onChange(f.id, e.name);
+        if (f.fromEnterprise === 'name' || (!f.fromEnterprise && f.id === nameFieldId)) onChange(f.id, e.name);
         else if (f.fromEnterprise === 'type') onChange(f.id, e.type);
         else if (f.fromEnterprise === 'legalRepresentative') onChange(f.id, e.legalRepresentative);
       }

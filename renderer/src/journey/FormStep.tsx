@@ -45,8 +45,11 @@ export function FormStep({
   onChange,
   onNext,
   check,
+  enterpriseNameField,
 }: {
   fields: readonly Field[];
+  /** The form field holding the enterprise's registered name (payload map), filled by a registry lookup. */
+  enterpriseNameField?: string | undefined;
   /** The engine's problems for these values (card fields are checked by the host with the clear card). */
   check: (values: FormValues) => readonly FieldProblem[];
   values: FormValues;
@@ -85,7 +88,7 @@ export function FormStep({
     if (f.fromParty) return consented.has(f.fromParty) && card[`${f.fromParty}.${f.fromCard}`] !== undefined;
     return !cardLoaded || card[f.fromCard] !== undefined;
   };
-  const enterprise = useEnterpriseLookup(fields, values, onChange);
+  const enterprise = useEnterpriseLookup(fields, values, onChange, enterpriseNameField);
   useHostScans((scan) => enterprise.fromScan(scan.text));
   const typedIds = new Set(fields.filter((f) => !shownFromCard(f)).map((f) => f.id));
   const problems: Record<string, { zh: string; en: string }> = {};

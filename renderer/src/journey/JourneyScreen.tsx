@@ -117,6 +117,7 @@ export function JourneyScreen() {
       return (
         <FormStep
           fields={model.fields(state.answers)}
+          enterpriseNameField={wired.payload.enterprise?.nameField}
           values={state.form}
           step={questions.length + np + 1}
           total={total}
