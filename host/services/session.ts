@@ -5,7 +5,8 @@ import type { PartyPresence } from '../../contract/journeys/payload';
 import type { IdentityMethod } from '../../contract/platform';
 import type { EventBus } from '../api/events';
 
-export type SessionEndReason = 'idle' | 'finished' | 'home' | 'card-removed' | 'maintenance';
+/** `restart`: a new visit begins (点击开始办事) and replaces the one at the kiosk. */
+export type SessionEndReason = 'idle' | 'finished' | 'home' | 'card-removed' | 'maintenance' | 'restart';
 
 /** An e-certificate a platform lookup returned in this session (the only ones a submission may name). */
 export interface FoundInSession {
@@ -42,6 +43,7 @@ const MAX_CERTIFICATES = 200;
 export class SessionService {
   private active: ActiveSession | null = null;
   private readonly endListeners = new Set<EndListener>();
+  private readonly beginListeners = new Set<() => void>();
 
   constructor(
     private readonly bus: EventBus,
@@ -49,9 +51,17 @@ export class SessionService {
   ) {}
 
   begin(): Session {
-    if (this.active) this.end('home');
+    if (this.active) this.end('restart');
     this.active = this.fresh();
-    return this.publish();
+    const view = this.publish();
+    // A card already lying on the reader identifies the new visit (see wireIdentification).
+    for (const listener of this.beginListeners) listener();
+    return this.active.identity ? this.view(this.active) : view;
+  }
+
+  onBegin(listener: () => void): () => void {
+    this.beginListeners.add(listener);
+    return () => this.beginListeners.delete(listener);
   }
 
   current(): Session | null {

@@ -131,6 +131,16 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO heartbeat_counts (kiosk_id, received) SELECT kiosk_id, COUNT(*) FROM heartbeats GROUP BY kiosk_id;
   `,
   `
+  -- Stream numbers a kiosk declared gone after salvaging a damaged store: gap detection stops waiting for them.
+  CREATE TABLE gone_seqs (
+    kiosk_id TEXT NOT NULL,
+    stream TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    declared_at TEXT NOT NULL,
+    PRIMARY KEY (kiosk_id, stream, seq)
+  ) STRICT;
+  `,
+  `
   -- e-ID QR codes issued by the simulated 三晋通 / CTID issuers: single use, short-lived.
   CREATE TABLE eid_codes (
     jti TEXT PRIMARY KEY,

@@ -8,10 +8,13 @@ import { useHostScans } from '../scan/useHostScans';
 import { EnterpriseLookup, useEnterpriseLookup } from './EnterpriseLookup';
 import { HoldToReveal } from '../components/HoldToReveal';
 import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
+import { identifierKind } from './identifiers';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
 
 function layoutFor(field: Field): { layout: KeyboardLayout; upper: boolean } {
+  // A bank account is digits, whatever its declared type.
+  if (identifierKind(field) === 'bank-account') return { layout: 'digits', upper: false };
   switch (field.type) {
     case 'id-number':
       return { layout: 'id-number', upper: true };
@@ -192,6 +195,7 @@ export function FormStep({
                 <OnScreenKeyboard
                   layout={kb.layout}
                   upper={kb.upper}
+                  names={f.type === 'name'}
                   value={value}
                   {...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {})}
                   onChange={(v) => onChange(f.id, f.type === 'date' ? formatDateDigits(v) : v)}
