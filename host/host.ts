@@ -3,6 +3,7 @@ import type { KioskConfig } from './config';
 import { EventBus } from './api/events';
 import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
 import { devdockHandlers } from './api/handlers/devdock';
+import { eidDockHandlers } from './api/handlers/eid-dock';
 import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
 import { receiptsHandlers } from './api/handlers/receipts';
 import { scannerHandlers } from './api/handlers/scanner';
@@ -123,6 +124,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...sessionHandlers(session),
     ...devicesHandlers(devices),
     ...devdockHandlers(idcard.sim),
+    ...eidDockHandlers(options.platformUrl, idcard.sim?.cards ?? [], receiptDevices.scannerSimulator),
     ...receiptsHandlers(receipts, session, receiptDevices.virtualPrinter),
     ...scannerHandlers(scans, receiptDevices.scannerSimulator),
     ...operations.handlers,

@@ -17,6 +17,7 @@ import { registerAttachmentRoutes } from './routes/attachments';
 import { registerCatalogRoutes } from './routes/catalog';
 import { registerCertificateRoutes } from './routes/certificates';
 import { registerHeartbeatRoutes } from './routes/heartbeats';
+import { registerIdentityRoutes } from './routes/identity';
 import { registerIntakeRoutes } from './routes/intake';
 import { registerProvisionRoutes } from './routes/provision';
 import { registerStatusRoutes } from './routes/status';
@@ -24,6 +25,7 @@ import { AttachmentStore } from './store/attachments';
 import { CaseProgression } from './store/case-progression';
 import { CertificateRegistry } from './store/certificates';
 import { openPlatformDb } from './store/database';
+import { EidCodes } from './store/eid-codes';
 import { FleetDesk } from './store/fleet-desk';
 import { IntakeLedger } from './store/intake-ledger';
 import { KioskRegistry } from './store/kiosks';
@@ -95,6 +97,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     progression,
     ledger: new IntakeLedger(db, catalog, attachments, progression, clock),
     certificates: new CertificateRegistry(db, catalog),
+    eid: new EidCodes(db, () => clock.nowMs()),
     fleet: new FleetDesk(db, key, { offlineAfterMs: options.offlineAfterMs ?? 15 * 60_000, queueStuckSeconds: 3600, catalogVersion: () => catalog.current().version }),
     provisioning: { open: !options.production, token: options.provisioningToken ?? DEFAULT_PROVISIONING_TOKEN },
     traffic,
@@ -125,6 +128,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerAttachmentRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx);
   registerHeartbeatRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
 

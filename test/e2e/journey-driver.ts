@@ -96,10 +96,15 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
     expect(n).toBeLessThanOrEqual(wired.questions.length);
   }
 
-  // The form: card fields are filled and masked; the rest typed.
+  // Other parties: this walk has nobody else at the kiosk, so optional ones are typed on the form.
+  while (await page.locator('.journey.party').isVisible()) {
+    await page.locator('[data-testid^="party-skip-"]').click();
+  }
+
+  // The form: card fields are filled and masked; the rest (and a skipped party's) typed.
   await expect(page.getByRole('heading', { name: '请核对并填写申请信息' })).toBeVisible();
   for (const f of wired.form) {
-    if (f.fromCard) continue;
+    if (f.fromCard && !f.fromParty) continue;
     const input = page.getByTestId(`field-${f.id}`);
     const value = valueFor(f);
     if (value !== null) {
