@@ -32,6 +32,8 @@ export interface OfflineCacheOptions {
   readonly random?: Random;
   readonly backoff?: BackoffPolicy;
   readonly bootJitterMs?: number;
+  /** Damaged copies of a salvaged store: how many, and for how long (the retention period). */
+  readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
   readonly idlePollMs?: number;
   readonly reconnectSpreadMs?: number;
   readonly onSyncStatus?: (status: SyncStatus) => void;
@@ -51,7 +53,10 @@ export interface OfflineCache {
   readonly signer: DeviceSigner;
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
+  /** Purges personal data of items delivered longer than `retentionMs` ago (never ahead of the platform's clock). */
   purge(retentionMs: number): PurgeReport;
+  /** The platform's highest numbers from this kiosk (provisioning, heartbeat replies): local numbering continues after them. */
+  continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
   close(): Promise<void>;
   readonly keyWarning: string | null;
 }
@@ -64,19 +69,26 @@ export interface OfflineCache {
 export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const clock = o.clock;
   const now = clock ? () => clock.now() : Date.now;
-  const store = Store.open({ dataDir: o.dataDir });
+  const store = Store.open({ dataDir: o.dataDir, ...(o.damagedCopies ? { damagedCopies: o.damagedCopies } : {}) });
   const dataKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'data.key'), o.sealer);
   const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
   const keys = deriveKeys(dataKey.key);
   const outbox = new Outbox(store, cipher, { now, ...(o.random ? { random: o.random } : {}), ...(o.backoff ? { backoff: o.backoff } : {}) });
   const attachments = new AttachmentStore(store, cipher, now);
-  const audit = new AuditChain(store, o.auditHash ?? 'sha256', now);
+  // The audit MAC key is sealed like the data key: a rewrite of the chain is detected on the kiosk itself.
+  const auditKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'audit.key'), o.sealer);
+  const audit = new AuditChain(store, o.auditHash ?? 'sha256', now, auditKey.key);
   const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
   const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs });
   let platformKey: Uint8Array | null = null;
   const pinned = store.getMeta('platform_public_key');
   if (pinned) platformKey = Buffer.from(pinned, 'base64');
+  const continueNumbering: OfflineCache['continueNumbering'] = (highest) => {
+    if (!highest) return false;
+    const pairs = [['application', highest.applications], ['evaluation', highest.evaluations], ['feedback', highest.feedback]] as const;
+    return store.durable((db) => pairs.map(([kind, seq]) => (typeof seq === 'number' ? outbox.raiseStreamFloorIn(db, kind, seq) : false)).some(Boolean));
+  };
   const catalog = new CatalogCache(store, o.builtInCatalog, () => platformKey, now);
   const engine = new SyncEngine({
     outbox,
@@ -90,7 +102,10 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.idlePollMs !== undefined ? { idlePollMs: o.idlePollMs } : {}),
     ...(o.reconnectSpreadMs !== undefined ? { reconnectSpreadMs: o.reconnectSpreadMs } : {}),
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
-    ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
+    onHeartbeatReply: (reply: unknown) => {
+      continueNumbering((reply as { highestSeqs?: Parameters<OfflineCache['continueNumbering']>[0] } | null)?.highestSeqs);
+      o.onHeartbeatReply?.(reply);
+    },
     // One audit entry per answered batch, not per item: the chain records that data left the kiosk.
     onSettled: (kind, accepted, quarantined) => audit.appendLight('delivery', { kind, accepted, quarantined }),
   });
@@ -114,7 +129,14 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       );
       platformKey = bytes;
     },
-    purge: (retentionMs) => purgeDelivered(store, attachments, audit, retentionMs, now()),
+    continueNumbering,
+    purge: (retentionMs) => {
+      // A wall clock that jumped a day ahead must not purge a day early: the cutoff never runs ahead of the
+      // platform's clock (carried on the monotonic clock); before any platform answer nothing is purged.
+      const platform = client.platformNow();
+      if (platform === null) return { items: 0, attachments: 0, heartbeats: 0 };
+      return purgeDelivered(store, attachments, audit, retentionMs, Math.min(now(), platform + 1_000));
+    },
     async close() {
       await engine.stop();
       store.close();

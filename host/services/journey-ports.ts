@@ -26,7 +26,7 @@ export interface CapturedAttachment {
  * The applications store as the journey service uses it: the host's
  * `ApplicationsService` (offline-first, durable before it answers).
  */
-export type ApplicationsPort = Pick<ApplicationsService, 'submit' | 'listByIdNumber' | 'find' | 'enqueueEvaluation' | 'enqueueFeedback'>;
+export type ApplicationsPort = Pick<ApplicationsService, 'submit' | 'listByIdNumber' | 'find' | 'enqueueEvaluation' | 'enqueueFeedback'> & Partial<Pick<ApplicationsService, 'canAccept'>>;
 
 export interface PlatformLookups {
   lookupCertificates(idNumber: string, types: readonly string[], holderMasked: string): Promise<Result<readonly FoundCertificate[]>>;

@@ -129,6 +129,9 @@ export class JourneyService {
   start(thingId: string): Result<JourneyDraft> {
     const wired = this.wiredJourney(thingId);
     if (!wired.ok) return wired;
+    // A full disk refuses before the resident fills anything in.
+    const room = this.deps.applications.canAccept?.();
+    if (room && !room.ok) return room;
     const sid = this.deps.session.currentId ?? this.deps.session.begin().id;
     const at = this.now().toISOString();
     const previous = this.bySession.get(sid);

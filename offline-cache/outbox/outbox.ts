@@ -17,6 +17,9 @@ export interface Enqueued {
   readonly streamSeq: number;
 }
 
+/** No backoff (15 min cap) or Retry-After the engine honours plans this far ahead; beyond it, the clock jumped back. */
+const FAR_FUTURE_MS = 6 * 3_600_000;
+
 interface Row {
   seq: number;
   stream_seq: number;
@@ -62,10 +65,18 @@ export class Outbox {
          VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)`,
       ),
     );
-    this.lastStreamSeqStmt = store.read((db) => db.prepare('SELECT coalesce(max(stream_seq), 0) FROM outbox WHERE kind = ?').pluck());
+    // The floor: the highest number a salvaged file, its audit chain or the platform showed (never hand out one again).
+    this.lastStreamSeqStmt = store.read((db) =>
+      db.prepare(`SELECT max(coalesce((SELECT max(stream_seq) FROM outbox WHERE kind = ?), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'stream-floor.' || ?), 0))`).pluck(),
+    );
     this.linkStmt = store.read((db) => db.prepare('INSERT INTO outbox_attachments (client_id, address, role) VALUES (?, ?, ?)'));
     // Anything left "sending" by a crash goes back to the queue; the platform dedupes the resend.
-    store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run());
+    this.requeueSending();
+  }
+
+  /** Items marked sending whose answer was never recorded (a crash, a failed write) go back to the queue. */
+  requeueSending(): number {
+    return this.store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run().changes);
   }
 
   /**
@@ -89,10 +100,21 @@ export class Outbox {
     return (this.pendingStream?.get(kind) ?? this.committedStreamSeq(kind)) + 1;
   }
 
+  /** Numbering continues past `seq` for `kind` (a salvage or the platform said it was used); inside the caller's transaction. */
+  raiseStreamFloorIn(db: Db, kind: OutboxKind, seq: number): boolean {
+    if (!Number.isSafeInteger(seq) || seq <= this.committedStreamSeq(kind)) return false;
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('stream-floor.' || ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(kind, String(seq));
+    this.store.afterTransaction(
+      () => this.committedStream.set(kind, Math.max(this.committedStream.get(kind) ?? 0, seq)),
+      () => undefined,
+    );
+    return true;
+  }
+
   private committedStreamSeq(kind: OutboxKind): number {
     let last = this.committedStream.get(kind);
     if (last === undefined) {
-      last = this.lastStreamSeqStmt.get(kind) as number;
+      last = this.lastStreamSeqStmt.get(kind, kind) as number;
       this.committedStream.set(kind, last);
     }
     return last;
@@ -144,9 +166,9 @@ export class Outbox {
       const rows = db
         .prepare(
           `SELECT seq, stream_seq, client_id, kind, body, body_bytes, attempts, created_at FROM outbox
-           WHERE state = 'queued' AND kind = ? AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
+           WHERE state = 'queued' AND kind = ? AND (next_attempt_at <= ? OR next_attempt_at > ?) ORDER BY seq LIMIT ?`,
         )
-        .all(kind, now, limits.maxItems) as Row[];
+        .all(kind, now, now + FAR_FUTURE_MS, limits.maxItems) as Row[];
       const picked: Row[] = [];
       let bytes = 0;
       for (const r of rows) {
@@ -239,7 +261,11 @@ export class Outbox {
 
   /** Epoch ms of the earliest queued item, or null when nothing waits. */
   nextDueAt(): number | null {
-    return this.store.read((db) => db.prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'`).pluck().get() as number | null);
+    const now = this.now();
+    // A retry planned further ahead than any backoff or Retry-After goes is a clock that jumped back: due now.
+    return this.store.read(
+      (db) => db.prepare(`SELECT min(CASE WHEN next_attempt_at > ? THEN ? ELSE next_attempt_at END) FROM outbox WHERE state = 'queued'`).pluck().get(now + FAR_FUTURE_MS, now) as number | null,
+    );
   }
 
   quarantined(limit = 100): QuarantinedItem[] {
