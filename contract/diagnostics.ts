@@ -34,11 +34,31 @@ export const QuarantinedItemSchema = z.object({
 });
 export type QuarantinedItem = z.infer<typeof QuarantinedItemSchema>;
 
+const SeqRanges = z.array(z.tuple([z.number().int().positive(), z.number().int().positive()])).max(100);
+
+/** A damaged store file salvaged at boot: what it lost, until a technician acknowledges it. */
+export const StoreSalvageSchema = z.object({
+  at: z.string(),
+  lost: z.object({
+    applications: z.number().int().nonnegative(),
+    evaluations: z.number().int().nonnegative(),
+    feedback: z.number().int().nonnegative(),
+    attachments: z.number().int().nonnegative(),
+    auditEntries: z.number().int().nonnegative(),
+  }),
+  /** The newest pages were unreadable too: these counts are a lower bound. */
+  atLeast: z.boolean(),
+  damagedCopy: z.string().nullable(),
+  gone: z.object({ applications: SeqRanges, evaluations: SeqRanges, feedback: SeqRanges }),
+});
+export type StoreSalvage = z.infer<typeof StoreSalvageSchema>;
+
 export const OutboxHealthSchema = z.object({
   depth: z.number().int().nonnegative(),
   oldestPendingAt: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   quarantined: z.array(QuarantinedItemSchema),
+  salvaged: z.array(StoreSalvageSchema).optional(),
 });
 export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
 

@@ -4,4 +4,5 @@ export * from './device-advice';
 export * from './diagnostics';
 export * from './identity';
 export * from './receipt';
+export * from './beijing-time';
 export * from './result';

@@ -32,8 +32,10 @@ export const ReceiptDataSchema = z
     localNumber: LocalApplicationNumberSchema,
     /** ISO 8601. */
     submittedAt: z.iso.datetime({ offset: true }),
-    /** Promised completion date (YYYY-MM-DD) or a phrase such as 即办. */
-    deadline: z.string().min(1).max(30),
+    /** Promised completion date (YYYY-MM-DD) or the guide's time-limit sentence; the composer wraps it. */
+    deadline: z.string().min(1).max(200),
+    /** Materials promised under 告知承诺 (容缺受理), to be handed in later: printed so the resident keeps the list. */
+    commitments: z.array(z.string().min(1).max(60)).max(20).readonly().default([]),
     /** Encoded in the QR code: where a phone or this kiosk queries progress. */
     progressUrl: z.url({ protocol: /^https?$/ }).max(200),
     hotline: z.string().min(3).max(20).default('12345'),

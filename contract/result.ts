@@ -22,6 +22,8 @@ export const ErrorCodeSchema = z.enum([
   'platform-unreachable',
   'platform-rejected',
   'locked',
+  /** The kiosk's store cannot take anything now (disk full, failing writes): nothing was kept. */
+  'store-unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -32,6 +32,8 @@ export interface OfflineCacheOptions {
   readonly random?: Random;
   readonly backoff?: BackoffPolicy;
   readonly bootJitterMs?: number;
+  /** Damaged copies of a salvaged store: how many, and for how long (the retention period). */
+  readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
   readonly idlePollMs?: number;
   readonly reconnectSpreadMs?: number;
   readonly onSyncStatus?: (status: SyncStatus) => void;
@@ -52,6 +54,8 @@ export interface OfflineCache {
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
   purge(retentionMs: number): PurgeReport;
+  /** The platform's highest numbers from this kiosk (provisioning, heartbeat replies): local numbering continues after them. */
+  continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
   close(): Promise<void>;
   readonly keyWarning: string | null;
 }
@@ -64,7 +68,7 @@ export interface OfflineCache {
 export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const clock = o.clock;
   const now = clock ? () => clock.now() : Date.now;
-  const store = Store.open({ dataDir: o.dataDir });
+  const store = Store.open({ dataDir: o.dataDir, ...(o.damagedCopies ? { damagedCopies: o.damagedCopies } : {}) });
   const dataKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'data.key'), o.sealer);
   const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
@@ -77,6 +81,11 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   let platformKey: Uint8Array | null = null;
   const pinned = store.getMeta('platform_public_key');
   if (pinned) platformKey = Buffer.from(pinned, 'base64');
+  const continueNumbering: OfflineCache['continueNumbering'] = (highest) => {
+    if (!highest) return false;
+    const pairs = [['application', highest.applications], ['evaluation', highest.evaluations], ['feedback', highest.feedback]] as const;
+    return store.durable((db) => pairs.map(([kind, seq]) => (typeof seq === 'number' ? outbox.raiseStreamFloorIn(db, kind, seq) : false)).some(Boolean));
+  };
   const catalog = new CatalogCache(store, o.builtInCatalog, () => platformKey, now);
   const engine = new SyncEngine({
     outbox,
@@ -90,7 +99,10 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.idlePollMs !== undefined ? { idlePollMs: o.idlePollMs } : {}),
     ...(o.reconnectSpreadMs !== undefined ? { reconnectSpreadMs: o.reconnectSpreadMs } : {}),
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
-    ...(o.onHeartbeatReply ? { onHeartbeatReply: o.onHeartbeatReply } : {}),
+    onHeartbeatReply: (reply: unknown) => {
+      continueNumbering((reply as { highestSeqs?: Parameters<OfflineCache['continueNumbering']>[0] } | null)?.highestSeqs);
+      o.onHeartbeatReply?.(reply);
+    },
     // One audit entry per answered batch, not per item: the chain records that data left the kiosk.
     onSettled: (kind, accepted, quarantined) => audit.appendLight('delivery', { kind, accepted, quarantined }),
   });
@@ -114,6 +126,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       );
       platformKey = bytes;
     },
+    continueNumbering,
     purge: (retentionMs) => purgeDelivered(store, attachments, audit, retentionMs, now()),
     async close() {
       await engine.stop();

@@ -6,6 +6,8 @@ export const SubItemStatusSchema = z.object({
   name: z.string(),
   department: z.string(),
   status: z.enum(['queued', 'received', 'processing', 'done', 'rejected', 'unknown']),
+  /** Check services (信用修复, 核查): what the department found, once done. Plain Chinese from the platform. */
+  result: z.string().optional(),
 });
 
 export const ApplicationProgressSchema = z.object({

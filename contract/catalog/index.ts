@@ -5,6 +5,7 @@ import type { Catalog, ECertificateType, OneThing } from './schema';
 
 export * from './schema';
 export { LIFE_EVENTS } from './life-events';
+export { departmentNameEn, subItemNameEn } from './english';
 
 /** The built-in catalog. `version` changes whenever the data does. */
 export const CATALOG: Catalog = {
@@ -14,6 +15,13 @@ export const CATALOG: Catalog = {
   eCertificates: E_CERTIFICATES,
   corrections: CORRECTIONS,
 };
+
+/**
+ * Check services (信用修复, 企业上市合法合规信息核查, 企业破产信息核查): the
+ * application asks departments for a finding, and what they found comes
+ * back with each sub-item's status, shown on the progress screen.
+ */
+export const CHECK_SERVICE_CODES: ReadonlySet<string> = new Set(['14', '15', '16']);
 
 const byId = new Map(ONE_THINGS.map((t) => [t.id, t]));
 const byNumber = new Map(E_CERTIFICATES.map((c) => [c.number, c]));

@@ -1,3 +1,4 @@
+import { DEPARTMENT_EN, SUB_ITEM_EN } from './english';
 import type { Audience, LifeEvent, OneThing, OneThingGroup, SubItem } from './schema';
 
 /**
@@ -378,6 +379,13 @@ const RAW: readonly Raw[] = [
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** English is part of the data: a name without it is a mistake in `english.ts`, found at load. */
+function english(table: Readonly<Record<string, string>>, zh: string): string {
+  const en = table[zh];
+  if (en === undefined) throw new Error(`catalog: no English for ${zh}`);
+  return en;
+}
+
 function build(raw: Raw): OneThing {
   const code = pad2(raw.number);
   return {
@@ -393,7 +401,8 @@ function build(raw: Raw): OneThing {
     subItems: raw.rows.map(([name, departments, from], i) => ({
       code: `${code}-${pad2(i + 1)}`,
       name,
-      departments: departments.map((d) => ({ name: d, lead: raw.leads.includes(d) })),
+      nameEn: english(SUB_ITEM_EN, name),
+      departments: departments.map((d) => ({ name: d, nameEn: english(DEPARTMENT_EN, d), lead: raw.leads.includes(d) })),
       departmentsFrom: from,
     })),
     deadline:

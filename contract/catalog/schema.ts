@@ -47,6 +47,8 @@ export type Audience = z.infer<typeof AudienceSchema>;
 export const DepartmentRefSchema = z.object({
   /** As printed in the annex, e.g. 省人社厅, 省能源局及国网山西省电力公司. */
   name: text,
+  /** English for the `en` locale (`english.ts`). */
+  nameEn: text,
   /** ★ in the annex: the department leading this 一件事. */
   lead: z.boolean(),
 });
@@ -65,6 +67,8 @@ export const SubItemSchema = z.object({
   code: z.string().regex(/^\d{2}-\d{2}$/),
   /** 具体事项 as printed in the annex (PDF line-break spaces removed). */
   name: text,
+  /** English for the `en` locale (`english.ts`). */
+  nameEn: text,
   departments: z.array(DepartmentRefSchema).min(1).readonly(),
   departmentsFrom: DepartmentSourceSchema,
 });

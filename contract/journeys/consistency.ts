@@ -74,7 +74,13 @@ export function checkJourney(journey: Journey, thing: OneThing): string[] {
     for (const b of [f.notBefore, f.notAfter]) {
       if (b && 'field' in b && fields.get(b.field)?.type !== 'date') out.push(`field ${f.id}: bound ${b.field} is not a date field`);
     }
-    if ((f.notBefore || f.notAfter) && f.type !== 'date') out.push(`field ${f.id}: date bounds on a ${f.type} field`);
+    for (const b of f.boundsIf ?? []) {
+      checkCondition(`field ${f.id} boundsIf`, b.when);
+      for (const x of [b.notBefore, b.notAfter]) {
+        if (x && 'field' in x && fields.get(x.field)?.type !== 'date') out.push(`field ${f.id}: bound ${x.field} is not a date field`);
+      }
+    }
+    if ((f.notBefore || f.notAfter || f.boundsIf) && f.type !== 'date') out.push(`field ${f.id}: date bounds on a ${f.type} field`);
     if (f.fromParty !== undefined && !parties.has(f.fromParty)) out.push(`field ${f.id}: unknown party ${f.fromParty}`);
     if (f.fromParty !== undefined && f.fromCard === undefined) out.push(`field ${f.id}: fromParty without fromCard`);
     if (f.fromEnterprise !== undefined && f.fromCard !== undefined) out.push(`field ${f.id}: both fromEnterprise and fromCard`);

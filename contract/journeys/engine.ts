@@ -126,7 +126,28 @@ function boundOf(bound: DateBound, values: FormValues, today: Date, form: readon
   return { date, zh: other.label.zh, en: other.label.en.toLowerCase() };
 }
 
-function checkField(field: Field, value: string, values: FormValues, today: Date, form: readonly Field[]): Check {
+/** The date bounds that hold for these answers: the last matching `boundsIf` entry wins over the field's own. */
+export function dateBounds(field: Field, answers: Answers): { notBefore?: DateBound; notAfter?: DateBound } {
+  let out: { notBefore?: DateBound; notAfter?: DateBound } = {
+    ...(field.notBefore ? { notBefore: field.notBefore } : {}),
+    ...(field.notAfter ? { notAfter: field.notAfter } : {}),
+  };
+  for (const b of field.boundsIf ?? []) {
+    if (!holds(b.when, answers)) continue;
+    out = { ...out, ...(b.notBefore ? { notBefore: b.notBefore } : {}), ...(b.notAfter ? { notAfter: b.notAfter } : {}) };
+  }
+  return out;
+}
+
+/** 12–30 digits once the spaces a resident types for readability are taken out. */
+export function checkBankAccount(value: string): Check {
+  const digits = value.replace(/[\s-]/g, '');
+  if (!/^\d+$/.test(digits)) return { zh: '银行账号只能是数字，请核对银行卡或存折。', en: 'A bank account number has digits only; check your bank card or passbook.' };
+  if (digits.length < 12 || digits.length > 30) return { zh: '银行账号应为12到30位数字，请核对。', en: 'A bank account number has 12 to 30 digits; please check it.' };
+  return null;
+}
+
+function checkField(field: Field, value: string, values: FormValues, today: Date, form: readonly Field[], answers: Answers): Check {
   switch (field.type) {
     case 'id-number':
       return checkIdNumber(value, today);
@@ -138,8 +159,9 @@ function checkField(field: Field, value: string, values: FormValues, today: Date
       return checkInteger(value, field.min, field.max);
     case 'date': {
       const range: { -readonly [K in keyof DateRange]: DateRange[K] } = {};
-      if (field.notBefore) range.notBefore = boundOf(field.notBefore, values, today, form);
-      if (field.notAfter) range.notAfter = boundOf(field.notAfter, values, today, form);
+      const bounds = dateBounds(field, answers);
+      if (bounds.notBefore) range.notBefore = boundOf(bounds.notBefore, values, today, form);
+      if (bounds.notAfter) range.notAfter = boundOf(bounds.notAfter, values, today, form);
       return checkDate(value, range);
     }
     case 'choice':
@@ -151,6 +173,8 @@ function checkField(field: Field, value: string, values: FormValues, today: Date
       return /^[\p{Script=Han}·•A-Za-z\s]+$/u.test(value) ? null : { zh: '姓名只能包含汉字、字母和“·”。', en: 'A name has Chinese characters, letters and “·” only.' };
     case 'nation':
       return /^\d{2}$/.test(value) ? null : { zh: '请选择民族。', en: 'Choose an ethnic group.' };
+    case 'bank-account':
+      return checkBankAccount(value);
     case 'text':
     case 'address':
       return null;
@@ -184,7 +208,7 @@ export function validateForm(wired: WiredJourney, input: FormInput): FieldProble
       out.push({ path, message: `“${f.label.zh}”最多${f.maxLength}个字，请缩短。`, messageEn: `“${f.label.en}” takes at most ${f.maxLength} characters.` });
       continue;
     }
-    out.push(...toProblem(path, checkField(f, value, values, input.today, fields)));
+    out.push(...toProblem(path, checkField(f, value, values, input.today, fields, effectiveAnswers(wired, input.answers))));
   }
   return out;
 }

@@ -45,6 +45,8 @@ function platformValue(field: Field, raw: string): string | number {
       return normalizeUscc(v);
     case 'mobile':
       return normalizeMobile(v);
+    case 'bank-account':
+      return v.replace(/[\s-]/g, '');
     default:
       return v;
   }

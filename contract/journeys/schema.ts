@@ -103,6 +103,8 @@ export const FieldTypeSchema = z.enum([
   'gender',
   'nation',
   'address',
+  /** A bank card or account number: 12–30 digits (spaces allowed while typing). */
+  'bank-account',
 ]);
 export type FieldType = z.infer<typeof FieldTypeSchema>;
 
@@ -127,6 +129,15 @@ export const FieldSchema = z.object({
   max: z.number().int().optional(),
   notBefore: DateBoundSchema.optional(),
   notAfter: DateBoundSchema.optional(),
+  /**
+   * Date bounds the answers impose (e.g. “the child is under one” → born within
+   * 365 days): when `when` holds, its bounds replace `notBefore` / `notAfter`.
+   */
+  boundsIf: z
+    .array(z.object({ when: ConditionSchema, notBefore: DateBoundSchema.optional(), notAfter: DateBoundSchema.optional() }).strict())
+    .min(1)
+    .readonly()
+    .optional(),
   /** Key in the platform payload's `form`; defaults to the field id. */
   platformKey: z.string().min(1).max(64).optional(),
 });

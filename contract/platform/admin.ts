@@ -72,6 +72,8 @@ export const StreamCountsSchema = z.object({
   /** Highest seq seen and seqs missing below it (gap detection). */
   maxSeq: z.number().int(),
   missingSeqs: z.array(z.number().int()),
+  /** Seqs the kiosk declared gone after salvaging its store (not waited for). */
+  goneSeqs: z.array(z.number().int()).optional(),
 });
 
 export const ReceivedKioskSchema = z.object({

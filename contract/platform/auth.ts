@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTimeSchema, KioskIdSchema } from './common';
+import { HighestSeqsSchema } from './heartbeat';
 
 /**
  * Device authentication. Each kiosk holds its own Ed25519 key pair; the
@@ -80,6 +81,8 @@ export const ProvisionResponseSchema = z.object({
   platformKeyId: z.string(),
   /** SM2 public key (uncompressed, `04` + 128 hex) for the optional 国密 catalog signature. */
   platformSm2PublicKey: z.string().regex(/^04[0-9a-f]{128}$/, 'expected an uncompressed SM2 public key in hex').optional(),
+  /** A re-provisioned kiosk (data folder wiped) continues its numbering after these. */
+  highestSeqs: HighestSeqsSchema.optional(),
 });
 export type ProvisionResponse = z.infer<typeof ProvisionResponseSchema>;
 

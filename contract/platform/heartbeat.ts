@@ -22,6 +22,31 @@ export const CommandAckSchema = z.object({
 });
 export type CommandAck = z.infer<typeof CommandAckSchema>;
 
+/** Inclusive ranges of stream sequence numbers, e.g. [[7, 9], [15, 15]]. */
+export const SeqRangesSchema = z.array(z.tuple([z.number().int().positive(), z.number().int().positive()])).max(100);
+
+/**
+ * Numbers a kiosk handed out whose items its store lost (a damaged file was
+ * salvaged): the platform stops waiting for them. Only numbers the platform
+ * has not received matter; repeating the notice changes nothing.
+ */
+export const StoreLossSchema = z.object({
+  applications: SeqRangesSchema,
+  evaluations: SeqRangesSchema,
+  feedback: SeqRangesSchema,
+  /** The newest part of the file was unreadable: more may be gone than listed. */
+  atLeast: z.boolean(),
+});
+export type StoreLoss = z.infer<typeof StoreLossSchema>;
+
+/** The highest stream number the platform holds from this kiosk, per stream: a kiosk whose store was lost or wiped continues after it. */
+export const HighestSeqsSchema = z.object({
+  applications: z.number().int().nonnegative(),
+  evaluations: z.number().int().nonnegative(),
+  feedback: z.number().int().nonnegative(),
+});
+export type HighestSeqs = z.infer<typeof HighestSeqsSchema>;
+
 /** POST /v1/heartbeats. Idempotent by `heartbeatId`. */
 export const HeartbeatSchema = z.object({
   heartbeatId: ClientIdSchema,
@@ -42,6 +67,8 @@ export const HeartbeatSchema = z.object({
   auditHead: z.object({ seq: z.number().int().nonnegative(), hash: Sha256HexSchema }).nullable(),
   /** Results of commands executed since the last heartbeat. */
   acks: z.array(CommandAckSchema).max(100).default([]),
+  /** Present while the kiosk carries an unacknowledged salvage report. */
+  storeLoss: StoreLossSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
@@ -86,5 +113,6 @@ export const HeartbeatResponseSchema = z.object({
   /** Platform wall clock, so the kiosk can notice its own drift. */
   serverTime: IsoTimeSchema,
   commands: z.array(KioskCommandSchema),
+  highestSeqs: HighestSeqsSchema.optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;

@@ -26,6 +26,11 @@ export const StatusChangeSchema = z.object({
   at: IsoTimeSchema,
   /** Plain Chinese for the resident, e.g. why it was returned. */
   note: z.string().optional(),
+  /**
+   * Check services (信用修复, 企业上市合法合规信息核查, 企业破产信息核查): what
+   * the department found, plain Chinese, with the 办结 (`completed`) change.
+   */
+  result: z.string().max(500).optional(),
 });
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 

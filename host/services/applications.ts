@@ -9,6 +9,7 @@ import {
 import { describeIssues, err, issuesFromZod, maskIdNumber, maskName, ok, type ApplicationProgress, type Identity, type Result } from '../../contract';
 import type { LocalApplication } from '../../offline-cache/applications/ledger';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
+import { asStoreUnavailable, type StoreUnavailable } from '../../offline-cache/store/store-errors';
 import type { Logger } from '../log';
 
 export interface ApplicationSubmission {
@@ -53,10 +54,27 @@ export class ApplicationsService {
     private readonly currentSessionId: () => string | null,
     private readonly logger: Logger,
     private readonly kick: () => void,
+    private readonly options: { readonly diskFloorBytes: number } = { diskFloorBytes: 0 },
   ) {}
+
+  /**
+   * Whether the kiosk can take an application now: checked before a journey
+   * starts and again before the commit. Below the disk floor it refuses
+   * plainly (queued items keep being delivered).
+   */
+  canAccept(): Result<void> {
+    const free = this.cache.store.freeBytes();
+    if (free !== null && free < this.options.diskFloorBytes) {
+      this.logger.error({ freeBytes: free, floorBytes: this.options.diskFloorBytes }, 'disk below the floor: refusing new applications (DISK-LOW)');
+      return err('store-unavailable', STORE_FULL_MESSAGE, { detail: `disk-low: ${free} bytes free, floor ${this.options.diskFloorBytes}` });
+    }
+    return ok(undefined);
+  }
 
   submit(sessionId: string, s: ApplicationSubmission): Result<SubmittedApplication> {
     if (this.currentSessionId() !== sessionId) return err('no-session', '本次办理已结束，请重新刷身份证开始。');
+    const room = this.canAccept();
+    if (!room.ok) return room;
     // The payload is checked before anything is written: a bad one is refused whole, nothing half-stored.
     let problem: Result<never> | null = null;
     let receipt;
@@ -86,6 +104,8 @@ export class ApplicationsService {
       });
     } catch (e) {
       if (e instanceof PayloadRefused && problem) return problem;
+      const broken = asStoreUnavailable(e);
+      if (broken) return this.notStored(broken);
       throw e;
     }
     this.logger.info({ localNumber: receipt.localNumber, matter: s.matterCode, attachments: s.attachments.length }, 'application committed to the outbox');
@@ -116,15 +136,34 @@ export class ApplicationsService {
     return app ? toProgress(app) : null;
   }
 
+  /** Rolled back, nothing kept: the resident is told it did not go through, the kiosk stays up. */
+  private notStored(e: StoreUnavailable): Result<never> {
+    this.logger.error({ reason: e.reason, detail: e.detail }, 'a submission could not be made durable and was rolled back');
+    return err('store-unavailable', e.reason === 'disk-full' ? STORE_FULL_MESSAGE : STORE_FAILED_MESSAGE, { detail: `${e.reason}: ${e.detail}`.slice(0, 300) });
+  }
+
   private enqueue(kind: 'evaluation' | 'feedback', payload: unknown): Result<Queued> {
     const at = Date.now();
-    const queued = this.cache.outbox.enqueue(kind, payload);
+    let queued;
+    try {
+      queued = this.cache.outbox.enqueue(kind, payload);
+    } catch (e) {
+      const broken = asStoreUnavailable(e);
+      if (broken) return this.notStored(broken);
+      throw e;
+    }
     this.kick();
     return ok({ reference: queued.clientId, queuedAt: new Date(at).toISOString() });
   }
 }
 
 class PayloadRefused extends Error {}
+
+/** Shown to the resident as is: zh-CN first, English second (the message is the whole screen text). */
+export const STORE_FULL_MESSAGE =
+  '本机存储空间已满，暂时不能受理申请，您的申请没有提交。请拨打 12345 政务服务便民热线，或到大厅窗口办理。 This kiosk cannot take applications right now (its storage is full); your application was NOT submitted. Please call 12345 or go to a service window in the hall.';
+export const STORE_FAILED_MESSAGE =
+  '本机存储出现故障，您的申请没有提交成功，信息未保存。请稍后再试，或拨打 12345、到大厅窗口办理。 The kiosk could not save your application: it was NOT submitted and nothing was kept. Please try again later, call 12345 or go to a service window in the hall.';
 
 function invalid(error: import('zod').ZodError): Result<never> {
   const issues = issuesFromZod(error);
@@ -143,6 +182,7 @@ export function toProgress(app: LocalApplication): ApplicationProgress {
       name: s.name,
       department: s.department,
       status: SUB_ITEM_STATUS[s.state as keyof typeof SUB_ITEM_STATUS] ?? 'unknown',
+      ...(s.state === 'completed' && s.note ? { result: s.note } : {}),
     })),
     statusAsOf: stateTimes.length ? new Date(Math.max(...stateTimes)).toISOString() : null,
   };

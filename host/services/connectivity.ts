@@ -6,6 +6,12 @@ export interface ConnectivityOptions {
   readonly platformUrl: string;
   readonly intervalMs: number;
   readonly timeoutMs: number;
+  /**
+   * Hysteresis: how many probes in a row must disagree with the published
+   * state before it flips (a flaky link must not make the pill flap). The
+   * first probe after start is taken as it is. Default 2.
+   */
+  readonly confirmations?: number;
 }
 
 /**
@@ -17,6 +23,8 @@ export class ConnectivityMonitor {
   private state: Connectivity = { online: false, lastSuccessAt: null, lastCheckAt: null, latencyMs: null };
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
+  /** Probes in a row that disagreed with `state.online`. */
+  private disagreeing = 0;
 
   constructor(
     private readonly options: ConnectivityOptions,
@@ -62,12 +70,16 @@ export class ConnectivityMonitor {
       online = false;
     }
     const latencyMs = online ? Math.round(performance.now() - started) : null;
-    const changed = online !== this.state.online;
+    const first = this.state.lastCheckAt === null;
+    this.disagreeing = online === this.state.online ? 0 : this.disagreeing + 1;
+    const changed = online !== this.state.online && (first || this.disagreeing >= (this.options.confirmations ?? 2));
+    if (changed) this.disagreeing = 0;
+    const published = changed ? online : this.state.online;
     this.state = {
-      online,
+      online: published,
       lastCheckAt: at,
       lastSuccessAt: online ? at : this.state.lastSuccessAt,
-      latencyMs,
+      latencyMs: published ? (online ? latencyMs : this.state.latencyMs) : null,
     };
     if (changed) {
       this.logger.info({ online }, 'platform connectivity changed');

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Diagnostics } from '../../contract';
-import { HeartbeatSchema, type Heartbeat, type HeartbeatResponse } from '../../contract/platform';
+import { HeartbeatSchema, type Heartbeat, type HeartbeatResponse, type StoreLoss } from '../../contract/platform';
 import type { Logger } from '../log';
 import type { RemoteCommandRunner } from './remote-commands';
 
@@ -42,7 +42,23 @@ export function heartbeatFrom(d: Diagnostics, ctx: HeartbeatContext, heartbeatId
     catalogVersion: ctx.catalogVersion,
     auditHead: d.audit.head && d.audit.length ? { seq: d.audit.length, hash: d.audit.head } : null,
     acks: ctx.acks.slice(0, 100),
+    ...(o?.salvaged?.length ? { storeLoss: storeLossOf(o.salvaged) } : {}),
   });
+}
+
+/** Every salvage's gone numbers, merged per stream (the platform stops waiting for them). */
+function storeLossOf(salvaged: NonNullable<NonNullable<Diagnostics['outbox']>['salvaged']>): StoreLoss {
+  const merge = (pick: (x: (typeof salvaged)[number]) => readonly (readonly [number, number])[]) => {
+    const all = salvaged.flatMap((x) => pick(x).map(([a, b]) => [a, b] as [number, number])).sort((x, y) => x[0] - y[0]);
+    const out: [number, number][] = [];
+    for (const r of all) {
+      const last = out.at(-1);
+      if (last && (r[0] <= last[1] + 1 || out.length >= 100)) last[1] = Math.max(last[1], r[1]);
+      else out.push(r);
+    }
+    return out;
+  };
+  return { applications: merge((x) => x.gone.applications), evaluations: merge((x) => x.gone.evaluations), feedback: merge((x) => x.gone.feedback), atLeast: salvaged.some((x) => x.atLeast) };
 }
 
 /** What counts as a status change worth an early heartbeat: levels and codes, not counters or timestamps. */

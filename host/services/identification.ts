@@ -1,5 +1,5 @@
 import { maskIdentity } from '../../contract';
-import type { IdCardReader } from '../../drivers/idcard';
+import type { CardRead, IdCardReader } from '../../drivers/idcard';
 import type { EventBus } from '../api/events';
 import type { Logger } from '../log';
 import type { SessionService } from './session';
@@ -11,26 +11,40 @@ import type { SessionService } from './session';
  * form; the log carries neither name, number nor address.
  */
 export function wireIdentification(reader: IdCardReader, session: SessionService, bus: EventBus, logger: Logger): () => void {
-  return reader.on('data', (event) => {
+  // The card lying on the reader now, while it belongs to a visit that has not been wiped:
+  // a resident who puts the card down and then taps 点击开始办事 is identified by it
+  // (the reader reports a card once, when it arrives). A card left behind by a visit
+  // that ended (idle wipe, finished, clerk's card) never carries over: lift and put back.
+  let lying: CardRead | null = null;
+  const identifyWith = (read: CardRead) => {
+    const { identity, photo } = read;
+    session.identify(identity);
+    bus.emit('idcard.presented', {
+      identity: maskIdentity(identity),
+      idNumberValid: identity.idNumberValid,
+      photo: photo.decoded ? 'decoded' : 'placeholder',
+    });
+    logger.info({ device: reader.id, cardType: identity.cardType, expired: identity.expired, idNumberValid: identity.idNumberValid }, 'card read, resident identified');
+  };
+  const offEnd = session.onEnd((_id, reason) => {
+    if (reason !== 'restart') lying = null;
+  });
+  const offBegin = session.onBegin(() => {
+    if (lying) identifyWith(lying);
+  });
+  const offData = reader.on('data', (event) => {
     switch (event.kind) {
       case 'cardPresented': {
-        const { identity, photo } = event.read;
+        const { identity } = event.read;
         // Someone else's card: the previous resident's visit ends (and its data is wiped) first.
         const current = session.identity();
         if (current && (current.idNumber !== identity.idNumber || current.cardType !== identity.cardType)) session.end('card-removed');
-        session.identify(identity);
-        bus.emit('idcard.presented', {
-          identity: maskIdentity(identity),
-          idNumberValid: identity.idNumberValid,
-          photo: photo.decoded ? 'decoded' : 'placeholder',
-        });
-        logger.info(
-          { device: reader.id, cardType: identity.cardType, expired: identity.expired, idNumberValid: identity.idNumberValid },
-          'card read, resident identified',
-        );
+        identifyWith(event.read);
+        lying = event.read;
         return;
       }
       case 'cardRemoved':
+        lying = null;
         bus.emit('idcard.removed', {});
         logger.info({ device: reader.id }, 'card removed');
         return;
@@ -40,4 +54,9 @@ export function wireIdentification(reader: IdCardReader, session: SessionService
         return;
     }
   });
+  return () => {
+    offData();
+    offBegin();
+    offEnd();
+  };
 }

@@ -26,7 +26,7 @@ export interface CapturedAttachment {
  * The applications store as the journey service uses it: the host's
  * `ApplicationsService` (offline-first, durable before it answers).
  */
-export type ApplicationsPort = Pick<ApplicationsService, 'submit' | 'listByIdNumber' | 'find' | 'enqueueEvaluation' | 'enqueueFeedback'>;
+export type ApplicationsPort = Pick<ApplicationsService, 'submit' | 'listByIdNumber' | 'find' | 'enqueueEvaluation' | 'enqueueFeedback'> & Partial<Pick<ApplicationsService, 'canAccept'>>;
 
 export interface PlatformLookups {
   lookupCertificates(idNumber: string, types: readonly string[], holderMasked: string): Promise<Result<readonly FoundCertificate[]>>;
@@ -50,6 +50,7 @@ export interface ReceiptsPort {
       readonly applicantIdNumber: string;
       readonly submittedAt: string;
       readonly deadline: string;
+      readonly commitments?: readonly string[];
     },
   ): Promise<Result<{ printed: boolean; problem: { message: string; code: string } | null; qrText: string; lines: readonly ReceiptLine[] }>>;
 }

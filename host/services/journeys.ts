@@ -20,7 +20,6 @@ import { buildPayload } from '../../contract/journeys/payload';
 import type { Journey, WiredJourney } from '../../contract/journeys/schema';
 import type { ApplicationsPort, CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
 import { ethnicName } from '../../drivers/idcard/ethnic';
-import { formatShanghaiTime } from '../../drivers/printer/receipt/compose';
 import type { SessionService } from './session';
 import type { StaffDesk } from './staff';
 
@@ -28,7 +27,7 @@ interface SessionJourney {
   draft: JourneyDraft;
   readonly captures: Map<string, CapturedAttachment>;
   /** Applications submitted in this session: only these may print a receipt here. */
-  readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string }>;
+  readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string; commitments: readonly string[] }>;
 }
 
 export interface JourneyServiceDeps {
@@ -130,6 +129,9 @@ export class JourneyService {
   start(thingId: string): Result<JourneyDraft> {
     const wired = this.wiredJourney(thingId);
     if (!wired.ok) return wired;
+    // A full disk refuses before the resident fills anything in.
+    const room = this.deps.applications.canAccept?.();
+    if (room && !room.ok) return room;
     const sid = this.deps.session.currentId ?? this.deps.session.begin().id;
     const at = this.now().toISOString();
     const previous = this.bySession.get(sid);
@@ -236,11 +238,11 @@ export class JourneyService {
     });
     if (!stored.ok) return stored;
     const delivered = await this.deps.awaitDelivery(stored.value.localNumber);
-    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt });
+    const commitments = wired.materials.filter((m) => provided.some((p) => p.kind === 'commitment' && p.materialId === m.id)).map((m) => m.name.zh);
+    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt, commitments });
     // Done: the capture bytes now live (encrypted) in the store only.
     this.zeroCaptures(j);
     j.draft = { ...draft, step: 'submitted', materials: [], form: {}, savedAt: this.now().toISOString() };
-    const commitments = wired.materials.filter((m) => provided.some((p) => p.kind === 'commitment' && p.materialId === m.id)).map((m) => m.name.zh);
     return ok({ applicationNumber: stored.value.localNumber, submittedAt: stored.value.submittedAt, delivered, commitments, assistedBy });
   }
 
@@ -260,24 +262,10 @@ export class JourneyService {
       applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
       submittedAt: submitted.submittedAt,
       deadline: submitted.deadline,
+      commitments: submitted.commitments,
     });
-    if (result.ok) return ok({ ...result.value, lines: [...result.value.lines] });
-    // The receipt service could not even compose a job: the resident still gets the receipt on screen,
-    // with the application number as the QR (progress query reads it as a receipt code).
-    return ok({
-      printed: false,
-      problem: { message: '打印机暂时不能打印回执', code: result.detail ?? result.code },
-      qrText: applicationNumber,
-      lines: [
-        { label: '一件事', value: submitted.thingName },
-        ...submitted.subItems.map((s, i) => ({ label: `事项${i + 1}`, value: `${s.name}（${s.department}）` })),
-        { label: '申请人', value: identity ? maskName(identity.name) : '—' },
-        { label: '受理编号', value: applicationNumber },
-        { label: '提交时间', value: formatShanghaiTime(submitted.submittedAt) },
-        { label: '承诺办结', value: submitted.deadline },
-        { label: '咨询投诉', value: '12345' },
-      ],
-    });
+    // Composition problems come back as a screen copy from the receipts port; what is left is a session that ended.
+    return result.ok ? ok({ ...result.value, lines: [...result.value.lines] }) : result;
   }
 
   /** Submitted in this session (for 好差评 and the receipt reprint). */

@@ -46,6 +46,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',
     auditHash: config.offline.auditHash,
     bootJitterMs: config.offline.bootJitterMs,
+    damagedCopies: { keep: 3, maxAgeMs: config.offline.retentionDays * 86_400_000 },
     onSyncStatus: (s) => sync?.publish(s),
     ...(d.onHeartbeatReply ? { onHeartbeatReply: (r: unknown) => d.onHeartbeatReply!(r as HeartbeatResponse) } : {}),
   });
@@ -58,8 +59,16 @@ export function composeOffline(d: OfflineDeps): Offline {
   const integrity = cache.integrity;
   if (!integrity.ok) {
     logger.error(
-      { messages: integrity.messages.slice(0, 10), recovered: integrity.recovered, unreadable: Object.fromEntries(Object.entries(integrity.unreadable).map(([t, ids]) => [t, ids.length])), kept: integrity.quarantinedFile },
-      'database failed its integrity check at boot; recovered what could be read',
+      {
+        messages: integrity.messages.slice(0, 10),
+        recovered: integrity.recovered,
+        lost: integrity.lost,
+        atLeast: integrity.tailUnknown || integrity.incomplete,
+        unreadable: Object.fromEntries(Object.entries(integrity.unreadable).map(([t, ids]) => [t, ids.length])),
+        kept: integrity.quarantinedFile,
+        elapsedMs: integrity.elapsedMs,
+      },
+      integrity.quarantinedFile ? 'database was damaged: salvaged what could be read into a fresh file (DB-SALVAGED on the dashboard)' : 'database failed its integrity check at boot; repaired',
     );
   }
   if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'data key file permissions');
@@ -70,7 +79,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     catalogRefreshMs: 3_600_000,
     bootJitterMs: config.offline.bootJitterMs,
   });
-  const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick());
+  const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick(), { diskFloorBytes: config.offline.diskFloorMb * 1024 * 1024 });
   auditDataEvents(d.bus, cache);
   const s = sync;
   return {

@@ -1,4 +1,4 @@
-import type { OutboxHealth, QuarantinedItem } from '../../contract';
+import type { OutboxHealth, QuarantinedItem, StoreSalvage } from '../../contract';
 import { AuditKindSchema, type AuditKind } from '../../offline-cache/audit/audit-chain';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import type { AuditTrail } from './maintenance/audit-trail';
@@ -17,7 +17,8 @@ export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
   return {
     health(): OutboxHealth {
       const s = cache.engine.status();
-      return { depth: s.queueDepth, oldestPendingAt: iso(s.oldestPendingAt), lastSyncAt: iso(s.lastSuccessAt), quarantined: quarantined() };
+      const salvaged = storeSalvages(cache);
+      return { depth: s.queueDepth, oldestPendingAt: iso(s.oldestPendingAt), lastSyncAt: iso(s.lastSuccessAt), quarantined: quarantined(), ...(salvaged.length ? { salvaged } : {}) };
     },
     requeue(id) {
       const requeued = cache.outbox.requeue(id);
@@ -32,6 +33,31 @@ export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
     },
     quarantined,
   };
+}
+
+/** Consecutive numbers as inclusive ranges, at most `max` of them (the rest folded into the last). */
+export function toRanges(seqs: readonly number[], max = 100): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of [...seqs].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && (s === last[1] + 1 || out.length >= max)) last[1] = Math.max(last[1], s);
+    else if (!last || s > last[1]) out.push([s, s]);
+  }
+  return out;
+}
+
+/** Salvage reports kept in the store, as the dashboard, doctor and heartbeat show them (newest last, at most 5). */
+export function storeSalvages(cache: OfflineCache): StoreSalvage[] {
+  return cache.store
+    .salvageReports()
+    .slice(-5)
+    .map((r) => ({
+      at: new Date(r.at).toISOString(),
+      lost: r.lost,
+      atLeast: r.tailUnknown || r.incomplete,
+      damagedCopy: r.damagedCopy,
+      gone: { applications: toRanges(r.gone.application), evaluations: toRanges(r.gone.evaluation), feedback: toRanges(r.gone.feedback) },
+    }));
 }
 
 /** Maintenance's `AuditTrail`, backed by the SQLite hash chain (one chain for the whole kiosk). */

@@ -1,4 +1,4 @@
-import { err, ok, type PrintOutcome, type Result } from '../../contract';
+import { ok, type PrintOutcome, type Result } from '../../contract';
 import { formatShanghaiTime } from '../../drivers/printer/receipt/compose';
 import type { ReceiptService } from './receipts';
 
@@ -26,12 +26,14 @@ export function receiptsForJourneys(receipts: ReceiptService) {
         readonly applicantIdNumber: string;
         readonly submittedAt: string;
         readonly deadline: string;
+        readonly commitments?: readonly string[];
       },
     ): Promise<Result<ReceiptScreenCopy>> {
       const request = { ...r, oneThingName: r.thingName };
       const outcome: Result<PrintOutcome> = await receipts.print(sessionId, request);
-      if (!outcome.ok) return outcome.code === 'no-session' ? outcome : err(outcome.code, outcome.message, outcome.detail ? { detail: outcome.detail } : {});
+      if (!outcome.ok && outcome.code === 'no-session') return outcome;
       const data = receipts.receiptFor(request);
+      const commitments = data.commitments ?? [];
       const lines = [
         { label: '一件事', value: data.oneThingName },
         ...data.subItems.map((s, i) => ({ label: `事项${i + 1}`, value: `${s.name}（${s.department}）` })),
@@ -40,8 +42,11 @@ export function receiptsForJourneys(receipts: ReceiptService) {
         { label: '受理编号', value: data.localNumber },
         { label: '提交时间', value: formatShanghaiTime(data.submittedAt) },
         { label: '承诺办结', value: data.deadline },
+        ...commitments.map((m, i) => ({ label: `承诺补交${i + 1}`, value: m })),
         { label: '咨询投诉', value: data.hotline ?? '12345' },
       ];
+      // The receipt could not be composed (not a printer fault): the screen copy carries the same QR the paper would.
+      if (!outcome.ok) return ok({ printed: false, problem: { message: '回执未能生成纸质版，请拍下屏幕上的回执', code: outcome.detail ?? outcome.code }, qrText: data.progressUrl, lines });
       const o = outcome.value;
       return ok({
         printed: o.status === 'printed',

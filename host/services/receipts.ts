@@ -36,6 +36,8 @@ export interface ReceiptRequest {
   readonly applicantIdNumber: string;
   readonly submittedAt: string;
   readonly deadline: string;
+  /** Materials promised under 告知承诺, listed on the receipt. */
+  readonly commitments?: readonly string[];
 }
 
 export interface ReceiptServiceOptions {
@@ -90,6 +92,7 @@ export class ReceiptService {
       localNumber: request.localNumber,
       submittedAt: request.submittedAt,
       deadline: request.deadline,
+      commitments: [...(request.commitments ?? [])],
       progressUrl: progressQueryUrl(this.options.progressBaseUrl, request.localNumber),
       hotline: this.options.hotline ?? '12345',
     };

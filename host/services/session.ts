@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { maskIdentity, type Identity, type Session } from '../../contract';
 import type { EventBus } from '../api/events';
 
-export type SessionEndReason = 'idle' | 'finished' | 'home' | 'card-removed' | 'maintenance';
+/** `restart`: a new visit begins (点击开始办事) and replaces the one at the kiosk. */
+export type SessionEndReason = 'idle' | 'finished' | 'home' | 'card-removed' | 'maintenance' | 'restart';
 
 interface ActiveSession {
   readonly id: string;
@@ -21,6 +22,7 @@ type EndListener = (sessionId: string, reason: SessionEndReason) => void;
 export class SessionService {
   private active: ActiveSession | null = null;
   private readonly endListeners = new Set<EndListener>();
+  private readonly beginListeners = new Set<() => void>();
 
   constructor(
     private readonly bus: EventBus,
@@ -28,9 +30,17 @@ export class SessionService {
   ) {}
 
   begin(): Session {
-    if (this.active) this.end('home');
+    if (this.active) this.end('restart');
     this.active = { id: randomUUID(), startedAt: this.now().toISOString(), identity: null };
-    return this.publish();
+    const view = this.publish();
+    // A card already lying on the reader identifies the new visit (see wireIdentification).
+    for (const listener of this.beginListeners) listener();
+    return this.active.identity ? this.view(this.active) : view;
+  }
+
+  onBegin(listener: () => void): () => void {
+    this.beginListeners.add(listener);
+    return () => this.beginListeners.delete(listener);
   }
 
   current(): Session | null {

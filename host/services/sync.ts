@@ -91,6 +91,7 @@ export class SyncService {
       const r = await this.cache.client.provision(this.options.provisioningToken, this.options.servicePoint);
       if (r.kind === 'ok') {
         this.cache.pinPlatformKey(r.value.platformPublicKey);
+        if (this.cache.continueNumbering(r.value.highestSeqs)) this.logger.warn({ highest: r.value.highestSeqs }, 'the platform holds higher numbers from this kiosk than its store: numbering continues after them');
         this.logger.info({ keyId: r.value.platformKeyId }, 'kiosk key registered with the platform');
       } else if (r.kind === 'refused') {
         this.logger.error({ code: r.code, reason: r.reason }, 'platform refused to register the kiosk key; delivery continues and will be refused until a technician fixes it');

@@ -3,6 +3,7 @@ import { AttachmentStore } from '../attachments/attachment-store';
 import type { AuditChain } from '../audit/audit-chain';
 import type { Outbox } from '../outbox/outbox';
 import type { Store } from '../store/database';
+import { asStoreUnavailable } from '../store/store-errors';
 
 export interface LedgerSubItem {
   readonly code: string;
@@ -71,7 +72,12 @@ export class ApplicationLedger {
   /** Returns once everything is on disk (synchronous=FULL): only then may the UI say "已提交". */
   submit(s: LedgerSubmission): LedgerReceipt {
     // Files first (fsynced), rows after: a crash in between leaves only an orphan file.
-    const files = s.attachments.map((a) => ({ address: this.attachments.writeFile(a.content), bytes: a.content.length, mediaType: a.mediaType, role: a.role }));
+    let files;
+    try {
+      files = s.attachments.map((a) => ({ address: this.attachments.writeFile(a.content), bytes: a.content.length, mediaType: a.mediaType, role: a.role }));
+    } catch (e) {
+      throw asStoreUnavailable(e) ?? e;
+    }
     const now = (this.options.now ?? Date.now)();
     return this.store.durable((db) => {
       const next = this.outbox.peekStreamSeq('application');

@@ -45,14 +45,20 @@ export class AttachmentStore {
     if (existsSync(file)) return address;
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, this.cipher.seal(content, address));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, this.cipher.seal(content, address));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, file);
+    } catch (e) {
+      // A full disk or a failed write leaves no partial file behind.
+      rmSync(tmp, { force: true });
+      throw e;
     }
-    renameSync(tmp, file);
     const dirFd = openSync(path.dirname(file), 'r');
     try {
       fsyncSync(dirFd);

@@ -62,10 +62,18 @@ export class Outbox {
          VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)`,
       ),
     );
-    this.lastStreamSeqStmt = store.read((db) => db.prepare('SELECT coalesce(max(stream_seq), 0) FROM outbox WHERE kind = ?').pluck());
+    // The floor: the highest number a salvaged file, its audit chain or the platform showed (never hand out one again).
+    this.lastStreamSeqStmt = store.read((db) =>
+      db.prepare(`SELECT max(coalesce((SELECT max(stream_seq) FROM outbox WHERE kind = ?), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'stream-floor.' || ?), 0))`).pluck(),
+    );
     this.linkStmt = store.read((db) => db.prepare('INSERT INTO outbox_attachments (client_id, address, role) VALUES (?, ?, ?)'));
     // Anything left "sending" by a crash goes back to the queue; the platform dedupes the resend.
-    store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run());
+    this.requeueSending();
+  }
+
+  /** Items marked sending whose answer was never recorded (a crash, a failed write) go back to the queue. */
+  requeueSending(): number {
+    return this.store.light((db) => db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`).run().changes);
   }
 
   /**
@@ -89,10 +97,21 @@ export class Outbox {
     return (this.pendingStream?.get(kind) ?? this.committedStreamSeq(kind)) + 1;
   }
 
+  /** Numbering continues past `seq` for `kind` (a salvage or the platform said it was used); inside the caller's transaction. */
+  raiseStreamFloorIn(db: Db, kind: OutboxKind, seq: number): boolean {
+    if (!Number.isSafeInteger(seq) || seq <= this.committedStreamSeq(kind)) return false;
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('stream-floor.' || ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(kind, String(seq));
+    this.store.afterTransaction(
+      () => this.committedStream.set(kind, Math.max(this.committedStream.get(kind) ?? 0, seq)),
+      () => undefined,
+    );
+    return true;
+  }
+
   private committedStreamSeq(kind: OutboxKind): number {
     let last = this.committedStream.get(kind);
     if (last === undefined) {
-      last = this.lastStreamSeqStmt.get(kind) as number;
+      last = this.lastStreamSeqStmt.get(kind, kind) as number;
       this.committedStream.set(kind, last);
     }
     return last;

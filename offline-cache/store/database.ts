@@ -2,7 +2,8 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations';
-import { checkAndRecover, type IntegrityReport } from './recovery';
+import { asStoreUnavailable, freeBytes } from './store-errors';
+import { checkAndRecover, pruneDamagedCopies, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
 
 export interface StoreOptions {
   readonly dataDir: string;
@@ -11,6 +12,10 @@ export interface StoreOptions {
   readonly journalSizeLimitBytes?: number;
   /** A passive checkpoint runs after this long without writes. */
   readonly idleCheckpointMs?: number;
+  /** Damaged copies kept at most (default 3), and for at most this long (the retention period; default 30 days). */
+  readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
+  /** A salvage stops reading after this long (default 60 s). */
+  readonly salvageBudgetMs?: number;
 }
 
 /**
@@ -36,6 +41,8 @@ export class Store {
   private closed = false;
   private readonly tx: { readonly begin: Statement; readonly commit: Statement; readonly rollback: Statement };
   private onCommit: (() => void)[] = [];
+  /** A commit failed on a write or fsync: its frames may sit in the WAL; the next good commit resets the WAL. */
+  private walSuspect = false;
   private onRollback: (() => void)[] = [];
 
   private constructor(file: string, db: Db, integrity: IntegrityReport, private readonly idleCheckpointMs: number) {
@@ -49,7 +56,8 @@ export class Store {
   static open(options: StoreOptions): Store {
     mkdirSync(options.dataDir, { recursive: true });
     const file = path.join(options.dataDir, options.fileName ?? 'kiosk.db');
-    const integrity = checkAndRecover(file);
+    const integrity = checkAndRecover(file, options.salvageBudgetMs !== undefined ? { budgetMs: options.salvageBudgetMs } : {});
+    pruneDamagedCopies(file, options.damagedCopies?.keep ?? 3, options.damagedCopies?.maxAgeMs ?? 30 * 86_400_000);
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -94,17 +102,34 @@ export class Store {
       result = fn(this.db);
       this.tx.commit.run();
     } catch (e) {
-      if (this.db.inTransaction) this.tx.rollback.run();
+      // A failed write or fsync: SQLite may already have rolled back; a rollback that fails too leaves the
+      // transaction to SQLite's own recovery (the WAL frames of an unfinished commit are never used).
+      try {
+        if (this.db.inTransaction) this.tx.rollback.run();
+      } catch {
+        // The original error is the one that matters.
+      }
       const undo = this.onRollback;
       this.onCommit = [];
       this.onRollback = [];
       for (const f of undo) f();
-      throw e;
+      const broken = asStoreUnavailable(e);
+      if (broken) this.walSuspect = true;
+      throw broken ?? e;
     }
     const done = this.onCommit;
     this.onCommit = [];
     this.onRollback = [];
     for (const f of done) f();
+    if (this.walSuspect) {
+      // Frames of the failed commit must never be read back as committed (a crash now would let recovery find them).
+      try {
+        this.checkpoint();
+        this.walSuspect = false;
+      } catch {
+        // Still failing: try again after the next commit.
+      }
+    }
     this.scheduleIdleCheckpoint();
     return result;
   }
@@ -142,6 +167,25 @@ export class Store {
   getMeta(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
+  }
+
+  /** Free bytes on the filesystem holding the store (null when it cannot be asked). */
+  freeBytes(): number | null {
+    return freeBytes(this.dir);
+  }
+
+  /** Salvages this kiosk's file has been through and a technician has not yet acknowledged (newest last). */
+  salvageReports(): SalvageSummary[] {
+    try {
+      return JSON.parse(this.getMeta(SALVAGE_META_KEY) ?? '[]') as SalvageSummary[];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Technician action: the losses have been seen (the damaged copy stays until pruned). */
+  acknowledgeSalvage(): void {
+    this.durable((db) => db.prepare('DELETE FROM meta WHERE key = ?').run(SALVAGE_META_KEY));
   }
 
   close(): void {

@@ -1,19 +1,53 @@
 import Database, { type Database as Db } from 'better-sqlite3';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fsyncDir } from './fs-durable';
 import { migrate } from './migrations';
+import { PageReader, type WalReport } from './page-reader';
+import { copyReadableRows, type CopyResult } from './salvage-copy';
+
+/** What a salvage could not bring back, by what a resident or the platform would miss. */
+export interface SalvageLoss {
+  readonly applications: number;
+  readonly evaluations: number;
+  readonly feedback: number;
+  readonly attachments: number;
+  readonly auditEntries: number;
+}
+
+/** Stream sequence numbers (per platform stream) the damaged file had handed out and the fresh one does not hold. */
+export interface GoneStreamSeqs {
+  readonly application: readonly number[];
+  readonly evaluation: readonly number[];
+  readonly feedback: readonly number[];
+}
 
 export interface IntegrityReport {
   readonly ok: boolean;
   /** Rows copied into the fresh file, per table. */
   readonly recovered: Readonly<Record<string, number>>;
-  /** Row ids that could not be read, per table (what was lost). */
+  /** Row ids seen on a page whose record no longer decodes, per table. */
   readonly unreadable: Readonly<Record<string, readonly number[]>>;
+  /** What the damaged file is known to have held, per table (its pages, the stream numbers and the audit chain). */
+  readonly held: Readonly<Record<string, number>>;
+  readonly lost: SalvageLoss;
+  readonly gone: GoneStreamSeqs;
+  /** Highest stream number per kind the damaged file (or its audit chain) ever showed: numbering continues past it. */
+  readonly highestStreamSeq: Readonly<Record<string, number>>;
+  readonly damagedPages: number;
+  readonly wal: WalReport | null;
   /** Where the damaged file was kept for a technician. */
   readonly quarantinedFile: string | null;
+  readonly elapsedMs: number;
+  /** The time budget ran out: the counts are a lower bound. */
+  readonly incomplete: boolean;
+  /** The newest pages are unreadable: the counts are a lower bound and numbering skipped ahead. */
+  readonly tailUnknown: boolean;
   readonly messages: readonly string[];
 }
 
-const TABLES_IN_ORDER = ['outbox', 'attachments', 'outbox_attachments', 'applications', 'application_sub_items', 'audit', 'catalog', 'meta'] as const;
+export const NO_LOSS: SalvageLoss = { applications: 0, evaluations: 0, feedback: 0, attachments: 0, auditEntries: 0 };
+const NO_GONE: GoneStreamSeqs = { application: [], evaluation: [], feedback: [] };
 
 export function integrityMessages(db: Db): string[] {
   try {
@@ -23,110 +57,160 @@ export function integrityMessages(db: Db): string[] {
   }
 }
 
+function healthy(messages: readonly string[], ok: boolean): IntegrityReport {
+  return { ok, recovered: {}, unreadable: {}, held: {}, lost: NO_LOSS, gone: NO_GONE, highestStreamSeq: {}, damagedPages: 0, wal: null, quarantinedFile: null, elapsedMs: 0, incomplete: false, tailUnknown: false, messages };
+}
+
+export interface RecoverOptions {
+  /** Salvage stops reading after this long and says so (default 60 s). */
+  readonly budgetMs?: number;
+}
+
 /**
- * A file that fails `integrity_check` is first REINDEXed (damaged indexes are
- * the common case and lose nothing). If that is not enough, the file is moved
- * aside and every row that can still be read is copied, one rowid at a time,
- * into a freshly migrated file; rows on damaged pages are listed, not guessed.
+ * Before the store opens: a WAL with committed frames after a damaged one
+ * (SQLite would silently drop them), a file that fails `integrity_check`
+ * after a REINDEX, or a file SQLite cannot open at all is salvaged page by
+ * page into a fresh file, which replaces it only once complete and durable.
  */
-export function checkAndRecover(file: string): IntegrityReport {
-  const empty = { recovered: {}, unreadable: {}, quarantinedFile: null };
+export function checkAndRecover(file: string, options: RecoverOptions = {}): IntegrityReport {
+  const tmp = `${file}.salvage`;
+  // A salvage that finished but crashed before moving the fresh file into place.
+  if (!existsSync(file) && existsSync(tmp) && !existsSync(`${tmp}-wal`)) renameSync(tmp, file);
+  if (!existsSync(file)) return healthy(['ok'], true);
+  const probe = new PageReader(file);
+  const wal = probe.wal;
+  probe.close();
+  if (wal.commitsAfterBreak > 0) return salvage(file, [`WAL damaged: ${wal.badFrames} bad frame(s), ${wal.commitsAfterBreak} committed transaction(s) after the first`], options);
   let db: Db;
   try {
     db = new Database(file);
   } catch (e) {
-    return salvage(file, [(e as Error).message]);
+    return salvage(file, [(e as Error).message], options);
   }
   let messages = integrityMessages(db);
   if (messages.length === 1 && messages[0] === 'ok') {
     db.close();
-    return { ok: true, ...empty, messages };
+    return healthy(messages, true);
   }
   try {
     db.exec('REINDEX');
     const after = integrityMessages(db);
     if (after.length === 1 && after[0] === 'ok') {
       db.close();
-      return { ok: false, ...empty, messages: [...messages, 'repaired by REINDEX'] };
+      return healthy([...messages, 'repaired by REINDEX'], false);
     }
     messages = [...messages, ...after];
   } catch (e) {
     messages = [...messages, `REINDEX failed: ${(e as Error).message}`];
   }
   db.close();
-  return salvage(file, messages);
+  return salvage(file, messages, options);
 }
 
-function salvage(file: string, initial: readonly string[]): IntegrityReport {
-  let messages = initial;
-  const damaged = `${file}.damaged-${Date.now()}`;
+function salvage(file: string, initial: readonly string[], options: RecoverOptions): IntegrityReport {
+  const started = Date.now();
+  const tmp = `${file}.salvage`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  const fresh = new Database(tmp);
+  fresh.pragma('journal_mode = WAL');
+  fresh.pragma('synchronous = FULL');
+  migrate(fresh);
+  fresh.pragma('foreign_keys = OFF');
+  const reader = new PageReader(file);
+  let copy: CopyResult;
+  try {
+    copy = fresh.transaction(() => copyReadableRows(reader, fresh, started + (options.budgetMs ?? 60_000)))();
+  } finally {
+    reader.close();
+  }
+  const report: IntegrityReport = {
+    ok: false,
+    ...copy,
+    wal: reader.wal,
+    quarantinedFile: `${file}.damaged-${started}`,
+    elapsedMs: Date.now() - started,
+    messages: [...initial, ...copy.notes, 'salvaged into a fresh file'],
+  };
+  fresh.transaction(() => recordSalvage(fresh, report))();
+  fresh.pragma('wal_checkpoint(TRUNCATE)');
+  fresh.close();
+  // Only now, with the fresh file complete and on disk, does it take the damaged one's place.
+  const damaged = report.quarantinedFile!;
   renameSync(file, damaged);
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, damaged + suffix);
-  const fresh = new Database(file);
-  fresh.pragma('journal_mode = WAL');
-  migrate(fresh);
-  const recovered: Record<string, number> = {};
-  const unreadable: Record<string, number[]> = {};
-  let source: Db | null = null;
-  try {
-    source = new Database(damaged, { readonly: true });
-  } catch (e) {
-    messages = [...messages, `damaged file unreadable: ${(e as Error).message}`];
+  renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
+  return report;
+}
+
+export const SALVAGE_META_KEY = 'salvage.reports';
+export const streamFloorKey = (kind: string): string => `stream-floor.${kind}`;
+
+/** The report (kept until a technician clears it) and the numbering floors go into the fresh file itself. */
+function recordSalvage(db: Db, report: IntegrityReport): void {
+  const upsert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const get = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+  for (const [kind, seq] of Object.entries(report.highestStreamSeq)) {
+    const before = Number(get.get(streamFloorKey(kind)) ?? 0);
+    upsert.run(streamFloorKey(kind), String(Math.max(before, seq)));
   }
-  if (source) {
-    for (const table of TABLES_IN_ORDER) {
-      recovered[table] = 0;
-      unreadable[table] = [];
-      let maxRowid = 0;
-      try {
-        maxRowid = (source.prepare(`SELECT max(rowid) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
-      } catch {
-        // The table's b-tree root may be damaged; probe a generous range anyway.
-        maxRowid = probeCeiling(source, table);
-      }
-      const read = safePrepare(source, `SELECT * FROM ${table} WHERE rowid = ?`);
-      if (!read) continue;
-      const columns = read.columns().map((c) => c.name);
-      const write = fresh.prepare(`INSERT OR IGNORE INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
-      const copy = fresh.transaction(() => {
-        for (let rowid = 1; rowid <= maxRowid; rowid++) {
-          let row: Record<string, unknown> | undefined;
-          try {
-            row = read.get(rowid) as Record<string, unknown> | undefined;
-          } catch {
-            unreadable[table]!.push(rowid);
-            continue;
-          }
-          if (!row) continue;
-          try {
-            write.run(columns.map((c) => row![c]));
-            recovered[table]! += 1;
-          } catch {
-            unreadable[table]!.push(rowid);
-          }
-        }
-      });
-      copy();
+  let earlier: unknown[];
+  try {
+    earlier = JSON.parse(String(get.get(SALVAGE_META_KEY) ?? '[]')) as unknown[];
+  } catch {
+    earlier = [];
+  }
+  const entry = summarize(report);
+  upsert.run(SALVAGE_META_KEY, JSON.stringify([...earlier.slice(-9), entry]));
+}
+
+/** The part of a report worth keeping and showing (no row contents). */
+export interface SalvageSummary {
+  readonly at: number;
+  readonly lost: SalvageLoss;
+  readonly gone: GoneStreamSeqs;
+  readonly recovered: Readonly<Record<string, number>>;
+  readonly held: Readonly<Record<string, number>>;
+  readonly damagedPages: number;
+  readonly incomplete: boolean;
+  readonly tailUnknown: boolean;
+  readonly damagedCopy: string | null;
+}
+
+export function summarize(r: IntegrityReport): SalvageSummary {
+  const cap = (xs: readonly number[]) => xs.slice(0, 1000);
+  return {
+    at: Date.now(),
+    lost: r.lost,
+    gone: { application: cap(r.gone.application), evaluation: cap(r.gone.evaluation), feedback: cap(r.gone.feedback) },
+    recovered: r.recovered,
+    held: r.held,
+    damagedPages: r.damagedPages,
+    incomplete: r.incomplete,
+    tailUnknown: r.tailUnknown,
+    damagedCopy: r.quarantinedFile ? path.basename(r.quarantinedFile) : null,
+  };
+}
+
+/**
+ * Damaged copies hold sealed personal data: at most `keep` of them, none
+ * older than `maxAgeMs` (the retention period). Returns what was removed.
+ */
+export function pruneDamagedCopies(file: string, keep: number, maxAgeMs: number, now: number = Date.now()): string[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.damaged-`;
+  const copies = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && /^\d+$/.test(f.slice(prefix.length)))
+    .map((f) => ({ f, at: Number(f.slice(prefix.length)) }))
+    .sort((a, b) => b.at - a.at);
+  const removed: string[] = [];
+  copies.forEach((c, i) => {
+    const full = path.join(dir, c.f);
+    const age = now - Math.min(c.at, statSync(full).mtimeMs);
+    if (i >= keep || age > maxAgeMs) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(full + suffix, { force: true });
+      removed.push(c.f);
     }
-    source.close();
-  }
-  fresh.close();
-  return { ok: false, recovered, unreadable, quarantinedFile: damaged, messages: [...messages, 'salvaged into a fresh file'] };
-}
-
-function safePrepare(db: Db, sql: string) {
-  try {
-    return db.prepare(sql);
-  } catch {
-    return null;
-  }
-}
-
-function probeCeiling(db: Db, table: string): number {
-  try {
-    const r = db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid DESC LIMIT 1`).get() as { rowid: number } | undefined;
-    return r?.rowid ?? 0;
-  } catch {
-    return 0;
-  }
+  });
+  return removed;
 }

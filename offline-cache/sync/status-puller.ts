@@ -44,7 +44,8 @@ export class StatusPuller {
       );
       for (const c of changes) {
         const at = Date.parse(c.at);
-        update.run(c.state, c.note ?? null, at, c.subItemCode, c.clientId, at);
+        // One column holds what the department says: why it was returned, or a check service's finding.
+        update.run(c.state, c.result ?? c.note ?? null, at, c.subItemCode, c.clientId, at);
       }
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CURSOR_KEY, nextCursor);
     });

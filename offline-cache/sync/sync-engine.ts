@@ -2,6 +2,7 @@ import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, type ItemResult } from '../../contract
 import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from '../outbox/backoff';
 import type { ItemOutcome, OutboxItem, OutboxKind } from '../outbox/items';
 import type { Outbox } from '../outbox/outbox';
+import { asStoreUnavailable } from '../store/store-errors';
 import type { AttachmentUploader } from './attachment-uploader';
 import { systemClock, type Clock } from './clock';
 import type { BatchStream, CallOutcome, PlatformClient } from './platform-client';
@@ -194,10 +195,22 @@ export class SyncEngine {
 
   private async cycle(forcePull: boolean): Promise<Cycle> {
     this.lastAttemptAt = this.clock.now();
-    const result = await this.pushAll();
-    // Status changes are pulled at most once per idle interval: a kick for each new submission does not add a pull.
-    const pullDue = forcePull || this.lastPullAt === null || this.clock.now() - this.lastPullAt >= this.pacing.idlePollMs;
-    const pulled = result.failed || !pullDue ? result : await this.pull();
+    let pulled: Cycle;
+    try {
+      // Items a failed write left marked "sending" go back to the queue (the platform dedupes a resend).
+      if (this.storeFailed) this.options.outbox.requeueSending();
+      this.storeFailed = false;
+      const result = await this.pushAll();
+      // Status changes are pulled at most once per idle interval: a kick for each new submission does not add a pull.
+      const pullDue = forcePull || this.lastPullAt === null || this.clock.now() - this.lastPullAt >= this.pacing.idlePollMs;
+      pulled = result.failed || !pullDue ? result : await this.pull();
+    } catch (e) {
+      // A full disk or a failing card: this cycle failed, delivery backs off and tries again; the kiosk stays up.
+      const broken = asStoreUnavailable(e);
+      if (!broken) throw e;
+      this.storeFailed = true;
+      pulled = { failed: true, reason: `store: ${broken.reason}`, retryAfterMs: null };
+    }
     if (pulled.failed) {
       this.failures++;
       this.lastError = pulled.reason;
@@ -209,6 +222,8 @@ export class SyncEngine {
     this.publish();
     return pulled;
   }
+
+  private storeFailed = false;
 
   private async pull(): Promise<Cycle> {
     if (!this.options.statusPuller) return { failed: false };

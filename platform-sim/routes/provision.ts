@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ProvisionRequestSchema, type ProvisionResponse } from '../../contract/platform';
 import { jsonBody, type SimContext } from '../context';
+import { highestSeqs } from '../store/gone-seqs';
 import { sendError } from '../http/errors';
 
 function sameToken(a: string, b: string): boolean {
@@ -25,6 +26,8 @@ export function registerProvisionRoutes(app: FastifyInstance, ctx: SimContext): 
       platformPublicKey: ctx.key.publicKeyBase64,
       platformKeyId: ctx.key.keyId,
       ...(ctx.sm2Key ? { platformSm2PublicKey: ctx.sm2Key.publicKeyHex } : {}),
+      // A kiosk whose data folder was wiped registers again with the same id: it must not reuse a number.
+      highestSeqs: highestSeqs(ctx.db, outcome.record.kioskId),
     };
     return reply.code(201).send(res);
   });

@@ -1,5 +1,6 @@
 import { FINAL_CASE_STATES, type CaseState, type StatusChange, type StatusPage } from '../../contract/platform';
 import { sha256Hex } from '../canonical-json';
+import { checkResult } from './check-results';
 import type { Db } from './database';
 
 export interface ProgressionOptions {
@@ -68,7 +69,9 @@ export class CaseProgression {
           const pace = 1 + Math.floor(dice(row.platform_number, row.sub_item_code, row.department, 'pace') * 3);
           const nextAt = FINAL_CASE_STATES.has(next) ? null : row.next_at_ms + pace * this.options.stepMs;
           update.run(next, nextAt, row.platform_number, row.sub_item_code, row.department);
-          this.record(row.kiosk_id, row.client_id, row.platform_number, row.sub_item_code, row.department, next, row.next_at_ms, next === 'returned' ? RETURN_NOTE : null);
+          // A check service's 办结 carries the department's finding; it is stored in the same column as a 退回 note.
+          const note = next === 'returned' ? RETURN_NOTE : next === 'completed' ? checkResult(row.platform_number, row.sub_item_code) : null;
+          this.record(row.kiosk_id, row.client_id, row.platform_number, row.sub_item_code, row.department, next, row.next_at_ms, note);
           written++;
         }
       }
@@ -90,7 +93,7 @@ export class CaseProgression {
       department: r.department,
       state: r.state,
       at: r.at,
-      ...(r.note ? { note: r.note } : {}),
+      ...(r.note ? (r.state === 'completed' ? { result: r.note } : { note: r.note }) : {}),
     }));
     return { changes, nextCursor: changes.length ? changes[changes.length - 1]!.cursor : cursor, hasMore };
   }

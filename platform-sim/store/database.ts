@@ -130,6 +130,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE heartbeat_counts (kiosk_id TEXT PRIMARY KEY, received INTEGER NOT NULL) STRICT;
   INSERT INTO heartbeat_counts (kiosk_id, received) SELECT kiosk_id, COUNT(*) FROM heartbeats GROUP BY kiosk_id;
   `,
+  `
+  -- Stream numbers a kiosk declared gone after salvaging a damaged store: gap detection stops waiting for them.
+  CREATE TABLE gone_seqs (
+    kiosk_id TEXT NOT NULL,
+    stream TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    declared_at TEXT NOT NULL,
+    PRIMARY KEY (kiosk_id, stream, seq)
+  ) STRICT;
+  `,
 ];
 
 /** Opens (creating) the simulator database in its data dir: WAL, fsync on every commit. */

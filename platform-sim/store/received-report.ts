@@ -1,12 +1,13 @@
 import type { ReceivedKiosk, ReceivedReport } from '../../contract/platform';
 import type { Db } from './database';
+import { goneSeqs } from './gone-seqs';
 import type { Stream } from './intake-ledger';
 
 const STREAMS: readonly Stream[] = ['applications', 'evaluations', 'feedback'];
 
-/** Seqs absent below the highest seen: items a kiosk numbered but the platform never got. */
-function missingSeqs(seqs: readonly number[], limit = 50): number[] {
-  const have = new Set(seqs);
+/** Seqs absent below the highest seen: items a kiosk numbered but the platform never got (and the kiosk did not declare gone). */
+function missingSeqs(seqs: readonly number[], gone: readonly number[], limit = 50): number[] {
+  const have = new Set([...seqs, ...gone]);
   const max = seqs.length ? Math.max(...seqs) : 0;
   const out: number[] = [];
   for (let s = 1; s <= max && out.length < limit; s++) if (!have.has(s)) out.push(s);
@@ -27,10 +28,11 @@ export function receivedReport(db: Db, recentPerKiosk = 20): ReceivedReport {
         const agg = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(duplicate_count), 0) AS d, COALESCE(MAX(seq), 0) AS m FROM intake WHERE kiosk_id = ? AND stream = ?').get(kioskId, stream) as { n: number; d: number; m: number };
         const rejected = (db.prepare('SELECT COUNT(*) AS n FROM rejections WHERE kiosk_id = ? AND stream = ?').get(kioskId, stream) as { n: number }).n;
         const seqs = db.prepare('SELECT seq FROM intake WHERE kiosk_id = ? AND stream = ?').pluck().all(kioskId, stream) as number[];
+        const gone = goneSeqs(db, kioskId, stream);
         totals.accepted += agg.n;
         totals.duplicates += agg.d;
         totals.rejected += rejected;
-        return [stream, { accepted: agg.n, duplicates: agg.d, rejected, maxSeq: agg.m, missingSeqs: missingSeqs(seqs) }];
+        return [stream, { accepted: agg.n, duplicates: agg.d, rejected, maxSeq: agg.m, missingSeqs: missingSeqs(seqs, gone.filter((s) => s <= agg.m)), ...(gone.length ? { goneSeqs: gone.slice(0, 1000) } : {}) }];
       }),
     ) as Record<Stream, ReceivedKiosk['applications']>;
     const recent = (

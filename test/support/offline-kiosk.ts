@@ -49,6 +49,7 @@ export async function openKiosk(
     const r = await cache.client.provision(PROVISIONING_TOKEN, '测试便民服务中心');
     if (r.kind !== 'ok') throw new Error(`provisioning failed: ${JSON.stringify(r)}`);
     cache.pinPlatformKey(r.value.platformPublicKey);
+    cache.continueNumbering(r.value.highestSeqs);
   }
   return Object.assign(cache, { dataDir });
 }

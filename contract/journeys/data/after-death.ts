@@ -73,7 +73,7 @@ export const AFTER_DEATH: Journey = {
       { id: 'deceasedIdNumber', label: t('逝者身份证号码', 'ID number of the deceased'), type: 'id-number', required: true },
       { id: 'dateOfDeath', label: t('死亡日期', 'Date of death'), type: 'date', required: true, notAfter: { today: true }, notBefore: { today: true, offsetDays: -365 * 5 } },
       { id: 'placeOfDeath', label: t('死亡地点', 'Place of death'), type: 'text', required: true, maxLength: 60 },
-      { id: 'payoutAccount', label: t('领取款项的银行账号', 'Bank account for payments'), type: 'text', required: true, maxLength: 30, forSubItems: PAYOUTS },
+      { id: 'payoutAccount', label: t('领取款项的银行账号', 'Bank account for payments'), type: 'bank-account', required: true, forSubItems: PAYOUTS },
     ],
     materials: [
       { id: 'medicalDeathCertificate', name: t('居民死亡医学证明（推断）书', 'Medical certificate of death'), forSubItems: ['09-03', '09-07', ...PAYOUTS], exemptedBy: 76, commitmentAllowed: false, capturable: true, askIf: { question: 'deathKind', equals: 'natural' } },

@@ -69,7 +69,7 @@ export const DISABILITY_SERVICES: Journey = {
       { id: 'certificateNumber', label: t('残疾人证号码', 'Disability certificate number'), type: 'text', required: true, maxLength: 20, askIf: HOLDS_CERT },
       { id: 'moveToAddress', label: t('迁入后的户籍地址', 'New registered address'), type: 'address', required: true, maxLength: 100, askIf: { question: 'certificateAction', equals: 'move' } },
       { id: 'guardianName', label: t('监护人姓名（可不填）', 'Guardian’s name (optional)'), type: 'name', required: false, maxLength: 20 },
-      { id: 'allowanceAccount', label: t('补贴发放银行账号', 'Bank account for allowances'), type: 'text', required: true, maxLength: 30, forSubItems: ['21-02', '21-03', '21-05'] },
+      { id: 'allowanceAccount', label: t('补贴发放银行账号', 'Bank account for allowances'), type: 'bank-account', required: true, forSubItems: ['21-02', '21-03', '21-05'] },
       {
         id: 'jobWish',
         label: t('希望从事的工作', 'Work you would like'),

@@ -31,11 +31,15 @@ export const MARRIAGE_AND_CHILDBEARING: Journey = {
       { subItem: '06-03', when: { question: 'moveHukou', equals: true } },
       { subItem: '06-04', when: { question: 'registerPregnancy', equals: true } },
     ],
+    parties: [
+      // Marriage registration and the household-register changes need both of the couple: the other swipes their own card and consents.
+      { id: 'spouse', label: t('配偶（对方）', 'Your spouse (partner)'), presence: 'required' },
+    ],
     form: [
       ...APPLICANT_FIELDS,
       { id: 'birthDate', label: t('出生日期', 'Date of birth'), type: 'date', fromCard: 'birthDate', required: true, notAfter: { today: true } },
-      { id: 'spouseName', label: t('配偶（对方）姓名', 'Spouse’s (partner’s) name'), type: 'name', required: true, maxLength: 20 },
-      { id: 'spouseIdNumber', label: t('配偶（对方）身份证号码', 'Spouse’s (partner’s) ID number'), type: 'id-number', required: true },
+      { id: 'spouseName', label: t('配偶（对方）姓名', 'Spouse’s (partner’s) name'), type: 'name', fromParty: 'spouse', fromCard: 'name', required: true, maxLength: 20 },
+      { id: 'spouseIdNumber', label: t('配偶（对方）身份证号码', 'Spouse’s (partner’s) ID number'), type: 'id-number', fromParty: 'spouse', fromCard: 'idNumber', required: true },
       {
         id: 'appointmentDate',
         label: t('预约登记日期', 'Appointment date'),

@@ -37,6 +37,10 @@ export const NEWBORN: Journey = {
       { subItem: '18-06', when: { question: 'medicalInsurance', equals: true } },
       { subItem: '18-07', when: { question: 'parentingGuidance', equals: true } },
     ],
+    parties: [
+      // The other parent may swipe their own card and consent here; if they are not present their name and number are typed.
+      { id: 'otherParent', label: t('孩子的另一位家长', 'The child’s other parent'), presence: 'optional' },
+    ],
     form: [
       ...APPLICANT_FIELDS,
       {
@@ -58,11 +62,13 @@ export const NEWBORN: Journey = {
         required: true,
         notAfter: { today: true },
         notBefore: { today: true, offsetDays: -365 * 6 },
+        // 本市户口登记(申报出生登记) is for a child under one: the answer and the date must agree.
+        boundsIf: [{ when: { all: [{ question: 'registerHukou', equals: true }, { question: 'hukouEligible', equals: true }] }, notBefore: { today: true, offsetDays: -365 } }],
       },
       { id: 'birthPlace', label: t('出生医院（出生地点）', 'Hospital (place of birth)'), type: 'text', required: true, maxLength: 60 },
-      { id: 'otherParentName', label: t('孩子另一位家长姓名', 'Other parent’s name'), type: 'name', required: true, maxLength: 20 },
-      { id: 'otherParentIdNumber', label: t('另一位家长身份证号码', 'Other parent’s ID number'), type: 'id-number', required: true },
-      { id: 'reimbursementAccount', label: t('报销款收款银行账号', 'Bank account for the reimbursement'), type: 'text', required: true, maxLength: 30, forSubItems: ['18-05'] },
+      { id: 'otherParentName', label: t('孩子另一位家长姓名', 'Other parent’s name'), type: 'name', fromParty: 'otherParent', fromCard: 'name', required: true, maxLength: 20 },
+      { id: 'otherParentIdNumber', label: t('另一位家长身份证号码', 'Other parent’s ID number'), type: 'id-number', fromParty: 'otherParent', fromCard: 'idNumber', required: true },
+      { id: 'reimbursementAccount', label: t('报销款收款银行账号', 'Bank account for the reimbursement'), type: 'bank-account', required: true, forSubItems: ['18-05'] },
     ],
     materials: [
       { id: 'birthMedicalCertificate', name: t('出生医学证明', 'Birth medical certificate'), forSubItems: ['18-03', '18-04', '18-06'], exemptedBy: 80, commitmentAllowed: false, capturable: true },

@@ -55,7 +55,7 @@ export const RETIREMENT: Journey = {
         notBefore: { field: 'birthDate' },
         notAfter: { today: true, offsetDays: 180 },
       },
-      { id: 'pensionBank', label: t('养老金发放银行账号（社保卡金融账户）', 'Bank account for the pension (social security card)'), type: 'text', required: true, maxLength: 30 },
+      { id: 'pensionBank', label: t('养老金发放银行账号（社保卡金融账户）', 'Bank account for the pension (social security card)'), type: 'bank-account', required: true },
       { id: 'specialJobYears', label: t('从事特殊工种的年数', 'Years in the special job'), type: 'integer', required: true, min: 1, max: 50, forSubItems: ['22-03'] },
       { id: 'housingFundAccount', label: t('住房公积金个人账号', 'Housing fund account number'), type: 'text', required: true, maxLength: 30, forSubItems: ['22-07'] },
       { id: 'oneChildCertificateNumber', label: t('独生子女父母光荣证编号', 'One-child parent certificate number'), type: 'text', required: true, maxLength: 30, forSubItems: ['22-08'] },

@@ -1,3 +1,4 @@
+import { beijingTime } from '../../../contract/beijing-time';
 import { ReceiptDataSchema, type ReceiptData, type ReceiptDataInput } from '../../../contract/receipt';
 import { code128BModuleCount } from '../escpos/code128';
 import { EscPosBuilder } from '../escpos/commands';
@@ -14,19 +15,9 @@ export type ComposeResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly receipt: ReceiptData }
   | { readonly ok: false; readonly reason: string };
 
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
+/** Beijing time, as every screen shows it (contract/beijing-time.ts). */
 export function formatShanghaiTime(iso: string): string {
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+  return beijingTime(iso);
 }
 
 /** A receipt leaves the kiosk on paper: refuse anything that still looks like a full name or ID number. */
@@ -75,6 +66,15 @@ export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions)
   ];
   for (const [label, value] of rows) for (const l of labelled(label, value, cols)) p.line(l);
   p.line(rule);
+  if (r.commitments.length > 0) {
+    p.bold(true);
+    for (const l of wrap('告知承诺，须按时补交：', cols)) p.line(l);
+    p.bold(false);
+    r.commitments.forEach((m, i) => {
+      for (const l of wrap(`${i + 1}. ${m}`, cols, '   ')) p.line(l);
+    });
+    p.line(rule);
+  }
 
   p.align('center');
   p.qr(r.progressUrl, { moduleSize: geo.widthMm === 80 ? 6 : 4, level: 'M' });

@@ -31,7 +31,7 @@ export async function collectDiagnostics(d: DiagnosticsDeps): Promise<Diagnostic
     ...devices.flatMap((x) => (x.finding ? [x.finding] : [])),
     ...outboxFindings(outbox, platform.reachable, now),
     ...platformFindings(platform),
-    ...systemFindings(system),
+    ...systemFindings(system, config.offline.diskFloorMb * 1024 ** 2),
   ];
   const head = d.audit.head();
   return {

@@ -29,6 +29,27 @@ export function outboxFindings(o: OutboxHealth | null, platformReachable: boolea
       fix: { 'zh-CN': '在“待提交队列”查看原因；问题解决后点“重新排队”，或导出交给运维人员', en: 'See the reasons under “Outbox”; re-queue once fixed, or export them for support' },
     });
   }
+  const salvaged = o.salvaged ?? [];
+  if (salvaged.length > 0) {
+    const sum = (k: keyof NonNullable<OutboxHealth['salvaged']>[number]['lost']) => salvaged.reduce((a, x) => a + x.lost[k], 0);
+    const atLeast = salvaged.some((x) => x.atLeast);
+    const zhMore = atLeast ? '至少' : '';
+    const enMore = atLeast ? 'at least ' : '';
+    const copy = salvaged.at(-1)!.damagedCopy ?? '—';
+    out.push({
+      level: 'fault',
+      area: 'outbox',
+      code: 'DB-SALVAGED',
+      problem: {
+        'zh-CN': `本机数据库损坏，已自动抢救（${salvaged.length} 次）：${zhMore}丢失 ${sum('applications')} 件申请、${sum('evaluations')} 条评价、${sum('feedback')} 条意见、${sum('attachments')} 份材料、${sum('auditEntries')} 条审计记录；损坏副本 ${copy} 已保留`,
+        en: `The kiosk database was damaged and salvaged (${salvaged.length}×): ${enMore}${sum('applications')} application(s), ${sum('evaluations')} evaluation(s), ${sum('feedback')} feedback item(s), ${sum('attachments')} attachment(s) and ${sum('auditEntries')} audit entr(ies) lost; damaged copy ${copy} kept`,
+      },
+      fix: {
+        'zh-CN': '平台已收到缺失编号清单，请按清单联系受影响的办事群众重新提交；检查或更换存储卡，导出诊断包交给运维人员',
+        en: 'The platform has been sent the missing numbers: contact the affected residents to submit again; check or replace the storage card and export a diagnostics bundle for support',
+      },
+    });
+  }
   const age = o.oldestPendingAt ? now - Date.parse(o.oldestPendingAt) : 0;
   if (o.depth > 0 && age > THRESHOLDS.stuckQueueMs && platformReachable) {
     out.push({
@@ -65,9 +86,22 @@ export function platformFindings(p: PlatformHealth): Finding[] {
   return out;
 }
 
-export function systemFindings(s: SystemHealth): Finding[] {
+/** `floorBytes`: the configured offline.diskFloorMb, below which applications are refused. */
+export function systemFindings(s: SystemHealth, floorBytes = 0): Finding[] {
   if (!s.disk) return [];
   const free = s.disk.freeBytes;
+  if (free < floorBytes) {
+    const mb = Math.round(free / 1024 ** 2);
+    return [
+      {
+        level: 'fault',
+        area: 'disk',
+        code: 'DISK-LOW',
+        problem: { 'zh-CN': `磁盘剩余 ${mb} MB，低于下限 ${Math.round(floorBytes / 1024 ** 2)} MB：本机已暂停受理新申请（已排队的仍在提交）`, en: `Only ${mb} MB free, below the ${Math.round(floorBytes / 1024 ** 2)} MB floor: new applications are refused (queued ones are still delivered)` },
+        fix: { 'zh-CN': '导出诊断包后清理旧日志和损坏副本；检查数据保留期限；必要时更换更大的存储卡', en: 'Export a diagnostics bundle, then remove old logs and damaged copies; check the retention setting; replace the card with a larger one if needed' },
+      },
+    ];
+  }
   if (free >= THRESHOLDS.diskWarnBytes) return [];
   const gb = (free / 1024 ** 3).toFixed(1);
   return [

@@ -35,13 +35,21 @@ export function KioskProvider({ client, info, children }: { client: KioskClient;
   useEffect(() => {
     const offs = [
       client.on('system.connectivity', setConnectivity),
-      client.on('session.changed', setSession),
+      client.on('session.changed', (s) => {
+        setSession(s);
+        // The privacy wipe (any end of a visit) gives the next resident the kiosk as configured:
+        // elderly mode and language back to their defaults.
+        if (s === null) {
+          setElderly(info.elderlyDefault);
+          setLocaleState(info.locale);
+        }
+      }),
       client.onConnectionChange(setHostConnected),
     ];
     void client.api['system.connectivity']({}).then((r) => r.ok && setConnectivity((c) => c ?? r.value));
     void client.api['session.current']({}).then((r) => r.ok && setSession(r.value));
     return () => offs.forEach((off) => off());
-  }, [client]);
+  }, [client, info]);
 
   useEffect(() => {
     document.documentElement.lang = locale;

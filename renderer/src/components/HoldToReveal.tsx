@@ -8,17 +8,19 @@ import { useKiosk } from '../app/kiosk-context';
  * field, and it hides the moment the finger lifts. The clear value is asked
  * from the host on press and dropped on release.
  */
-export function HoldToReveal({ field, masked, labelId }: { field: CardField; masked: string; labelId: string }) {
+export function HoldToReveal({ field, value, masked, labelId, testId }: { field?: CardField; value?: string; masked: string; labelId: string; testId?: string }) {
   const { t } = useTranslation();
   const { client } = useKiosk();
   const [clear, setClear] = useState<string | null>(null);
+  // A card field is asked from the host; a value the resident typed is already here and only shown while held.
   const show = () => {
-    void client.api['journey.revealCardField']({ field }).then((r) => r.ok && setClear(r.value.value));
+    if (value !== undefined) setClear(value);
+    else if (field) void client.api['journey.revealCardField']({ field }).then((r) => r.ok && setClear(r.value.value));
   };
   const hide = () => setClear(null);
   return (
     <span className="reveal">
-      <output className="card-value" aria-labelledby={labelId} data-testid={`card-${field}`} data-masked={clear === null}>
+      <output className="card-value" aria-labelledby={labelId} data-testid={testId ?? `card-${field}`} data-masked={clear === null}>
         {clear ?? masked}
       </output>
       <button

@@ -16,12 +16,12 @@ export function StatusBar() {
       <div role="status" aria-live="polite" className="status-pills">
         <IdentityBadge />
         {!hostConnected ? (
-          <span className="pill pill-warn" data-testid="host-status">
+          <span className="pill pill-net pill-warn" data-testid="host-status">
             <span aria-hidden="true">⚠ </span>
             {t('connectivity.hostDown')}
           </span>
         ) : connectivity ? (
-          <span className={online ? 'pill pill-ok' : 'pill pill-warn'} data-testid="connectivity" data-online={online}>
+          <span className={online ? 'pill pill-net pill-ok' : 'pill pill-net pill-warn'} data-testid="connectivity" data-online={online}>
             <span aria-hidden="true">{online ? '● ' : '⚠ '}</span>
             {online ? t('connectivity.online') : t('connectivity.offline')}
           </span>

@@ -12,7 +12,7 @@ import { StepHeader } from './StepHeader';
  */
 export function DoneStep({ submitted, deadline, onEvaluate, onFinish }: { submitted: Submitted; deadline: string; onEvaluate: () => void; onFinish: () => void }) {
   const { t } = useTranslation();
-  const { client } = useKiosk();
+  const { client, session, locale } = useKiosk();
   const [receipt, setReceipt] = useState<'printing' | ReceiptOutcome | { error: string }>('printing');
   const [qr, setQr] = useState<string | null>(null);
 
@@ -26,6 +26,19 @@ export function DoneStep({ submitted, deadline, onEvaluate, onFinish }: { submit
     // One automatic print per submission; reprint is the resident's choice.
     void print();
   }, [submitted.applicationNumber]);
+  // A held receipt prints by itself once paper is back: the notice and the on-screen copy go.
+  const sessionId = session?.id ?? null;
+  useEffect(
+    () =>
+      client.on('receipts.job', (job) => {
+        if (job.status !== 'printed' || job.sessionId !== sessionId) return;
+        setReceipt((r) => (r !== 'printing' && 'printed' in r && !r.printed ? { ...r, printed: true, problem: null } : r));
+        setQr(null);
+      }),
+    [client, sessionId],
+  );
+  // One sentence: the host's resident message already says why and what to do (zh); English gets its own.
+  const notPrinted = (message: string | undefined) => (locale === 'zh-CN' && message ? message : t('journey.done.notPrinted'));
 
   return (
     <section className="journey done" aria-labelledby="step-heading">
@@ -42,8 +55,8 @@ export function DoneStep({ submitted, deadline, onEvaluate, onFinish }: { submit
       <div role="status" className="print-state" data-testid="print-state" data-state={receipt === 'printing' ? 'printing' : 'error' in receipt ? 'error' : receipt.printed ? 'printed' : 'held'}>
         {receipt === 'printing' && t('journey.done.printing')}
         {receipt !== 'printing' && 'printed' in receipt && receipt.printed && t('journey.done.printed')}
-        {receipt !== 'printing' && 'printed' in receipt && !receipt.printed && t('journey.done.notPrinted', { message: receipt.problem?.message ?? '' })}
-        {receipt !== 'printing' && 'error' in receipt && t('journey.done.notPrinted', { message: receipt.error })}
+        {receipt !== 'printing' && 'printed' in receipt && !receipt.printed && notPrinted(receipt.problem?.message)}
+        {receipt !== 'printing' && 'error' in receipt && notPrinted(receipt.error)}
       </div>
       {receipt !== 'printing' && 'printed' in receipt && !receipt.printed && (
         <figure className="journey-receipt" data-testid="on-screen-receipt">

@@ -6,10 +6,13 @@ import type { Field } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { HoldToReveal } from '../components/HoldToReveal';
 import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
+import { identifierKind } from './identifiers';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
 
 function layoutFor(field: Field): { layout: KeyboardLayout; upper: boolean } {
+  // A bank account is digits, whatever its declared type.
+  if (identifierKind(field) === 'bank-account') return { layout: 'digits', upper: false };
   switch (field.type) {
     case 'id-number':
       return { layout: 'id-number', upper: true };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { allDepartments, leadDepartments, type OneThing } from '../../../contract/catalog';
+import { allDepartments, departmentNameEn, leadDepartments, type OneThing } from '../../../contract/catalog';
 import type { Guide } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { StepHeader } from './StepHeader';
@@ -32,8 +32,8 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
       <ul className="plain-list sub-items">
         {thing.subItems.map((s) => (
           <li key={s.code}>
-            {s.name}
-            <span className="dept"> · {s.departments.map((d) => d.name).join('、')}</span>
+            {locale === 'en' ? s.nameEn : s.name}
+            <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
           </li>
         ))}
       </ul>
@@ -41,8 +41,8 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
       <p>
         {allDepartments(thing).map((d, i) => (
           <span key={d}>
-            {i > 0 && '、'}
-            {d}
+            {i > 0 && (locale === 'en' ? ', ' : '、')}
+            {locale === 'en' ? departmentNameEn(d) : d}
             {leads.has(d) && <strong>（{t('journey.guide.lead')}）</strong>}
           </span>
         ))}

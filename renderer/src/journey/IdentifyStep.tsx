@@ -26,6 +26,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
         {/* A card that could not be read is told by the card watcher, on every screen. */}
         {t('journey.identify.waiting')}
       </p>
+      <p className="hint">{t('journey.identify.again')}</p>
     </section>
   );
 }

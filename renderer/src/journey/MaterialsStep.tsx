@@ -1,12 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FoundCertificate, MaterialProvision } from '../../../contract';
+import type { MaterialProvision } from '../../../contract';
 import { eCertificateByNumber } from '../../../contract/catalog';
 import type { MaterialDef } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { DocumentCapture } from './DocumentCapture';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
+
+type LookupState = 'looking' | 'found' | 'none' | 'failed';
+
+const certificateTypeOf = (m: MaterialDef): string | undefined => (m.exemptedBy ? eCertificateByNumber(m.exemptedBy)?.name : undefined);
 
 /**
  * 材料最简化: each material is exempted by an e-certificate looked up on the
@@ -34,30 +38,32 @@ export function MaterialsStep({
 }) {
   const { t } = useTranslation();
   const { client, locale } = useKiosk();
-  const [lookup, setLookup] = useState<'looking' | 'done' | 'offline'>('looking');
+  // One lookup per material: a failed one is offered 重试 on its own and never cancels the others.
+  const [lookups, setLookups] = useState<Readonly<Record<string, LookupState>>>(() =>
+    Object.fromEntries(materials.flatMap((m) => (certificateTypeOf(m) && !provided[m.id] ? [[m.id, 'looking' as const]] : []))),
+  );
   const [capturing, setCapturing] = useState<string | null>(null);
   const [committing, setCommitting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const alive = useRef(true);
 
+  const lookUp = async (m: MaterialDef) => {
+    const type = certificateTypeOf(m);
+    if (!type) return;
+    setLookups((l) => ({ ...l, [m.id]: 'looking' }));
+    const r = await client.api['journey.lookupCertificates']({ types: [type] });
+    if (!alive.current) return;
+    const found = r.ok && r.value.online ? r.value.found.find((c) => c.type === type) : undefined;
+    setLookups((l) => ({ ...l, [m.id]: !r.ok || !r.value.online ? 'failed' : found ? 'found' : 'none' }));
+    if (found) onProvide({ kind: 'e-certificate', materialId: m.id, certificateId: found.certificateId, certificateType: found.type });
+  };
   useEffect(() => {
-    const types = [...new Set(materials.map((m) => (m.exemptedBy ? eCertificateByNumber(m.exemptedBy)?.name : undefined)).filter((x): x is string => !!x))];
-    if (types.length === 0) return setLookup('done');
-    let cancelled = false;
-    void client.api['journey.lookupCertificates']({ types }).then((r) => {
-      if (cancelled) return;
-      if (!r.ok || !r.value.online) return setLookup('offline');
-      setLookup('done');
-      const byType = new Map<string, FoundCertificate>(r.value.found.map((c) => [c.type, c]));
-      for (const m of materials) {
-        const type = m.exemptedBy ? eCertificateByNumber(m.exemptedBy)?.name : undefined;
-        const found = type ? byType.get(type) : undefined;
-        if (found) onProvide({ kind: 'e-certificate', materialId: m.id, certificateId: found.certificateId, certificateType: found.type });
-      }
-    });
+    alive.current = true;
+    for (const m of materials) if (certificateTypeOf(m) && !provided[m.id]) void lookUp(m);
     return () => {
-      cancelled = true;
+      alive.current = false;
     };
-  }, []); // looked up once per visit of this step
+  }, []); // looked up once per visit of this step; 重试 asks again for one material
 
   const use = async (materialId: string, dataUrl: string) => {
     const r = await client.api['journey.capture']({ materialId, dataUrl });
@@ -74,11 +80,13 @@ export function MaterialsStep({
   };
 
   const missing = materials.filter((m) => !provided[m.id]).length;
-  const prompt = lookup === 'looking' ? t('journey.materials.looking') : t('journey.materials.lead');
+  const looking = Object.values(lookups).includes('looking');
+  const anyFailed = Object.values(lookups).includes('failed');
+  const prompt = looking ? t('journey.materials.looking') : t('journey.materials.lead');
   return (
     <section className="journey materials" aria-labelledby="step-heading">
       <StepHeader title={t('journey.materials.heading')} step={step} total={total} prompt={prompt} />
-      {lookup === 'offline' && <p className="warning">{t('journey.materials.eCertOffline')}</p>}
+      {anyFailed && <p className="warning">{t('journey.materials.eCertOffline')}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -92,6 +100,15 @@ export function MaterialsStep({
           return (
             <li key={m.id} className="material" data-testid={`material-${m.id}`} data-provided={p?.kind ?? 'none'}>
               <h2 className="material-name">{name}</h2>
+              {!p && lookups[m.id] === 'looking' && <p className="hint">{t('journey.materials.lookingOne')}</p>}
+              {!p && lookups[m.id] === 'failed' && (
+                <p className="warning" data-testid={`ecert-failed-${m.id}`}>
+                  {t('journey.materials.eCertFailed')}
+                  <button type="button" onClick={() => void lookUp(m)} data-testid={`ecert-retry-${m.id}`} aria-label={`${t('journey.materials.retry')} · ${name}`}>
+                    {t('journey.materials.retry')}
+                  </button>
+                </p>
+              )}
               {p?.kind === 'e-certificate' && (
                 <p className="done-mark">
                   <span aria-hidden="true">✓ </span>
@@ -161,7 +178,7 @@ export function MaterialsStep({
       </ul>
       {missing > 0 && <p className="hint">{t('journey.materials.missing', { count: missing })}</p>}
       <div className="step-actions">
-        <button type="button" className="primary huge" disabled={missing > 0 || lookup === 'looking'} onClick={onNext} data-testid="materials-next">
+        <button type="button" className="primary huge" disabled={missing > 0 || looking} onClick={onNext} data-testid="materials-next">
           {t('journey.step.next')}
         </button>
       </div>

@@ -3,6 +3,8 @@ import type { Answers, FormValues, MaterialProvision } from '../../../contract';
 import type { SubItem } from '../../../contract/catalog';
 import type { Field, MaterialDef, Question } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
+import { HoldToReveal } from '../components/HoldToReveal';
+import { identifierKind, maskIdentifier } from './identifiers';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
 
@@ -29,7 +31,7 @@ export function ReviewStep(props: {
   };
   const provisionText = (p: MaterialProvision | undefined) =>
     !p ? '—' : p.kind === 'e-certificate' ? `${t('journey.materials.eCert')}（${p.certificateType}）` : p.kind === 'capture' ? t('journey.materials.captured') : t('journey.materials.committed');
-  const section = (title: string, key: 'answers' | 'form' | 'materials', rows: { k: string; label: string; value: string }[]) => (
+  const section = (title: string, key: 'answers' | 'form' | 'materials', rows: { k: string; label: string; value: string; identifier?: boolean }[]) => (
     <section className="review-section" aria-label={title}>
       <div className="review-head">
         <h2>{title}</h2>
@@ -40,8 +42,8 @@ export function ReviewStep(props: {
       <dl className="review-rows">
         {rows.map((r) => (
           <div key={r.k} className="review-row">
-            <dt>{r.label}</dt>
-            <dd>{r.value}</dd>
+            <dt id={`review-label-${r.k}`}>{r.label}</dt>
+            <dd>{r.identifier ? <HoldToReveal value={r.value} masked={maskIdentifier(r.value)} labelId={`review-label-${r.k}`} testId={`review-${r.k}`} /> : r.value}</dd>
           </div>
         ))}
       </dl>
@@ -54,15 +56,20 @@ export function ReviewStep(props: {
       {section(
         t('journey.review.details'),
         'form',
-        props.fields.map((f) => ({ k: f.id, label: pick(f.label, locale), value: f.fromCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === props.form[f.id])?.label, locale) || '—' : props.form[f.id] || '—' })),
+        props.fields.map((f) => {
+          const typed = props.form[f.id];
+          // Everyone's ID number, phone and bank account masked alike, 显示 held to read one.
+          if (!f.fromCard && typed && identifierKind(f)) return { k: f.id, label: pick(f.label, locale), value: typed, identifier: true };
+          return { k: f.id, label: pick(f.label, locale), value: f.fromCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === typed)?.label, locale) || '—' : typed || '—' };
+        }),
       )}
       {section(t('journey.review.materials'), 'materials', props.materials.map((m) => ({ k: m.id, label: pick(m.name, locale), value: provisionText(props.provided[m.id]) })))}
       <h2>{t('journey.review.subItems')}</h2>
       <ul className="plain-list sub-items" data-testid="review-sub-items">
         {props.subItems.map((s) => (
           <li key={s.code}>
-            {s.name}
-            <span className="dept"> · {s.departments.map((d) => d.name).join('、')}</span>
+            {locale === 'en' ? s.nameEn : s.name}
+            <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ReceiptData } from '../../../contract';
+import { beijingTime, type ReceiptData } from '../../../contract';
+import { departmentNameEn, subItemNameEn } from '../../../contract/catalog';
+import { useKiosk } from '../app/kiosk-context';
 import { QrSvg } from './QrSvg';
 import '../scan/scan.css';
 
@@ -9,9 +11,7 @@ export interface ReceiptOnScreenProps {
   readonly notice?: string;
 }
 
-function shanghaiTime(iso: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+const shanghaiTime = beijingTime;
 
 /**
  * The receipt when the printer cannot print it: the same facts and the same
@@ -19,6 +19,7 @@ function shanghaiTime(iso: string): string {
  */
 export function ReceiptOnScreen({ receipt, notice }: ReceiptOnScreenProps) {
   const { t } = useTranslation();
+  const { locale } = useKiosk();
   return (
     <section aria-labelledby="receipt-heading" data-testid="receipt-on-screen">
       <h2 id="receipt-heading">{t('receipt.heading')}</h2>
@@ -35,7 +36,7 @@ export function ReceiptOnScreen({ receipt, notice }: ReceiptOnScreenProps) {
             <div key={s.name} style={{ display: 'contents' }}>
               <dt>{t('receipt.item', { n: i + 1 })}</dt>
               <dd>
-                {s.name}（{s.department}）
+                {locale === 'en' ? `${subItemNameEn(s.name)} (${departmentNameEn(s.department)})` : `${s.name}（${s.department}）`}
               </dd>
             </div>
           ))}
@@ -49,6 +50,12 @@ export function ReceiptOnScreen({ receipt, notice }: ReceiptOnScreenProps) {
           <dd>{shanghaiTime(receipt.submittedAt)}</dd>
           <dt>{t('receipt.deadline')}</dt>
           <dd>{receipt.deadline}</dd>
+          {receipt.commitments.length > 0 && (
+            <>
+              <dt>{t('receipt.commitments')}</dt>
+              <dd>{receipt.commitments.join('、')}</dd>
+            </>
+          )}
           <dt>{t('receipt.hotline')}</dt>
           <dd>{receipt.hotline}</dd>
         </dl>

@@ -22,6 +22,7 @@ const SAMPLE: ReceiptData = {
   localNumber: 'SX-DEV-0001-000001',
   submittedAt: '2026-11-26T07:30:00Z',
   deadline: '2026-12-03',
+  commitments: [],
   progressUrl: 'https://kiosk.example.gov.cn/progress?n=SX-DEV-0001-000001',
   hotline: '12345',
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgressAnswer } from '../../../contract';
+import { beijingTime, type ProgressAnswer } from '../../../contract';
+import { departmentNameEn, subItemNameEn } from '../../../contract/catalog';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
 import { CameraScanner } from '../scan/CameraScanner';
@@ -14,7 +15,7 @@ import { VoicePrompt } from '../voice/VoicePrompt';
  */
 export function ProgressScreen() {
   const { t } = useTranslation();
-  const { client, session } = useKiosk();
+  const { client, session, locale } = useKiosk();
   const [answer, setAnswer] = useState<ProgressAnswer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [code, setCode] = useState('');
@@ -85,12 +86,18 @@ export function ProgressScreen() {
                 {a.thingName} · <span data-testid="progress-number">{a.applicationNumber}</span>
               </h2>
               <p>
-                {t('journey.progress.submittedAt')}：{new Date(a.submittedAt).toLocaleString('zh-CN', { hour12: false })} · {a.applicant}
+                {t('journey.progress.submittedAt')}：<span data-testid="progress-submitted-at">{beijingTime(a.submittedAt)}</span> · {a.applicant}
               </p>
               <ul className="plain-list">
                 {a.subItems.map((s) => (
                   <li key={s.name}>
-                    {s.name}（{s.department}）：<strong data-status={s.status}>{t(`journey.progress.statuses.${s.status}`)}</strong>
+                    {locale === 'en' ? `${subItemNameEn(s.name)} (${departmentNameEn(s.department)}): ` : `${s.name}（${s.department}）：`}
+                    <strong data-status={s.status}>{t(`journey.progress.statuses.${s.status}`)}</strong>
+                    {s.result && (
+                      <p className="check-result" data-testid="progress-check-result">
+                        {t('journey.progress.result')}：<span lang="zh-CN">{s.result}</span>
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

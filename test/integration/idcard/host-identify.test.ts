@@ -85,6 +85,27 @@ describe('a different card on the reader', () => {
   });
 });
 
+describe('a card already on the reader when the resident taps 点击开始办事', () => {
+  it('identifies the new visit; a card left behind by a wiped visit does not carry over', async () => {
+    type S = R<{ id: string; identity: { name: string } | null } | null>;
+    await kiosk.call('devdock.idcard.remove');
+    await kiosk.call('session.end', { reason: 'idle' });
+    await kiosk.call('devdock.idcard.insert', { cardId: 'resident-zhang' });
+    await expect.poll(async () => (await kiosk.call<S>('session.current')).body.value?.identity?.name, { timeout: 10_000 }).toBe('张*三');
+    const begun = await kiosk.call<S>('session.begin', {});
+    expect(begun.body.value?.identity?.name).toBe('张*三');
+    expect((await kiosk.call<S>('session.current')).body.value?.identity?.name).toBe('张*三');
+    // The privacy wipe ends the visit: the card still lying there is the previous resident's.
+    await kiosk.call('session.end', { reason: 'idle' });
+    const next = await kiosk.call<S>('session.begin', {});
+    expect(next.body.value?.identity).toBeNull();
+    // Lifted and another card put down: that one identifies.
+    await kiosk.call('devdock.idcard.remove');
+    await kiosk.call('devdock.idcard.insert', { cardId: 'resident-longterm' });
+    await expect.poll(async () => (await kiosk.call<S>('session.current')).body.value?.identity?.name, { timeout: 10_000 }).toBe('欧**英');
+  });
+});
+
 describe('every simulator fault through the running host', () => {
   it('leaves the host up and the reader reading the next card', { timeout: 120_000 }, async () => {
     const faults = ['checksum-error', 'sw3-41', 'sw3-31', 'sw3-32', 'sw3-40', 'truncated-frame', 'split-frames', 'garbage-bytes', 'slow-bytes', 'no-reply'];

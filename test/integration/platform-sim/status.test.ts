@@ -63,6 +63,24 @@ describe('platform-sim status progression', () => {
     expect(finals[0]!.note).toMatch(/补充/);
   });
 
+  it('returns a check service’s findings with its 办结, and nothing extra for an ordinary application', async () => {
+    const check = applicationItem(applicationPayload({ itemCode: '15', subItemCodes: ['15-01', '15-02', '15-18'] }));
+    const credit = applicationItem(applicationPayload({ itemCode: '14', subItemCodes: ['14-01', '14-03'] }));
+    const ordinary = applicationItem(applicationPayload({ itemCode: '01', subItemCodes: ['01-01'] }));
+    await t.kiosk.request('POST', '/v1/applications/batch', { items: [check, credit, ordinary] });
+    await advance(6 * STEP_MS + 1);
+    const done = (await pullAll(t.kiosk)).changes.filter((c) => c.state === 'completed');
+    const result = (clientId: string, code: string) => done.find((c) => c.clientId === clientId && c.subItemCode === code)?.result;
+    expect(result(check.clientId, '15-01')).toContain('核查意见书');
+    expect(result(check.clientId, '15-02')).toMatch(/^城市管理领域：核查期间/);
+    expect(result(check.clientId, '15-18')).toMatch(/^电信监管领域：核查期间/);
+    expect(result(credit.clientId, '14-03')).toContain('已移出经营异常名录');
+    expect(done.filter((c) => c.clientId === ordinary.clientId).map((c) => c.result)).toEqual([undefined]);
+    expect(done.every((c) => c.note === undefined)).toBe(true);
+    // Earlier states carry no finding.
+    expect((await pullAll(t.kiosk)).changes.filter((c) => c.state !== 'completed' && c.result !== undefined)).toEqual([]);
+  });
+
   it("shows a kiosk only its own applications", async () => {
     await t.kiosk.request('POST', '/v1/applications/batch', { items: [applicationItem()] });
     const other = new TestKiosk(t.sim.url, 'SX-TY-XD-0002');

@@ -7,6 +7,7 @@ import { createLogger } from '../../../host/log';
 import { ReceiptService, type ReceiptRequest } from '../../../host/services/receipts';
 import { receiptsForJourneys } from '../../../host/services/receipts-for-journeys';
 import { SessionService } from '../../../host/services/session';
+import { WIRED_JOURNEYS } from '../../../contract/journeys';
 
 const request: ReceiptRequest = {
   localNumber: 'SX2611260007',
@@ -117,5 +118,39 @@ describe('receipt service: jobs bound to sessions, held when paper is out, never
     expect(r.value.problem?.code).toBe('PAPER-END');
     expect(r.value.qrText).toContain('n=SX2611260007');
     expect(r.value.lines).toContainEqual({ label: '受理编号', value: 'SX2611260007' });
+  });
+
+  it('prints every wired journey\'s time-limit sentence, wrapped, with the materials promised under 告知承诺', async () => {
+    const s = session.begin();
+    const port = receiptsForJourneys(receipts);
+    for (const journey of WIRED_JOURNEYS) {
+      const deadline = journey.guide.timeLimit.zh;
+      const before = sim.printer.documents().length;
+      const r = await port.print(s.id, { ...request, thingName: request.oneThingName, deadline, commitments: ['营业场所使用证明'] });
+      if (!r.ok) throw new Error(`${journey.oneThing}: ${r.message} ${r.detail ?? ''}`);
+      expect(r.value.problem, journey.oneThing).toBeNull();
+      expect(r.value.printed, journey.oneThing).toBe(true);
+      expect(r.value.lines).toContainEqual({ label: '承诺补交1', value: '营业场所使用证明' });
+      await expect.poll(() => sim.printer.documents().length).toBe(before + 1);
+      await expect.poll(() => sim.printer.lastDocument()?.complete).toBe(true);
+      const text = sim.printer
+        .lastDocument()!
+        .elements.flatMap((e) => (e.kind === 'text' ? [e.runs.map((run) => run.text).join('')] : []))
+        .join('')
+        .replaceAll(' ', '');
+      expect(text, journey.oneThing).toContain(deadline.replaceAll(' ', ''));
+      expect(text).toContain('告知承诺');
+      expect(text).toContain('1.营业场所使用证明');
+    }
+  });
+
+  it('a receipt that cannot be composed is shown on screen with the printed QR, without blaming the printer', async () => {
+    const s = session.begin();
+    const port = receiptsForJourneys(receipts);
+    const r = await port.print(s.id, { ...request, thingName: request.oneThingName, deadline: '很'.repeat(300) });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.printed).toBe(false);
+    expect(r.value.problem?.message).not.toMatch(/打印机/);
+    expect(r.value.qrText).toBe('https://kiosk.example.gov.cn/progress?n=SX2611260007');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, CatalogSchema, OneThingSchema, allDepartments, eCertificateByNumber, leadDepartments, oneThingById } from '../../../contract/catalog';
+import { CATALOG, CatalogSchema, OneThingSchema, allDepartments, departmentNameEn, eCertificateByNumber, leadDepartments, oneThingById, subItemNameEn } from '../../../contract/catalog';
 
 // The policy text (晋政发〔2024〕8号, public) as converted from its PDF, kept with the tests so they run anywhere.
 const SEED = path.resolve(__dirname, '../../fixtures/policy/shanxi-gov-2024-8-one-thing.txt');
@@ -166,11 +166,29 @@ describe('catalog data', () => {
     expect(permit.departments.map((d) => d.name)).toEqual(['省住建厅']);
     expect(zone.subItems.find((s) => s.name === '雷电防护装置设计审核')!.departments.map((d) => d.name)).toEqual(['省气象局']);
     expect(oneThingById('after-death')!.subItems[0]!.departments).toEqual([
-      { name: '省卫健委', lead: true },
-      { name: '省公安厅', lead: true },
+      { name: '省卫健委', nameEn: 'Provincial Health Commission', lead: true },
+      { name: '省公安厅', nameEn: 'Provincial Public Security Department', lead: true },
     ]);
     expect(eCertificateByNumber(80)).toMatchObject({ name: '出生医学证明', departments: ['省卫健委'], code: 'EC080' });
     expect(eCertificateByNumber(142)).toMatchObject({ name: '残疾人证', departments: ['省残联'] });
     expect(eCertificateByNumber(15)!.departments).toEqual(['省科技厅', '省财政厅', '省税务局']);
+  });
+
+  it('has English for every sub-item and department a resident sees, the same English for the same Chinese', () => {
+    const seen = new Map<string, string>();
+    for (const thing of CATALOG.oneThings) {
+      for (const s of thing.subItems) {
+        for (const [zh, en] of [[s.name, s.nameEn], ...s.departments.map((d) => [d.name, d.nameEn] as const)] as const) {
+          expect(en, zh).not.toMatch(/\p{Script=Han}/u);
+          expect(en.length, zh).toBeGreaterThan(3);
+          expect(seen.get(zh) ?? en, zh).toBe(en);
+          seen.set(zh, en);
+        }
+      }
+    }
+    expect(oneThingById('military-discharge')!.subItems.at(-1)!.nameEn).toBe('One-off allowance for discharged soldiers who find their own work');
+    expect(subItemNameEn('就业登记')).toBe('Employment registration');
+    expect(departmentNameEn('太原海关')).toBe('Taiyuan Customs');
+    expect(departmentNameEn('某个未知部门')).toBe('某个未知部门');
   });
 });

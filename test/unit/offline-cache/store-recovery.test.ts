@@ -83,11 +83,12 @@ describe('Store', () => {
     const report = store.integrity;
     expect(report.ok).toBe(false);
     expect(report.quarantinedFile && existsSync(report.quarantinedFile)).toBe(true);
-    const lost = report.unreadable['outbox'] ?? [];
     const recovered = report.recovered['outbox'] ?? 0;
-    expect(lost.length).toBeGreaterThan(0);
+    expect(report.lost.applications).toBeGreaterThan(0);
     expect(recovered).toBeGreaterThan(ids.length / 2);
-    expect(recovered + lost.length).toBe(ids.length);
+    expect(recovered + report.lost.applications).toBe(ids.length);
+    expect(report.held['outbox']).toBe(ids.length);
+    expect(report.gone.application.length).toBe(report.lost.applications);
     expect(store.integrityOk()).toBe(true);
     // What was recovered still opens, and new items continue the sequence after the highest ever used.
     const outbox = new Outbox(store, createRecordCipher(key));
