@@ -130,6 +130,8 @@ test('an unprovisioned production start refuses with one line', async () => {
 });
 
 test('provisioned against a production platform over https, the kiosk takes an application in Chromium and delivers it', async ({ page }) => {
+  // A whole journey with axe on every screen, on a machine other parts of the suite share.
+  test.setTimeout(300_000);
   const simDir = tempDir('deb-platform');
   // The kiosk's key for the platform's registry, then the platform's key for the kiosk.
   const exported = run('onething-kiosk-provision', ['export-kiosk-key', path.join(simDir, 'keys.json')]);
