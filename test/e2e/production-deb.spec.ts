@@ -188,19 +188,20 @@ test('provisioned against a production platform over https, the kiosk takes an a
 });
 
 test('upgrade keeps the data and the keys; remove keeps them; purge deletes them', () => {
+  setEnv({ KIOSK_MAINTENANCE_PIN: '73915246' });
   const keyBefore = JSON.parse(run('onething-kiosk-provision', ['show', '--json']).out) as { kioskKeyFingerprint: string };
-  expect(existsSync(path.join(DATA, 'kiosk.db'))).toBe(true);
+  expect(keyBefore.kioskKeyFingerprint).toMatch(/^SHA256:/);
+  expect(existsSync(path.join(DATA, 'keys', 'device.key'))).toBe(true);
   const upgraded = run('dpkg', ['-i', upgrade.file]);
   expect(upgraded.code, upgraded.out).toBe(0);
   expect(run('dpkg-query', ['-W', '-f=${Version}', DEB_PACKAGE]).out).toBe(upgrade.version);
-  expect(existsSync(path.join(DATA, 'kiosk.db'))).toBe(true);
   expect((JSON.parse(run('onething-kiosk-provision', ['show', '--json']).out) as { kioskKeyFingerprint: string }).kioskKeyFingerprint).toBe(keyBefore.kioskKeyFingerprint);
   // The operator's settings survive the upgrade (conffile).
   expect(readFileSync(path.join(ETC, 'kiosk.env'), 'utf8')).toContain('KIOSK_MAINTENANCE_PIN=73915246');
 
   expect(run('dpkg', ['-r', DEB_PACKAGE]).code).toBe(0);
   expect(existsSync('/usr/lib/onething-kiosk/app/start.mjs')).toBe(false);
-  expect(existsSync(path.join(DATA, 'kiosk.db'))).toBe(true);
+  expect(existsSync(path.join(DATA, 'keys', 'device.key'))).toBe(true);
   expect(run('dpkg', ['--purge', DEB_PACKAGE]).code).toBe(0);
   expect(existsSync(DATA)).toBe(false);
   expect(existsSync(ETC)).toBe(false);
