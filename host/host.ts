@@ -18,6 +18,7 @@ import type { SecretSealer } from '../offline-cache/crypto/key-vault';
 import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
+import { composeFleetLink, type FleetLink } from './operations/fleet-link';
 import { selfTestPortFrom } from './services/self-test';
 import { uploadBundle } from './services/diagnostics/upload';
 import { ConnectivityMonitor } from './services/connectivity';
@@ -48,6 +49,8 @@ export interface Host {
   readonly operations: Operations;
   /** Offline store, outbox, sync, applications (offline-cache composed). */
   readonly offline: Offline;
+  /** Live MQTT 5 fleet link, when `fleet.brokerUrl` is set (docs/fleet.md). */
+  readonly fleet: FleetLink | null;
   call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
   close(): Promise<void>;
 }
@@ -130,6 +133,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   connectivity.start();
   await connectivity.check();
   await operations.start();
+  const fleet = composeFleetLink({ config, operations, bus, logger, version: readVersion(), catalogVersion: () => operations.heartbeat.last?.catalogVersion ?? 'unknown' });
+  fleet?.start();
   offline.sync.start();
   await deviceManager.start();
 
@@ -141,9 +146,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     receipts,
     operations,
     offline,
+    fleet,
     call: (name, input, ctx) =>
       dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
     async close() {
+      await fleet?.stop();
       operations.stop();
       connectivity.stop();
       session.end('maintenance');

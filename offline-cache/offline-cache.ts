@@ -53,6 +53,7 @@ export interface OfflineCache {
   readonly signer: DeviceSigner;
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
+  /** Purges personal data of items delivered longer than `retentionMs` ago (never ahead of the platform's clock). */
   purge(retentionMs: number): PurgeReport;
   /** The platform's highest numbers from this kiosk (provisioning, heartbeat replies): local numbering continues after them. */
   continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
@@ -75,7 +76,9 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const keys = deriveKeys(dataKey.key);
   const outbox = new Outbox(store, cipher, { now, ...(o.random ? { random: o.random } : {}), ...(o.backoff ? { backoff: o.backoff } : {}) });
   const attachments = new AttachmentStore(store, cipher, now);
-  const audit = new AuditChain(store, o.auditHash ?? 'sha256', now);
+  // The audit MAC key is sealed like the data key: a rewrite of the chain is detected on the kiosk itself.
+  const auditKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'audit.key'), o.sealer);
+  const audit = new AuditChain(store, o.auditHash ?? 'sha256', now, auditKey.key);
   const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
   const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs });
   let platformKey: Uint8Array | null = null;
@@ -127,7 +130,13 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       platformKey = bytes;
     },
     continueNumbering,
-    purge: (retentionMs) => purgeDelivered(store, attachments, audit, retentionMs, now()),
+    purge: (retentionMs) => {
+      // A wall clock that jumped a day ahead must not purge a day early: the cutoff never runs ahead of the
+      // platform's clock (carried on the monotonic clock); before any platform answer nothing is purged.
+      const platform = client.platformNow();
+      if (platform === null) return { items: 0, attachments: 0, heartbeats: 0 };
+      return purgeDelivered(store, attachments, audit, retentionMs, Math.min(now(), platform + 1_000));
+    },
     async close() {
       await engine.stop();
       store.close();

@@ -193,6 +193,7 @@ export interface FormInput {
 export function validateForm(wired: WiredJourney, input: FormInput): FieldProblem[] {
   const values = prefill(wired, input.identity, input.values);
   const fields = formFields(wired, input.answers, input.subItems);
+  const counted = effectiveAnswers(wired, input.answers);
   const out: FieldProblem[] = [];
   for (const f of fields) {
     const path = `form.${f.id}`;
@@ -208,7 +209,7 @@ export function validateForm(wired: WiredJourney, input: FormInput): FieldProble
       out.push({ path, message: `“${f.label.zh}”最多${f.maxLength}个字，请缩短。`, messageEn: `“${f.label.en}” takes at most ${f.maxLength} characters.` });
       continue;
     }
-    out.push(...toProblem(path, checkField(f, value, values, input.today, fields, effectiveAnswers(wired, input.answers))));
+    out.push(...toProblem(path, checkField(f, value, values, input.today, fields, counted)));
   }
   return out;
 }

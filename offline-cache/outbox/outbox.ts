@@ -17,6 +17,9 @@ export interface Enqueued {
   readonly streamSeq: number;
 }
 
+/** No backoff (15 min cap) or Retry-After the engine honours plans this far ahead; beyond it, the clock jumped back. */
+const FAR_FUTURE_MS = 6 * 3_600_000;
+
 interface Row {
   seq: number;
   stream_seq: number;
@@ -163,9 +166,9 @@ export class Outbox {
       const rows = db
         .prepare(
           `SELECT seq, stream_seq, client_id, kind, body, body_bytes, attempts, created_at FROM outbox
-           WHERE state = 'queued' AND kind = ? AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
+           WHERE state = 'queued' AND kind = ? AND (next_attempt_at <= ? OR next_attempt_at > ?) ORDER BY seq LIMIT ?`,
         )
-        .all(kind, now, limits.maxItems) as Row[];
+        .all(kind, now, now + FAR_FUTURE_MS, limits.maxItems) as Row[];
       const picked: Row[] = [];
       let bytes = 0;
       for (const r of rows) {
@@ -258,7 +261,11 @@ export class Outbox {
 
   /** Epoch ms of the earliest queued item, or null when nothing waits. */
   nextDueAt(): number | null {
-    return this.store.read((db) => db.prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'`).pluck().get() as number | null);
+    const now = this.now();
+    // A retry planned further ahead than any backoff or Retry-After goes is a clock that jumped back: due now.
+    return this.store.read(
+      (db) => db.prepare(`SELECT min(CASE WHEN next_attempt_at > ? THEN ? ELSE next_attempt_at END) FROM outbox WHERE state = 'queued'`).pluck().get(now + FAR_FUTURE_MS, now) as number | null,
+    );
   }
 
   quarantined(limit = 100): QuarantinedItem[] {

@@ -58,9 +58,16 @@ export class PlatformClient {
   private readonly now: () => number;
   /** Platform clock minus ours, from the last answer's `Date` header. */
   private skewMs = 0;
+  /** The platform's clock at the last answer, and our monotonic clock then: time that a wall-clock jump cannot move. */
+  private platformSeen: { readonly at: number; readonly mono: number } | null = null;
 
   constructor(private readonly options: PlatformClientOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** The platform's clock now, carried forward from its last answer on the monotonic clock; null before any answer. */
+  platformNow(): number | null {
+    return this.platformSeen ? this.platformSeen.at + (performance.now() - this.platformSeen.mono) : null;
   }
 
   /** Platform clock minus kiosk clock as last observed (ms, 1 s resolution). */
@@ -150,7 +157,10 @@ export class PlatformClient {
       return { kind: 'unreachable', reason: `${(e as Error).name}${cause ? ` ${cause}` : ''}: ${(e as Error).message}` };
     }
     const date = Date.parse(res.headers.get('date') ?? '');
-    if (!Number.isNaN(date)) this.skewMs = date - this.now();
+    if (!Number.isNaN(date)) {
+      this.skewMs = date - this.now();
+      this.platformSeen = { at: date, mono: performance.now() };
+    }
     if (res.status === 304) return { kind: 'not-modified' };
     if (res.ok) {
       let parsed: unknown;

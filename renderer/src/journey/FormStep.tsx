@@ -69,7 +69,9 @@ export function FormStep({
     void client.api['journey.cardFields']({}).then((r) => r.ok && setCard(r.value));
   }, [client, identified]);
 
-  const typedIds = new Set(fields.filter((f) => !f.fromCard).map((f) => f.id));
+  // Another party's card fields (`fromParty`) are typed here until that party swipes their own card.
+  const ownCard = (f: Field) => f.fromCard !== undefined && f.fromParty === undefined;
+  const typedIds = new Set(fields.filter((f) => !ownCard(f)).map((f) => f.id));
   const problems: Record<string, { zh: string; en: string }> = {};
   for (const p of check(values)) {
     const id = p.path.replace(/^form\./, '');
@@ -95,7 +97,7 @@ export function FormStep({
           const labelId = `label-${f.id}`;
           const problem = shown ? problems[f.id] : undefined;
           const errorId = `error-${f.id}`;
-          if (f.fromCard) {
+          if (ownCard(f) && f.fromCard) {
             return (
               <div className="field card-field" key={f.id}>
                 <span className="field-label" id={labelId}>
@@ -158,6 +160,7 @@ export function FormStep({
                 <OnScreenKeyboard
                   layout={kb.layout}
                   upper={kb.upper}
+                  names={f.type === 'name'}
                   value={value}
                   {...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {})}
                   onChange={(v) => onChange(f.id, f.type === 'date' ? formatDateDigits(v) : v)}

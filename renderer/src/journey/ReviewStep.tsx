@@ -58,9 +58,11 @@ export function ReviewStep(props: {
         'form',
         props.fields.map((f) => {
           const typed = props.form[f.id];
+          // Another party's card fields (`fromParty`) are typed until that party swipes: masked like any identifier.
+          const ownCard = f.fromCard !== undefined && f.fromParty === undefined;
           // Everyone's ID number, phone and bank account masked alike, 显示 held to read one.
-          if (!f.fromCard && typed && identifierKind(f)) return { k: f.id, label: pick(f.label, locale), value: typed, identifier: true };
-          return { k: f.id, label: pick(f.label, locale), value: f.fromCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === typed)?.label, locale) || '—' : typed || '—' };
+          if (!ownCard && typed && identifierKind(f)) return { k: f.id, label: pick(f.label, locale), value: typed, identifier: true };
+          return { k: f.id, label: pick(f.label, locale), value: ownCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === typed)?.label, locale) || '—' : typed || '—' };
         }),
       )}
       {section(t('journey.review.materials'), 'materials', props.materials.map((m) => ({ k: m.id, label: pick(m.name, locale), value: provisionText(props.provided[m.id]) })))}

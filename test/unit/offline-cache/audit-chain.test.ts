@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import smCrypto from 'sm-crypto';
 import { AuditChain } from '../../../offline-cache/audit/audit-chain';
 import { Store } from '../../../offline-cache/store/database';
 import { tempDir } from '../../support/processes';
@@ -75,5 +77,53 @@ describe('AuditChain', () => {
     for (let i = 0; i < 5; i++) forged.append('print', { forged: i });
     expect(forged.verify().ok).toBe(true);
     expect(forged.verify(reported)).toMatchObject({ ok: false, problem: 'head-mismatch' });
+  });
+});
+
+describe('AuditChain with a sealed key', () => {
+  const key = Buffer.alloc(32, 7);
+  for (const algorithm of ['sha256', 'sm3'] as const) {
+    it(`${algorithm}: a rewrite recomputed without the key is detected on the kiosk itself`, () => {
+      const store = Store.open({ dataDir: tempDir('audit-keyed') });
+      opened.push(store);
+      const chain = new AuditChain(store, algorithm, Date.now, key);
+      for (let i = 0; i < 12; i++) chain.append('print', { i });
+      expect(chain.verify().ok).toBe(true);
+      // The attacker edits entry 5 and recomputes every hash after it with the (public) plain algorithm.
+      const rows = store.read((db) => db.prepare('SELECT seq, at, kind, detail FROM audit ORDER BY seq').all() as { seq: number; at: number; kind: string; detail: string }[]);
+      const forged = rows.map((r) => (r.seq === 5 ? { ...r, detail: '{"i":"gone"}' } : r));
+      let prev = '0'.repeat(64);
+      const updates: string[] = [];
+      for (const r of forged) {
+        const text = [String(r.seq), String(r.at), r.kind, r.detail, prev].map((f) => `${f.length}:${f}`).join('|');
+        const hash = algorithm === 'sha256' ? createHash('sha256').update(text).digest('hex') : smCrypto.sm3(text);
+        updates.push(`UPDATE audit SET detail = '${r.detail}', prev_hash = '${prev}', hash = '${hash}' WHERE seq = ${r.seq};`);
+        prev = hash;
+      }
+      tamper(store, updates.join('\n'));
+      const v = new AuditChain(store, algorithm, Date.now, key).verify();
+      expect(v.ok).toBe(false);
+      expect(!v.ok && v.brokenAt).toBe(1);
+    });
+  }
+
+  it('moving the point where MACs start is detected too', () => {
+    const store = Store.open({ dataDir: tempDir('audit-keyed-from') });
+    opened.push(store);
+    const chain = new AuditChain(store, 'sha256', Date.now, key);
+    for (let i = 0; i < 3; i++) chain.append('print', { i });
+    tamper(store, `UPDATE meta SET value = '999:${'0'.repeat(64)}' WHERE key = 'audit.keyed-from'`);
+    const v = new AuditChain(store, 'sha256', Date.now, key).verify();
+    expect(v.ok).toBe(false);
+  });
+
+  it('a chain begun before the key existed keeps verifying; entries after it are MAC-ed', () => {
+    const { store, chain } = chainWith(4);
+    expect(chain.verify().ok).toBe(true);
+    const keyed = new AuditChain(store, 'sha256', Date.now, key);
+    keyed.append('print', { after: true });
+    expect(keyed.verify().ok).toBe(true);
+    // The new entry does not verify as a plain hash: it carries the MAC.
+    expect(new AuditChain(store, 'sha256').verify().ok).toBe(false);
   });
 });

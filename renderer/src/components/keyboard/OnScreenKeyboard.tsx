@@ -1,9 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { candidateIndex } from './pinyin-candidates';
+import { useKiosk } from '../../app/kiosk-context';
+import { CandidateBar } from './CandidateBar';
+import { HandwritingPad } from './HandwritingPad';
+import { RadicalPicker } from './RadicalPicker';
+import type { Stroke } from './ime/handwriting';
+import { ime } from './ime/load';
+import type { Candidate } from './ime/pinyin-engine';
+import './keyboard.css';
 
-/** Which keys a field needs: numbers only, an ID number (digits + X), letters and digits, or Chinese by pinyin. */
+/** Which keys a field needs: numbers only, an ID number (digits + X), letters and digits, or Chinese. */
 export type KeyboardLayout = 'digits' | 'id-number' | 'letters' | 'pinyin';
+/** How Chinese is entered: pinyin, handwriting (手写) or radical + strokes (部首); or plain letters. */
+type Mode = 'pinyin' | 'handwriting' | 'radical' | 'letters' | 'digits' | 'id-number';
 
 const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'] as const;
 const DIGIT_ROWS = ['123', '456', '789'] as const;
@@ -15,35 +24,77 @@ export interface OnScreenKeyboardProps {
   readonly onDone: () => void;
   /** Upper-case letters (USCC, receipt numbers). */
   readonly upper?: boolean;
+  /** Counted in characters (code points), so a character beyond the BMP counts once. */
   readonly maxLength?: number;
+  /** A person's name: candidates ranked by names' usage, the surname first. */
+  readonly names?: boolean;
 }
+
+/** The latest answer of an asynchronous lookup; an answer to older input is dropped. */
+function useAnswer<T>(ask: (() => Promise<T>) | null, empty: T): { value: T; ready: boolean } {
+  const [state, setState] = useState<{ value: T; ready: boolean }>({ value: empty, ready: false });
+  useEffect(() => {
+    if (!ask) {
+      setState((s) => ({ value: empty, ready: s.ready }));
+      return;
+    }
+    let live = true;
+    void ask().then((value) => live && setState({ value, ready: true }));
+    return () => {
+      live = false;
+    };
+  }, [ask, empty]);
+  return state;
+}
+
+const NO_CANDIDATES = { candidates: [] as readonly Candidate[], spelled: '' };
+const NOTHING_WRITTEN: readonly string[] = [];
 
 /**
  * Kiosks have no keyboard. Every key is a real button (reachable, labelled,
  * ≥ the target size), laid out in the page under the field — never a pop-up.
- * In pinyin mode letters collect in a buffer and the candidate row turns
- * them into characters.
+ * Chinese comes by pinyin (phrases, full or initials, paged candidates), by
+ * handwriting, or by radical and strokes; elderly mode offers handwriting
+ * first, with larger keys and candidates that can be read aloud.
  */
-export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = false, maxLength = 200 }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = false, maxLength = 200, names = false }: OnScreenKeyboardProps) {
   const { t } = useTranslation();
+  const { elderly } = useKiosk();
   const [buffer, setBuffer] = useState('');
-  const [mode, setMode] = useState<KeyboardLayout>(layout);
-  const lookup = useMemo(() => (mode === 'pinyin' && buffer ? candidateIndex().lookup(buffer) : { consumed: 0, candidates: [] as readonly string[] }), [mode, buffer]);
+  const [strokes, setStrokes] = useState<readonly Stroke[]>([]);
+  const [mode, setMode] = useState<Mode>(layout === 'pinyin' && elderly ? 'handwriting' : layout);
+  const chinese = layout === 'pinyin';
+  const atStart = value === '';
+  // An empty buffer still asks once, so the pinyin worker is warm before the first letter.
+  const askPinyin = useMemo(() => (mode === 'pinyin' ? () => (buffer ? ime.lookup(buffer, { names, atStart }) : ime.lookup('', {})) : null), [mode, buffer, names, atStart]);
+  const askWritten = useMemo(() => (mode === 'handwriting' ? () => (strokes.length ? ime.recognize(strokes, 10) : ime.recognize([], 10)) : null), [mode, strokes]);
+  const looked = useAnswer(askPinyin, NO_CANDIDATES);
+  const pinyin = buffer ? looked.value.candidates : NO_CANDIDATES.candidates;
+  const pinyinTexts = useMemo(() => pinyin.map((c) => c.text), [pinyin]);
+  const recognised = useAnswer(askWritten, NOTHING_WRITTEN);
+  const written = strokes.length ? recognised.value : NOTHING_WRITTEN;
 
   const append = (s: string) => {
-    if (value.length + s.length <= maxLength) onChange(value + s);
+    if (Array.from(value).length + Array.from(s).length <= maxLength) onChange(value + s);
   };
   const press = (key: string) => {
-    if (mode === 'pinyin') setBuffer((b) => (b + key).slice(0, 24));
+    if (mode === 'pinyin') setBuffer((b) => (b + key).slice(0, 32));
     else append(upper ? key.toUpperCase() : key);
   };
   const backspace = () => {
     if (mode === 'pinyin' && buffer) setBuffer((b) => b.slice(0, -1));
     else onChange(Array.from(value).slice(0, -1).join(''));
   };
-  const choose = (ch: string) => {
-    append(ch);
-    setBuffer((b) => b.slice(lookup.consumed));
+  const choosePinyin = (i: number) => {
+    const c = pinyin[i];
+    if (!c) return;
+    append(c.text);
+    setBuffer((b) => b.slice(c.consumed));
+  };
+  const switchTo = (m: Mode) => {
+    setBuffer('');
+    setStrokes([]);
+    setMode(m);
   };
 
   const key = (k: string, label = k) => (
@@ -51,21 +102,52 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
       {upper || mode !== 'pinyin' ? label.toUpperCase() : label}
     </button>
   );
+  const tab = (m: Mode, label: string) => (
+    <button type="button" className="key wide tab" aria-pressed={mode === m} onClick={() => switchTo(m)} data-testid={`keyboard-mode-${m}`}>
+      {label}
+    </button>
+  );
+  const loading = <span className="pinyin-buffer">{t('journey.keyboard.loading')}</span>;
 
   return (
     <div className="keyboard" role="group" aria-label={t('journey.keyboard.label')} data-testid="keyboard" data-layout={mode}>
-      {mode === 'pinyin' && (
-        <div className="candidates" aria-live="polite">
-          <span className="pinyin-buffer" data-testid="pinyin-buffer">
-            {buffer || t('journey.keyboard.pinyinHint')}
-          </span>
-          {lookup.candidates.map((c) => (
-            <button key={c} type="button" className="key candidate" onClick={() => choose(c)} data-testid="candidate">
-              {c}
-            </button>
-          ))}
+      {chinese && (
+        <div className="key-row keyboard-modes" role="group" aria-label={t('journey.keyboard.modes')}>
+          {tab('pinyin', t('journey.keyboard.toChinese'))}
+          {tab('handwriting', t('journey.keyboard.handwriting'))}
+          {tab('radical', t('journey.keyboard.radical'))}
+          {tab('letters', t('journey.keyboard.toLetters'))}
         </div>
       )}
+      {mode === 'pinyin' && (
+        <CandidateBar
+          candidates={pinyinTexts}
+          onChoose={choosePinyin}
+          lead={
+            looked.ready ? (
+              <span className="pinyin-buffer" data-testid="pinyin-buffer">
+                {buffer ? looked.value.spelled || buffer : t('journey.keyboard.pinyinHint')}
+              </span>
+            ) : (
+              loading
+            )
+          }
+        />
+      )}
+      {mode === 'handwriting' && (
+        <>
+          <CandidateBar
+            candidates={written}
+            onChoose={(i) => {
+              append(written[i]!);
+              setStrokes([]);
+            }}
+            lead={recognised.ready ? strokes.length === 0 && <span className="pinyin-buffer">{t('journey.keyboard.handwritingHint')}</span> : loading}
+          />
+          <HandwritingPad strokes={strokes} onStrokes={setStrokes} />
+        </>
+      )}
+      {mode === 'radical' && <RadicalPicker onChoose={append} />}
       {(mode === 'digits' || mode === 'id-number') && (
         <div className="key-grid digits">
           {DIGIT_ROWS.map((row) => (
@@ -91,13 +173,8 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
             </div>
           ))}
           <div className="key-row">
-            {layout === 'pinyin' && (
-              <button type="button" className="key wide" onClick={() => { setBuffer(''); setMode(mode === 'pinyin' ? 'letters' : 'pinyin'); }}>
-                {mode === 'pinyin' ? t('journey.keyboard.toLetters') : t('journey.keyboard.toChinese')}
-              </button>
-            )}
             {mode === 'letters' && layout === 'letters' ? null : (
-              <button type="button" className="key wide" onClick={() => (mode === 'pinyin' && buffer ? lookup.candidates[0] && choose(lookup.candidates[0]) : append(' '))}>
+              <button type="button" className="key wide" onClick={() => (mode === 'pinyin' && buffer ? choosePinyin(0) : append(' '))}>
                 {t('journey.keyboard.space')}
               </button>
             )}
@@ -107,7 +184,14 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
           </div>
         </div>
       )}
-      <button type="button" className="primary key-done" onClick={() => { setBuffer(''); onDone(); }}>
+      {(mode === 'handwriting' || mode === 'radical') && (
+        <div className="key-row">
+          <button type="button" className="key wide" onClick={backspace}>
+            {t('journey.keyboard.backspace')}
+          </button>
+        </div>
+      )}
+      <button type="button" className="primary key-done" onClick={() => (setBuffer(''), onDone())}>
         {t('journey.keyboard.done')}
       </button>
     </div>

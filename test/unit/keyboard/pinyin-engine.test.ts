@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createPinyinEngine } from '../../../renderer/src/components/keyboard/ime/pinyin-engine';
+import { gbkHanzi, givenNameFixture, imeData } from './ime-data';
+
+const PAGE = 8; // CandidateBar's page in normal mode
+const engine = createPinyinEngine(imeData);
+const texts = (buffer: string, o = {}) => engine.lookup(buffer, o).map((c) => c.text);
+
+describe('pinyin input: phrases, initials, ranking, paging', () => {
+  it('ranks single characters by usage: 子 and 自 before 兹 for "zi"', () => {
+    const zi = texts('zi');
+    expect(zi.indexOf('子')).toBeGreaterThanOrEqual(0);
+    expect(zi.indexOf('子')).toBeLessThan(zi.indexOf('兹'));
+    expect(zi.indexOf('自')).toBeLessThan(zi.indexOf('兹'));
+    expect(zi.slice(0, PAGE)).toContain('子');
+  });
+
+  it('offers phrases by full pinyin, by initials and mixed, consuming the whole buffer', () => {
+    expect(texts('sxs').slice(0, PAGE)).toContain('山西省');
+    expect(engine.lookup('sxs')[0]!.consumed).toBe(3);
+    expect(texts('taiyuanshi')[0]).toBe('太原市');
+    expect(texts('shanxisheng').slice(0, 3)).toContain('山西省');
+    expect(texts('woaibeijingtiananmen')[0]).toBe('我爱北京天安门');
+    expect(texts('tyshi').slice(0, PAGE)).toContain('太原市');
+    expect(engine.spell('zixuan')).toBe('zi xuan');
+  });
+
+  it('in a name field, 梓萱 for "zixuan" and 王梓萱 for "wangzixuan" within the first two pages, 王 first for "wang"', () => {
+    const given = texts('zixuan', { names: true });
+    const full = texts('wangzixuan', { names: true, atStart: true });
+    console.log(`zixuan → ${given.slice(0, 16).join(' ')}\nwangzixuan → ${full.slice(0, 16).join(' ')}`);
+    expect(given.indexOf('梓萱')).toBeGreaterThanOrEqual(0);
+    expect(given.indexOf('梓萱')).toBeLessThan(2 * PAGE);
+    expect(full.indexOf('王梓萱')).toBeGreaterThanOrEqual(0);
+    expect(full.indexOf('王梓萱')).toBeLessThan(2 * PAGE);
+    expect(texts('wang', { names: true, atStart: true })[0]).toBe('王');
+    // Character by character works too: 梓 on the first page of "zi", 萱 on the first page of "xuan".
+    expect(texts('zi', { names: true }).slice(0, PAGE)).toContain('梓');
+    expect(texts('xuan', { names: true }).slice(0, PAGE)).toContain('萱');
+  });
+
+  it('reaches each of 500 common given-name characters (held-out list) within the first two pages of its syllable', () => {
+    const fixture = givenNameFixture();
+    expect(fixture).toHaveLength(500);
+    const late = fixture.filter(([c, py]) => {
+      const i = texts(py, { names: true }).indexOf(c);
+      return i < 0 || i >= 2 * PAGE;
+    });
+    expect(late).toEqual([]);
+  });
+
+  it('reaches every character of GB 18030-2022 level 2: GBK Hanzi, all of Ext A, the 196 name characters beyond the BMP', () => {
+    const table = engine.table;
+    const extA = Array.from({ length: 0x4dbf - 0x3400 + 1 }, (_, i) => String.fromCodePoint(0x3400 + i));
+    const astral = [...table.all()].filter((h) => h.char.codePointAt(0)! > 0xffff).map((h) => h.char);
+    expect(astral).toHaveLength(196);
+    const wanted = [...new Set([...gbkHanzi(), ...extA, ...astral])];
+    expect(wanted.length).toBeGreaterThan(27000);
+    const byRadical = new Set<string>();
+    for (const r of table.radicals()) for (const h of table.underRadical(r.id)) byRadical.add(h.char);
+    expect(wanted.filter((c) => !byRadical.has(c))).toEqual([]);
+    // And every one with a reading is among its syllable's candidates.
+    const missing = wanted.filter((c) => {
+      const info = table.info(c)!;
+      return info.readings.length > 0 && !texts(info.readings[0]!).includes(c);
+    });
+    expect(missing).toEqual([]);
+  }, 120_000);
+
+  it('finds the rare name characters by pinyin and by radical + strokes: 䶮 喆 堃 玥 𫖮 𬌗 𬭚', () => {
+    const rare: [string, string, string, number][] = [
+      // char, reading, radical as the picker shows it, strokes beyond the radical
+      ['䶮', 'yan', '龙', 4],
+      ['喆', 'zhe', '口', 9],
+      ['堃', 'kun', '土', 8],
+      ['玥', 'yue', '玉', 4],
+      ['𫖮', 'yi', '页', 6],
+      ['𬌗', 'he', '牙', 6],
+      ['𬭚', 'chun', '钅', 8],
+    ];
+    for (const [c, py, radChar, residual] of rare) {
+      expect(texts(py, { names: true }), c).toContain(c);
+      const radical = engine.table.radicals().find((r) => r.char === radChar);
+      expect(radical, radChar).toBeDefined();
+      expect(
+        engine.table
+          .underRadical(radical!.id)
+          .filter((h) => Math.max(0, h.residual) === residual)
+          .map((h) => h.char),
+        c,
+      ).toContain(c);
+    }
+  });
+
+  it('is pure and deterministic: the same letters give the same list, from a fresh engine too', () => {
+    const again = createPinyinEngine(imeData);
+    for (const b of ['zi', 'sxs', 'wangzixuan', 'zh', 'lv', 'xian']) {
+      expect(again.lookup(b, { names: true, atStart: true })).toEqual(engine.lookup(b, { names: true, atStart: true }));
+      expect(engine.lookup(b)).toEqual(engine.lookup(b));
+    }
+    expect(texts('lv')).toContain('绿');
+    expect(engine.lookup('123')).toEqual([]);
+    expect(texts('zh').every((c) => /^\p{Script=Han}+$/u.test(c))).toBe(true);
+  });
+});
