@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -46,6 +46,8 @@ export interface PlatformSimOptions {
   readonly faults?: FaultConfigInput;
   /** No heartbeat for this long shows a kiosk offline on the fleet page (default 15 min). */
   readonly offlineAfterMs?: number;
+  /** Serve https with this PEM key and certificate (a production kiosk talks https only). */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
 }
 
 export interface PlatformSim {
@@ -72,6 +74,11 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const key = PlatformKey.loadOrCreate(options.dataDir);
   // Pure-JS SM2 over the catalog costs ~0.5 s per signing: only when asked for.
   const sm2Key = options.sm2 ? PlatformSm2Key.loadOrCreate(options.dataDir) : null;
+  // The public half, as `onething-kiosk-provision import-platform-key` reads it (docs/provisioning.md).
+  writeFileSync(
+    path.join(options.dataDir, 'platform-public-key.json'),
+    `${JSON.stringify({ platformPublicKey: key.publicKeyBase64, ...(sm2Key ? { platformSm2PublicKey: sm2Key.publicKeyHex } : {}) }, null, 2)}\n`,
+  );
   const clock = new CaseClock(db);
   const kiosks = new KioskRegistry(db);
   if (options.production) {
@@ -104,7 +111,9 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   };
 
   // Hung requests stay open until the client gives up; close() must still finish.
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
+  const app = (options.tls
+    ? Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true, https: { key: options.tls.key, cert: options.tls.cert } })
+    : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true })) as unknown as FastifyInstance;
   registerRawBodyParsers(app);
   // Counted before faults: a refused or dropped request still reached the platform.
   app.addHook('onRequest', async (req) => {
@@ -136,7 +145,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     app,
     platformPublicKey: key.publicKeyBase64,
     platformSm2PublicKey: sm2Key?.publicKeyHex ?? null,
