@@ -15,8 +15,10 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Spec files run in parallel on two workers (CI has 2 cores); the tests of one file stay in order in one
+  // worker, so a file can share one kiosk among its tests (`sharedTest` in test/e2e/fixtures.ts).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env['KIOSK_E2E_WORKERS'] ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

@@ -14,6 +14,7 @@ export const ALLOWED = {
   drivers: ['drivers', 'contract'],
   'offline-cache': ['offline-cache', 'contract'],
   'platform-sim': ['platform-sim', 'contract'],
+  'fleet-console': ['fleet-console', 'contract'],
   'electron/main': ['electron/main', 'contract', 'host'],
   'electron/preload': ['electron/preload', 'contract'],
   scripts: null, // entry points: may compose anything

@@ -82,6 +82,38 @@ export const KioskConfigSchema = z
         updatePublisherName: null,
         updateSigningKey: null,
       }),
+    /** Live fleet link over MQTT 5 (docs/fleet.md); brokerUrl null = heartbeat through the outbox only. */
+    fleet: z
+      .object({
+        brokerUrl: z.url({ protocol: /^(mqtts?|wss?)$/, message: 'expected an mqtt://, mqtts://, ws:// or wss:// URL' }).nullable().default(null),
+        /** Broker user name; null = the kiosk id (the broker's ACL patterns use it). */
+        username: z.string().min(1).nullable().default(null),
+        /** File holding this kiosk's broker password (0600); the password itself is never in the config. */
+        passwordFile: z.string().min(1).nullable().default(null),
+        caFile: z.string().min(1).nullable().default(null),
+        certFile: z.string().min(1).nullable().default(null),
+        keyFile: z.string().min(1).nullable().default(null),
+        keepaliveSec: z.coerce.number().int().min(5).max(600).default(30),
+        telemetryIntervalMs: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+        /** First reconnect is spread uniformly over this window, doubling per failed attempt up to reconnectMaxMs. */
+        reconnectMinMs: z.coerce.number().int().min(100).max(600_000).default(5000),
+        reconnectMaxMs: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+        region: z.string().min(1).default('太原市'),
+      })
+      .strict()
+      .default({
+        brokerUrl: null,
+        username: null,
+        passwordFile: null,
+        caFile: null,
+        certFile: null,
+        keyFile: null,
+        keepaliveSec: 30,
+        telemetryIntervalMs: 300_000,
+        reconnectMinMs: 5000,
+        reconnectMaxMs: 300_000,
+        region: '太原市',
+      }),
     /** Offline store and delivery (docs/offline-and-sync.md). */
     offline: z
       .object({
@@ -129,6 +161,12 @@ export const ENV_KEYS = [
   ['KIOSK_HEARTBEAT_MS', 'operations.heartbeatIntervalMs', 'How often the kiosk reports its health to the platform (ms)'],
   ['KIOSK_WATCHDOG_MS', 'operations.watchdogStaleMs', 'UI silence after which the watchdog reloads it (ms)'],
   ['KIOSK_UPDATE_URL', 'operations.updateUrl', 'Provincial update server (https, electron-updater generic provider)'],
+  ['KIOSK_FLEET_BROKER_URL', 'fleet.brokerUrl', 'MQTT 5 broker of the live fleet link (mqtts://…); unset = heartbeat only'],
+  ['KIOSK_FLEET_PASSWORD_FILE', 'fleet.passwordFile', "File with this kiosk's broker password"],
+  ['KIOSK_FLEET_CA', 'fleet.caFile', "CA certificate (PEM) that signed the broker's TLS certificate"],
+  ['KIOSK_FLEET_CERT', 'fleet.certFile', 'Client certificate (PEM) for brokers that want mutual TLS'],
+  ['KIOSK_FLEET_KEY', 'fleet.keyFile', 'Client certificate key (PEM)'],
+  ['KIOSK_FLEET_REGION', 'fleet.region', 'Region (city/county) the fleet console groups this kiosk under'],
 ] as const;
 
 export class ConfigError extends Error {

@@ -3,6 +3,7 @@ import type { KioskConfig } from './config';
 import { EventBus } from './api/events';
 import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
 import { devdockHandlers } from './api/handlers/devdock';
+import { eidDockHandlers } from './api/handlers/eid-dock';
 import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
 import { receiptsHandlers } from './api/handlers/receipts';
 import { scannerHandlers } from './api/handlers/scanner';
@@ -18,6 +19,7 @@ import type { SecretSealer } from '../offline-cache/crypto/key-vault';
 import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
+import { composeFleetLink, type FleetLink } from './operations/fleet-link';
 import { selfTestPortFrom } from './services/self-test';
 import { uploadBundle } from './services/diagnostics/upload';
 import { ConnectivityMonitor } from './services/connectivity';
@@ -48,6 +50,8 @@ export interface Host {
   readonly operations: Operations;
   /** Offline store, outbox, sync, applications (offline-cache composed). */
   readonly offline: Offline;
+  /** Live MQTT 5 fleet link, when `fleet.brokerUrl` is set (docs/fleet.md). */
+  readonly fleet: FleetLink | null;
   call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
   close(): Promise<void>;
 }
@@ -120,6 +124,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...sessionHandlers(session),
     ...devicesHandlers(devices),
     ...devdockHandlers(idcard.sim),
+    ...eidDockHandlers(options.platformUrl, idcard.sim?.cards ?? [], receiptDevices.scannerSimulator),
     ...receiptsHandlers(receipts, session, receiptDevices.virtualPrinter),
     ...scannerHandlers(scans, receiptDevices.scannerSimulator),
     ...operations.handlers,
@@ -130,6 +135,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   connectivity.start();
   await connectivity.check();
   await operations.start();
+  const fleet = composeFleetLink({ config, operations, bus, logger, version: readVersion(), catalogVersion: () => operations.heartbeat.last?.catalogVersion ?? 'unknown' });
+  fleet?.start();
   offline.sync.start();
   await deviceManager.start();
 
@@ -141,9 +148,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     receipts,
     operations,
     offline,
+    fleet,
     call: (name, input, ctx) =>
       dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
     async close() {
+      await fleet?.stop();
       operations.stop();
       connectivity.stop();
       session.end('maintenance');

@@ -141,7 +141,8 @@ export class Operations {
   }
 
   async start(): Promise<void> {
-    await this.maintenance.provisionPin(this.o.initialPin ?? (this.o.config.mode === 'demo' ? DEMO_MAINTENANCE_PIN : undefined));
+    if (this.o.initialPin) await this.maintenance.provisionPin(this.o.initialPin, { replace: true });
+    else await this.maintenance.provisionPin(this.o.config.mode === 'demo' ? DEMO_MAINTENANCE_PIN : undefined);
     this.maintenance.start();
     this.watchdog.start();
     this.heartbeat.start();

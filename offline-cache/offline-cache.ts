@@ -74,13 +74,18 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
   const keys = deriveKeys(dataKey.key);
-  const outbox = new Outbox(store, cipher, { now, ...(o.random ? { random: o.random } : {}), ...(o.backoff ? { backoff: o.backoff } : {}) });
+  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs });
+  const outbox = new Outbox(store, cipher, {
+    now,
+    settledNow: () => client.platformNow() ?? now(),
+    ...(o.random ? { random: o.random } : {}),
+    ...(o.backoff ? { backoff: o.backoff } : {}),
+  });
   const attachments = new AttachmentStore(store, cipher, now);
   // The audit MAC key is sealed like the data key: a rewrite of the chain is detected on the kiosk itself.
   const auditKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'audit.key'), o.sealer);
   const audit = new AuditChain(store, o.auditHash ?? 'sha256', now, auditKey.key);
   const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
-  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs });
   let platformKey: Uint8Array | null = null;
   const pinned = store.getMeta('platform_public_key');
   if (pinned) platformKey = Buffer.from(pinned, 'base64');

@@ -11,6 +11,7 @@ import type { AttachmentStore } from './store/attachments';
 import type { CaseProgression } from './store/case-progression';
 import type { CertificateRegistry } from './store/certificates';
 import type { Db } from './store/database';
+import type { EidCodes } from './store/eid-codes';
 import type { FleetDesk } from './store/fleet-desk';
 import type { IntakeLedger } from './store/intake-ledger';
 import type { KioskRegistry } from './store/kiosks';
@@ -38,6 +39,7 @@ export interface SimContext {
   readonly progression: CaseProgression;
   readonly ledger: IntakeLedger;
   readonly certificates: CertificateRegistry;
+  readonly eid: EidCodes;
   readonly fleet: FleetDesk;
   readonly provisioning: { readonly open: boolean; readonly token: string };
   readonly traffic: TrafficMeter;

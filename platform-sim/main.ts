@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaultConfigSchema } from '../contract/platform';
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     production: { type: 'boolean', default: false },
     sm2: { type: 'boolean', default: false },
     'provisioning-token': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' },
     'status-step-seconds': { type: 'string', default: '60' },
     'return-rate': { type: 'string', default: '0.1' },
     'latency-ms': { type: 'string' },
@@ -60,7 +63,9 @@ const faults = FaultConfigSchema.safeParse(
 );
 if (!faults.success) fail(`bad fault flags: ${describeIssues(issuesFromZod(faults.error))}`);
 
+if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) fail('--tls-key and --tls-cert go together (PEM files)');
 const sim = await startPlatformSim({
+  ...(values['tls-key'] && values['tls-cert'] ? { tls: { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } } : {}),
   port,
   dataDir: path.resolve(values.data!),
   production: values.production,

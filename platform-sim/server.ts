@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -17,6 +17,7 @@ import { registerAttachmentRoutes } from './routes/attachments';
 import { registerCatalogRoutes } from './routes/catalog';
 import { registerCertificateRoutes } from './routes/certificates';
 import { registerHeartbeatRoutes } from './routes/heartbeats';
+import { registerIdentityRoutes } from './routes/identity';
 import { registerIntakeRoutes } from './routes/intake';
 import { registerProvisionRoutes } from './routes/provision';
 import { registerStatusRoutes } from './routes/status';
@@ -24,6 +25,7 @@ import { AttachmentStore } from './store/attachments';
 import { CaseProgression } from './store/case-progression';
 import { CertificateRegistry } from './store/certificates';
 import { openPlatformDb } from './store/database';
+import { EidCodes } from './store/eid-codes';
 import { FleetDesk } from './store/fleet-desk';
 import { IntakeLedger } from './store/intake-ledger';
 import { KioskRegistry } from './store/kiosks';
@@ -44,6 +46,8 @@ export interface PlatformSimOptions {
   readonly faults?: FaultConfigInput;
   /** No heartbeat for this long shows a kiosk offline on the fleet page (default 15 min). */
   readonly offlineAfterMs?: number;
+  /** Serve https with this PEM key and certificate (a production kiosk talks https only). */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
 }
 
 export interface PlatformSim {
@@ -70,6 +74,11 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const key = PlatformKey.loadOrCreate(options.dataDir);
   // Pure-JS SM2 over the catalog costs ~0.5 s per signing: only when asked for.
   const sm2Key = options.sm2 ? PlatformSm2Key.loadOrCreate(options.dataDir) : null;
+  // The public half, as `onething-kiosk-provision import-platform-key` reads it (docs/provisioning.md).
+  writeFileSync(
+    path.join(options.dataDir, 'platform-public-key.json'),
+    `${JSON.stringify({ platformPublicKey: key.publicKeyBase64, ...(sm2Key ? { platformSm2PublicKey: sm2Key.publicKeyHex } : {}) }, null, 2)}\n`,
+  );
   const clock = new CaseClock(db);
   const kiosks = new KioskRegistry(db);
   if (options.production) {
@@ -95,13 +104,16 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     progression,
     ledger: new IntakeLedger(db, catalog, attachments, progression, clock),
     certificates: new CertificateRegistry(db, catalog),
+    eid: new EidCodes(db, () => clock.nowMs()),
     fleet: new FleetDesk(db, key, { offlineAfterMs: options.offlineAfterMs ?? 15 * 60_000, queueStuckSeconds: 3600, catalogVersion: () => catalog.current().version }),
     provisioning: { open: !options.production, token: options.provisioningToken ?? DEFAULT_PROVISIONING_TOKEN },
     traffic,
   };
 
   // Hung requests stay open until the client gives up; close() must still finish.
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
+  const app = (options.tls
+    ? Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true, https: { key: options.tls.key, cert: options.tls.cert } })
+    : Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true })) as unknown as FastifyInstance;
   registerRawBodyParsers(app);
   // Counted before faults: a refused or dropped request still reached the platform.
   app.addHook('onRequest', async (req) => {
@@ -125,6 +137,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerAttachmentRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx);
   registerHeartbeatRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
 
@@ -132,7 +145,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     app,
     platformPublicKey: key.publicKeyBase64,
     platformSm2PublicKey: sm2Key?.publicKeyHex ?? null,

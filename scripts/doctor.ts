@@ -2,8 +2,11 @@
  * `npm run doctor [-- --json] [-- --data-dir DIR]`: the maintenance dashboard
  * in a terminal, for SSH maintenance and the systemd health check. Talks to
  * the running kiosk through `<dataDir>/run/webshell.json`.
- * Exit: 0 healthy (warnings allowed) · 1 something is broken (named) · 2 the kiosk cannot be reached.
+ * Exit: 0 healthy (warnings allowed) · 1 something is broken (named; also a salvage of a damaged
+ * database in progress, which a restart would only start over) · 2 the kiosk cannot be reached.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DiagnosticsSchema, type Diagnostics } from '../contract';
 import { ConfigError, loadConfig } from '../host/config';
@@ -31,11 +34,27 @@ try {
   fail(2, e instanceof ConfigError ? e.message : String(e));
 }
 
+/** A salvage of a damaged store in progress (the fresh file grows as rows are copied): a restart would only start it over. */
+function salvaging(): string | null {
+  const tmp = path.join(dataDir, 'kiosk.db.salvage');
+  try {
+    const age = Date.now() - statSync(tmp).mtimeMs;
+    return age < 10 * 60_000 ? `DB-SALVAGING: the kiosk is salvaging a damaged database (${tmp}, written ${Math.round(age / 1000)} s ago); do not restart it` : null;
+  } catch {
+    return null;
+  }
+}
+
+function unreachable(message: string): never {
+  const busy = salvaging();
+  fail(busy ? 1 : 2, busy ?? message);
+}
+
 let run;
 try {
   run = readRunFile(dataDir);
 } catch {
-  fail(2, `KIOSK-NOT-RUNNING: no kiosk is running with data dir ${dataDir} (${runFilePath(dataDir)} missing or unreadable)`);
+  unreachable(`KIOSK-NOT-RUNNING: no kiosk is running with data dir ${dataDir} (${runFilePath(dataDir)} missing or unreadable)`);
 }
 
 let diagnostics: Diagnostics;
@@ -50,7 +69,7 @@ try {
   if (!body.ok) fail(2, `KIOSK-REFUSED: the kiosk at ${run.url} answered ${body.code}: ${body.message}`);
   diagnostics = DiagnosticsSchema.parse(body.value);
 } catch (e) {
-  fail(2, `KIOSK-NOT-ANSWERING: the kiosk at ${run.url} (pid ${run.pid}) did not answer: ${(e as Error).message}`);
+  unreachable(`KIOSK-NOT-ANSWERING: the kiosk at ${run.url} (pid ${run.pid}) did not answer: ${(e as Error).message}`);
 }
 
 const broken = diagnostics.findings.filter((f) => f.level === 'fault');

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export type Opener =
   | { readonly kind: 'electron'; readonly binary: string }
@@ -66,4 +67,20 @@ export function chromiumArgs(url: string, profileDir: string, asRoot: boolean): 
     '--noerrdialogs',
     ...(asRoot ? ['--no-sandbox'] : []),
   ];
+}
+
+/**
+ * The web-shell token stays off Chromium's command line (which every local
+ * user reads in /proc/PID/cmdline): Chromium opens a 0600 page in the kiosk's
+ * own run folder that forwards to the UI with the token in the fragment.
+ * Returns the file:// URL to pass to `--app=`.
+ */
+export function writeLaunchPage(runDir: string, uiUrl: string): string {
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  const file = path.join(runDir, 'ui-launch.html');
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, `<!doctype html><meta charset="utf-8"><title>onething-kiosk</title><script>location.replace(${JSON.stringify(uiUrl)})</script>\n`, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+  return pathToFileURL(file).href;
 }

@@ -14,8 +14,9 @@ APT_RUNTIME=(chromium udev libusb-1.0-0 fonts-noto-cjk fonts-noto-cjk-extra font
   cups cups-client cups-ipp-utils cups-pdf mosquitto mosquitto-clients coturn)
 # Tests: zbar decodes printed receipts independently of our encoder; pdftotext reads A4 documents back;
 # libfiu injects write/fsync failures; dpkg-dev, fakeroot and lintian build and check the .deb; systemd
-# gives systemd-analyze to verify the units; unicode-data's Unihan checks the keyboard's character table.
-APT_TEST=(zbar-tools poppler-utils fiu-utils dpkg-dev fakeroot lintian systemd unicode-data)
+# gives systemd-analyze to verify the units; unicode-data's Unihan checks the keyboard's character table;
+# openssl makes the throw-away CA and broker certificate of the fleet link's TLS test.
+APT_TEST=(zbar-tools poppler-utils fiu-utils dpkg-dev fakeroot lintian systemd unicode-data openssl)
 
 want=("${APT_RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && want+=("${APT_TEST[@]}")

@@ -8,14 +8,19 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
 import { REPO_ROOT, runWebShell } from '../host/main';
-import { CHROMIUM_CANDIDATES, chooseOpener, chromiumArgs, electronBinary, KIOSK_NODE_FLAGS } from './launch-plan';
+import { DEMO_MAINTENANCE_PIN } from '../host/operations';
+import { productionRefusal } from '../host/provisioning';
+import { CHROMIUM_CANDIDATES, chooseOpener, chromiumArgs, electronBinary, KIOSK_NODE_FLAGS, writeLaunchPage } from './launch-plan';
 
 const children: ChildProcess[] = [];
 
 function startPlatformSim(config: KioskConfig): Promise<string> {
+  const entry = path.join(REPO_ROOT, 'platform-sim', 'main.ts');
+  // The production bundle (scripts/build-production.ts) carries no simulator.
+  if (!existsSync(entry)) return Promise.reject(new Error('this build has no platform simulator: set platform.url (KIOSK_PLATFORM_URL)'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'platform-sim', 'main.ts'), '--port', '0', '--data', path.join(config.dataDir, 'platform-sim')],
+    ['--import', 'tsx', entry, '--port', '0', '--data', path.join(config.dataDir, 'platform-sim')],
     { stdio: ['ignore', 'pipe', 'inherit'], cwd: REPO_ROOT },
   );
   children.push(child);
@@ -45,6 +50,11 @@ async function main(): Promise<void> {
     throw e;
   }
   mkdirSync(config.dataDir, { recursive: true });
+  const refusal = await productionRefusal(config, { demoPin: DEMO_MAINTENANCE_PIN, newPin: process.env['KIOSK_MAINTENANCE_PIN'] });
+  if (refusal) {
+    console.error(`KIOSK-REFUSED ${refusal}`);
+    process.exit(2);
+  }
   const platformUrl = config.platform.url ?? (await startPlatformSim(config));
   const opener = chooseOpener(config.ui.open, {
     electron: electronBinary(REPO_ROOT),
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
     const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     // A Chromium that exits on its own (crash, OOM kill) is started again; the kiosk never shows a desktop.
     const launchBrowser = (): ChildProcess => {
-      const child = spawn(opener.binary, chromiumArgs(running.shell.uiUrl, profile, asRoot), { stdio: 'ignore' });
+      const child = spawn(opener.binary, chromiumArgs(writeLaunchPage(path.join(config.dataDir, 'run'), running.shell.uiUrl), profile, asRoot), { stdio: 'ignore' });
       children.push(child);
       child.once('exit', () => {
         children.splice(children.indexOf(child), 1);

@@ -4,6 +4,7 @@ import type { EventSpec, MethodSpec } from './define';
 import { devdockMethods } from './devdock';
 import { devicesEvents, devicesMethods } from './devices';
 import { idcardEvents } from './idcard';
+import { identityMethods } from './identity';
 import { evaluationMethods } from './evaluation';
 import { journeyMethods } from './journeys';
 import { maintenanceEvents, maintenanceMethods } from './maintenance';
@@ -37,6 +38,7 @@ export const methods = {
   ...watchdogMethods,
   ...receiptsMethods,
   ...scannerMethods,
+  ...identityMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -87,6 +89,7 @@ export * from './define';
 export * from './devdock';
 export * from './devices';
 export * from './idcard';
+export * from './identity';
 export * from './evaluation';
 export * from './journeys';
 export * from './progress';

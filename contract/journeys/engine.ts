@@ -2,7 +2,7 @@ import type { OneThing } from '../catalog/schema';
 import type { Identity } from '../identity';
 import { checkDate, checkIdNumber, checkInteger, checkMobile, checkUscc, isoDay, parseDate, type Check, type DateRange } from '../validators';
 import { type Answers, holds } from './conditions';
-import type { CardSource, DateBound, Field, MaterialDef, Question, WiredJourney } from './schema';
+import type { CardSource, DateBound, EnterpriseSource, Field, MaterialDef, Party, Question, WiredJourney } from './schema';
 
 /**
  * The journey engine: pure functions over a journey's data, the resident's
@@ -101,16 +101,78 @@ export function cardValue(identity: Identity, source: CardSource): string | unde
   }
 }
 
-/** Form values with every card-sourced field taken from the card: the resident never retypes them. */
-export function prefill(wired: WiredJourney, identity: Identity | undefined, values: FormValues): Record<string, string> {
+/** What the card gives for this field, or undefined when the card lacks it (a foreigner card has no address). */
+export function cardGives(identity: Identity | undefined, source: CardSource): string | undefined {
+  if (!identity) return undefined;
+  const v = cardValue(identity, source);
+  return v === undefined || v.trim() === '' ? undefined : v;
+}
+
+/** An enterprise as the platform's registry returned it (looked up by USCC in this session). */
+export interface RegisteredEnterprise {
+  readonly uscc: string;
+  readonly name: string;
+  readonly type: string;
+  readonly legalRepresentative: string;
+}
+
+/** What else fills a form besides the applicant's card: the other parties' cards and the enterprise registry. */
+export interface PrefillSources {
+  /** Identities of the parties present (who swiped their own card), by party id. */
+  readonly parties?: Readonly<Record<string, Identity>>;
+  /** The registry's record, when this session's lookup returned one for the form's code. */
+  readonly enterprise?: RegisteredEnterprise | null;
+}
+
+function enterpriseValue(e: RegisteredEnterprise, source: EnterpriseSource): string {
+  return source === 'uscc' ? e.uscc : e[source];
+}
+
+/** Which registry value fills a field: its `fromEnterprise`, or the payload map's name field (the registered name). */
+function registrySource(wired: WiredJourney, f: Field): EnterpriseSource | undefined {
+  return f.fromEnterprise ?? (wired.payload.enterprise?.nameField === f.id ? 'name' : undefined);
+}
+
+/** The card that fills a field: the applicant's, or a present party's (`fromParty`); undefined when none does. */
+function sourceCard(f: Field, identity: Identity | undefined, more: PrefillSources): Identity | undefined {
+  if (!f.fromCard) return undefined;
+  return f.fromParty ? more.parties?.[f.fromParty] : identity;
+}
+
+/**
+ * Form values with every card-sourced field taken from its card (the
+ * applicant's or a present party's) and every registry field from the
+ * enterprise registry: the resident never retypes them. A field whose card
+ * lacks the value (an address on a foreigner card) keeps what was typed.
+ */
+export function prefill(wired: WiredJourney, identity: Identity | undefined, values: FormValues, more: PrefillSources = {}): Record<string, string> {
   const out: Record<string, string> = { ...values };
-  if (!identity) return out;
   for (const f of wired.form) {
-    if (!f.fromCard || f.fromParty) continue; // another party's card fills those (see `parties`)
-    const v = cardValue(identity, f.fromCard);
-    if (v !== undefined) out[f.id] = v;
+    if (f.fromCard) {
+      const card = sourceCard(f, identity, more);
+      const v = card ? cardGives(card, f.fromCard) : undefined;
+      if (v !== undefined) out[f.id] = v;
+    } else if (more.enterprise && registrySource(wired, f)) {
+      out[f.id] = enterpriseValue(more.enterprise, registrySource(wired, f)!);
+    }
   }
   return out;
+}
+
+/** Fields the resident cannot change: filled from a card that has the value, or from the registry. */
+export function isFilledFromSource(wired: WiredJourney, f: Field, identity: Identity | undefined, more: PrefillSources = {}): boolean {
+  if (f.fromCard) {
+    const card = sourceCard(f, identity, more);
+    return card !== undefined && cardGives(card, f.fromCard) !== undefined;
+  }
+  const source = registrySource(wired, f);
+  return source !== undefined && source !== 'uscc' && more.enterprise != null;
+}
+
+/** The parties these answers need (those whose `when` holds), in journey order. */
+export function partiesFor(wired: WiredJourney, answers: Answers): Party[] {
+  const counted = effectiveAnswers(wired, answers);
+  return (wired.parties ?? []).filter((p) => !p.when || holds(p.when, counted));
 }
 
 function boundOf(bound: DateBound, values: FormValues, today: Date, form: readonly Field[]) {
@@ -187,11 +249,13 @@ export interface FormInput {
   readonly values: FormValues;
   readonly identity?: Identity;
   readonly today: Date;
+  readonly sources?: PrefillSources;
 }
 
 /** Every problem with the form, one per field, in form order. Card fields are checked as the card gives them. */
 export function validateForm(wired: WiredJourney, input: FormInput): FieldProblem[] {
-  const values = prefill(wired, input.identity, input.values);
+  const sources = input.sources ?? {};
+  const values = prefill(wired, input.identity, input.values, sources);
   const fields = formFields(wired, input.answers, input.subItems);
   const counted = effectiveAnswers(wired, input.answers);
   const out: FieldProblem[] = [];
@@ -203,8 +267,8 @@ export function validateForm(wired: WiredJourney, input: FormInput): FieldProble
       continue;
     }
     // The card is authoritative (the reader checked it); an older foreigner card number is not GB 11643, and
-    // the resident cannot change what the card says anyway.
-    if (f.fromCard && !f.fromParty && input.identity && cardValue(input.identity, f.fromCard) !== undefined) continue;
+    // the resident cannot change what the card says anyway. So is the registry.
+    if (isFilledFromSource(wired, f, input.identity, sources)) continue;
     if (f.maxLength !== undefined && Array.from(value).length > f.maxLength) {
       out.push({ path, message: `“${f.label.zh}”最多${f.maxLength}个字，请缩短。`, messageEn: `“${f.label.en}” takes at most ${f.maxLength} characters.` });
       continue;
@@ -235,10 +299,12 @@ export function materialsFor(
   answers: Answers,
   subItems: readonly string[],
   provided: readonly ProvidedMaterial[],
+  /** Parties present who consented: a material they waive (`waivedByParty`) is not needed. */
+  presentParties: ReadonlySet<string> = new Set(),
 ): MaterialStatus[] {
   const counted = effectiveAnswers(wired, answers);
   return wired.materials
-    .filter((m) => fieldApplies(m, counted, subItems))
+    .filter((m) => fieldApplies(m, counted, subItems) && !(m.waivedByParty && presentParties.has(m.waivedByParty)))
     .map((material) => {
       const given = provided.find((p) => p.materialId === material.id);
       const usable = given && (given.kind !== 'commitment' || material.commitmentAllowed) && (given.kind !== 'e-certificate' || material.exemptedBy !== undefined);

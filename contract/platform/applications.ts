@@ -12,11 +12,44 @@ export const ApplicantSchema = z.object({
 });
 export type Applicant = z.infer<typeof ApplicantSchema>;
 
-/** Enterprise 一件事 (企业开办 …): the legal representative applies for the enterprise. */
+/** Enterprise 一件事 (企业开办 …): the legal representative or an agent (经办人) applies for the enterprise. */
 export const EnterpriseSchema = z.object({
   unifiedSocialCreditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'expected an 18-character unified social credit code'),
   name: z.string().min(1).max(200),
+  /**
+   * True when the kiosk's registry lookup (`POST /v1/enterprises/lookup`) returned this code in the
+   * applicant's session and the form carries the registry's values; false when typed offline (the
+   * platform checks the code itself and gives its verdict on the progress screen).
+   */
+  verified: z.boolean().optional(),
+  /** 企业类型 and 法定代表人 as registered (verified) or as typed. */
+  type: z.string().max(100).optional(),
+  legalRepresentative: z.string().max(100).optional(),
 });
+
+/** How a person established who they are at the kiosk: their card on the reader, or an e-ID QR verified by the platform. */
+export const IdentityMethodSchema = z.enum(['card', 'qr']);
+export type IdentityMethod = z.infer<typeof IdentityMethodSchema>;
+
+/**
+ * Another person in the application (the other parent, a spouse, the buyer…).
+ * Present: they swiped their own card (or showed an e-ID QR) and confirmed
+ * consent on screen at `consentedAt`. Not present (an optional party): their
+ * data was typed into the form and nobody consented for them.
+ */
+export const PartyRecordSchema = z.discriminatedUnion('present', [
+  z.object({
+    role: z.string().min(1).max(40),
+    present: z.literal(true),
+    cardType: CardTypeSchema,
+    name: z.string().min(1).max(100),
+    idNumber: z.string().min(6).max(32),
+    method: IdentityMethodSchema,
+    consentedAt: z.string().datetime({ offset: true }),
+  }),
+  z.object({ role: z.string().min(1).max(40), present: z.literal(false) }),
+]);
+export type PartyRecord = z.infer<typeof PartyRecordSchema>;
 
 /** How each required material was satisfied (材料最简化 / 容缺办理). */
 export const MaterialSchema = z.discriminatedUnion('kind', [
@@ -52,6 +85,10 @@ export const ApplicationPayloadSchema = z.object({
   /** Catalog version the kiosk used, so the platform can tell a stale catalog from a bad request. */
   catalogVersion: z.string().min(1).max(64),
   applicant: ApplicantSchema,
+  /** How the applicant identified (absent from kiosks older than e-ID support: card). */
+  identityMethod: IdentityMethodSchema.optional(),
+  /** The other people of the application, one per party the answers need. */
+  parties: z.array(PartyRecordSchema).max(8).optional(),
   enterprise: EnterpriseSchema.optional(),
   /** 一表申请: the one consolidated form, field code → value. */
   form: z.record(z.string().min(1).max(64), FormValueSchema),

@@ -10,3 +10,4 @@ export * from './heartbeat';
 export * from './openapi';
 export * from './routes';
 export * from './status';
+export * from './identity';

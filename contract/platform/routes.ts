@@ -7,6 +7,7 @@ import { CertificateLookupRequestSchema, CertificateLookupResponseSchema } from 
 import { BatchResponseSchema, PlatformErrorSchema, Sha256HexSchema } from './common';
 import { EvaluationBatchRequestSchema, FeedbackBatchRequestSchema } from './feedback';
 import { HeartbeatResponseSchema, HeartbeatSchema } from './heartbeat';
+import { EidVerifyRequestSchema, EidVerifyResponseSchema, EnterpriseLookupRequestSchema, EnterpriseLookupResponseSchema } from './identity';
 import { StatusPageSchema, StatusQuerySchema } from './status';
 
 export interface PlatformResponseSpec {
@@ -136,6 +137,24 @@ export const platformRoutes = [
     signed: true,
     body: { schema: CertificateLookupRequestSchema, mediaType: 'application/json' },
     responses: { 200: { description: 'Found or not.', schema: CertificateLookupResponseSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/enterprises/lookup',
+    operationId: 'lookupEnterprise',
+    summary: 'Registered name, type and legal representative of an enterprise by its unified social credit code (GB 32100).',
+    signed: true,
+    body: { schema: EnterpriseLookupRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Found or not.', schema: EnterpriseLookupResponseSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/eid/verify',
+    operationId: 'verifyEid',
+    summary: 'Verify an e-ID QR (三晋通 / 网证 CTID): issuer signature, validity (≤ 120 s) and single use; returns the identity.',
+    signed: true,
+    body: { schema: EidVerifyRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Verified (once) or refused with the reason.', schema: EidVerifyResponseSchema }, ...signedErrors },
   },
   {
     method: 'POST',

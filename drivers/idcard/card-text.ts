@@ -69,7 +69,8 @@ export function parseCardText(block: Uint8Array, now: Date = new Date()): Device
   if (block.length !== TEXT_BLOCK_BYTES) return malformed('LENGTH');
   const marker = cardTypeMarker(block);
   const today = localYmd(now);
-  if (marker === 'I') {
+  // 'Y': some readers' SDKs flag the 2023 card so; its text block keeps the 2017 layout (see docs/identity.md).
+  if (marker === 'I' || marker === 'Y') {
     const nameEn = field(block, 0, 120);
     const nameZh = field(block, 158, 30);
     const gender = field(block, 120, 2);

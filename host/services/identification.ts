@@ -35,10 +35,20 @@ export function wireIdentification(reader: IdCardReader, session: SessionService
   const offData = reader.on('data', (event) => {
     switch (event.kind) {
       case 'cardPresented': {
-        const { identity } = event.read;
-        // Someone else's card: the previous resident's visit ends (and its data is wiped) first.
+        const { identity, photo } = event.read;
         const current = session.identity();
-        if (current && (current.idNumber !== identity.idNumber || current.cardType !== identity.cardType)) session.end('card-removed');
+        const samePerson = current !== null && current.idNumber === identity.idNumber && current.cardType === identity.cardType;
+        const party = session.awaitingParty();
+        if (party) {
+          // A party screen is showing: this card is that person's, and the applicant stays who they are
+          // (the applicant's own card again identifies nobody new).
+          if (!samePerson) session.setParty(party, identity, 'card');
+          bus.emit('idcard.presented', { identity: maskIdentity(identity), idNumberValid: identity.idNumberValid, photo: photo.decoded ? 'decoded' : 'placeholder' });
+          logger.info({ device: reader.id, cardType: identity.cardType, party, applicantCard: samePerson }, 'card read on a party screen');
+          return;
+        }
+        // Someone else's card: the previous resident's visit ends (and its data is wiped) first.
+        if (current && !samePerson) session.end('card-removed');
         identifyWith(event.read);
         lying = event.read;
         return;

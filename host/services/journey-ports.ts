@@ -1,4 +1,5 @@
 import type { FoundCertificate, Result } from '../../contract';
+import type { EidVerifyResponse, EnterpriseLookupResponse } from '../../contract/platform';
 import type { ApplicationsService } from './applications';
 
 /**
@@ -30,6 +31,10 @@ export type ApplicationsPort = Pick<ApplicationsService, 'submit' | 'listByIdNum
 
 export interface PlatformLookups {
   lookupCertificates(idNumber: string, types: readonly string[], holderMasked: string): Promise<Result<readonly FoundCertificate[]>>;
+  /** The enterprise registry's record for a USCC (or not found); `platform-unreachable` when offline. */
+  lookupEnterprise(uscc: string): Promise<Result<EnterpriseLookupResponse>>;
+  /** The platform's verdict on an e-ID QR: verified once (with the identity) or refused with the reason. */
+  verifyEid(code: string): Promise<Result<EidVerifyResponse>>;
   /** Pull the latest statuses from the platform into the store; false when it did not answer. */
   refreshStatuses(): Promise<boolean>;
 }

@@ -15,7 +15,7 @@ import {
   type Submitted,
 } from '../../contract';
 import { CATALOG, oneThingById, type OneThing } from '../../contract/catalog';
-import { applicableSubItems, type ProvidedMaterial } from '../../contract/journeys/engine';
+import { applicableSubItems, partiesFor, type ProvidedMaterial } from '../../contract/journeys/engine';
 import { buildPayload } from '../../contract/journeys/payload';
 import type { Journey, WiredJourney } from '../../contract/journeys/schema';
 import type { ApplicationsPort, CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
@@ -154,11 +154,57 @@ export class JourneyService {
     return sid ? (this.bySession.get(sid)?.draft ?? null) : null;
   }
 
+  /**
+   * The card fields this session can fill, masked: the applicant's by field
+   * name, each party's as `<partyId>.<field>`. A field the card lacks (no
+   * address on a foreigner card) is left out, so the form asks for it.
+   */
   cardFields(): Result<Record<string, string>> {
-    const identity = this.deps.session.identity();
-    if (!identity) return ok({});
     const fields: CardField[] = ['name', 'idNumber', 'gender', 'nation', 'birthDate', 'address', 'authority', 'validTo'];
-    return ok(Object.fromEntries(fields.map((f) => [f, maskedCardValue(identity, f)])));
+    const masked = (identity: Identity, prefix: string) =>
+      fields.filter((f) => cardValue(identity, f).trim() !== '').map((f) => [`${prefix}${f}`, maskedCardValue(identity, f)] as const);
+    const identity = this.deps.session.identity();
+    const out = identity ? masked(identity, '') : [];
+    for (const p of this.deps.session.parties()) out.push(...masked(p.identity, `${p.partyId}.`));
+    return ok(Object.fromEntries(out));
+  }
+
+  /** The parties the current draft's answers need (the party screens show one each). */
+  private partyOfDraft(partyId: string): Result<{ presence: 'required' | 'optional' }> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const found = this.wiredJourney(held.value.draft.thingId);
+    if (!found.ok) return found;
+    const party = partiesFor(found.value.wired, held.value.draft.answers).find((p) => p.id === partyId);
+    if (!party) return err('invalid-input', '这件事不需要这位当事人', { detail: `party: ${partyId} is not a party of this journey for these answers` });
+    return ok({ presence: party.presence });
+  }
+
+  /** A party screen is showing (or none, with null): the next card read is that party's. */
+  awaitParty(partyId: string | null): Result<{ awaiting: string | null }> {
+    if (partyId !== null) {
+      const party = this.partyOfDraft(partyId);
+      if (!party.ok) return party;
+    }
+    this.deps.session.awaitParty(partyId);
+    return ok({ awaiting: partyId });
+  }
+
+  consentParty(partyId: string): Result<{ partyId: string; consentedAt: string }> {
+    const party = this.partyOfDraft(partyId);
+    if (!party.ok) return party;
+    const at = this.deps.session.consentParty(partyId);
+    if (!at) return err('no-session', '请先让这位当事人把身份证放在感应区', { detail: `party: no card read for ${partyId}` });
+    return ok({ partyId, consentedAt: at });
+  }
+
+  skipParty(partyId: string): Result<{ partyId: string; present: false }> {
+    const party = this.partyOfDraft(partyId);
+    if (!party.ok) return party;
+    if (party.value.presence === 'required') return err('invalid-input', '这件事需要这位当事人本人到场刷卡确认', { detail: `party: ${partyId} is required` });
+    this.deps.session.dropParty(partyId);
+    this.deps.session.awaitParty(null);
+    return ok({ partyId, present: false });
   }
 
   revealCardField(field: CardField): Result<{ field: CardField; value: string }> {
@@ -217,8 +263,25 @@ export class JourneyService {
     }
     const assistedBy = this.deps.staff.current()?.staffId ?? null;
     const today = this.now();
+    const session = this.deps.session;
     const build = (localNumber: string) =>
-      buildPayload({ thing, wired, catalogVersion: CATALOG.version, answers: draft.answers, values: draft.form, identity, materials: provided, localNumber, ...(assistedBy ? { assistedBy } : {}), today });
+      buildPayload({
+        thing,
+        wired,
+        catalogVersion: CATALOG.version,
+        answers: draft.answers,
+        values: draft.form,
+        identity,
+        materials: provided,
+        localNumber,
+        ...(assistedBy ? { assistedBy } : {}),
+        today,
+        // What the host itself saw in this session, never what the renderer claims.
+        identityMethod: session.identityMethod(),
+        parties: session.parties(),
+        enterprise: session.enterprise(),
+        foundCertificates: session.certificates(),
+      });
     // Checked before the store is touched, with a placeholder number: what fails here fails for any number.
     const dryRun = build('CHECK-000000');
     if (!dryRun.ok) return dryRun;

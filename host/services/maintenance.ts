@@ -49,10 +49,16 @@ export class MaintenanceService {
     this.now = o.now ?? (() => new Date());
   }
 
-  /** Stores the PIN hash on first start (from KIOSK_MAINTENANCE_PIN); an existing PIN is kept. */
-  async provisionPin(pin: string | undefined): Promise<void> {
+  /**
+   * Stores the PIN hash (from KIOSK_MAINTENANCE_PIN, or the demo PIN in demo
+   * mode). A given KIOSK_MAINTENANCE_PIN replaces a different stored one (the
+   * demo PIN of a data folder that once ran demo); the demo default never
+   * replaces a stored PIN.
+   */
+  async provisionPin(pin: string | undefined, options: { replace?: boolean } = {}): Promise<void> {
     const c = this.o.credentials.read();
-    if (c.pin || !pin) return;
+    if (!pin) return;
+    if (c.pin && (!options.replace || (await verifyPin(pin, c.pin)))) return;
     if (!/^\d{4,12}$/.test(pin)) throw new Error('KIOSK_MAINTENANCE_PIN: expected 4–12 digits');
     this.o.credentials.write({ ...c, pin: await hashPin(pin) });
     this.o.audit.append('maintenance.pin-set', { source: 'provisioning' });

@@ -7,6 +7,7 @@ import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
 import { outboxHandlers } from '../api/handlers/outbox';
 import type { KioskConfig } from '../config';
+import { fingerprint, readImportedPlatformKey } from '../provisioning';
 import type { Logger } from '../log';
 import { ApplicationsService } from './applications';
 import { outboxMaintenance, sqliteAuditTrail } from './outbox-levers';
@@ -49,6 +50,12 @@ export function composeOffline(d: OfflineDeps): Offline {
     onSyncStatus: (s) => sync?.publish(s),
     ...(d.onHeartbeatReply ? { onHeartbeatReply: (r: unknown) => d.onHeartbeatReply!(r as HeartbeatResponse) } : {}),
   });
+  // A platform key imported by provisioning (docs/provisioning.md) is the one pinned.
+  const imported = readImportedPlatformKey(config.dataDir);
+  if (imported && cache.store.getMeta('platform_public_key') !== imported.platformPublicKey) {
+    cache.pinPlatformKey(imported.platformPublicKey);
+    logger.info({ fingerprint: fingerprint(Buffer.from(imported.platformPublicKey, 'base64')) }, 'pinned the imported platform key');
+  }
   const integrity = cache.integrity;
   if (!integrity.ok) {
     logger.error(

@@ -1,7 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { err, ok, type FoundCertificate, type Result } from '../../contract';
 import { CATALOG } from '../../contract/catalog';
-import { AUTH_HEADERS, CertificateLookupResponseSchema, signingString } from '../../contract/platform';
+import type { z } from 'zod';
+import {
+  AUTH_HEADERS,
+  CertificateLookupResponseSchema,
+  EidVerifyResponseSchema,
+  EnterpriseLookupResponseSchema,
+  signingString,
+  type EidVerifyResponse,
+  type EnterpriseLookupResponse,
+} from '../../contract/platform';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import { StatusPuller } from '../../offline-cache/sync/status-puller';
 import type { PlatformLookups } from './journey-ports';
@@ -17,13 +26,14 @@ const LOOKUP_PATH = '/v1/e-certificates/lookup';
 export function platformLookups(cache: OfflineCache, options: { timeoutMs: number }): PlatformLookups {
   const codeByName = new Map(CATALOG.eCertificates.map((c) => [c.name, c.code]));
 
-  async function lookupOne(idNumber: string, code: string): Promise<Result<FoundCertificate | null>> {
-    const body = Buffer.from(JSON.stringify({ holderIdNumber: idNumber, certificateTypeCode: code }), 'utf8');
+  /** One signed POST whose answer must meet `schema`; every failure is a value saying whether the platform answered. */
+  async function signedPost<S extends z.ZodType>(pathname: string, payload: unknown, schema: S, what: string): Promise<Result<z.output<S>>> {
+    const body = Buffer.from(JSON.stringify(payload), 'utf8');
     const timestamp = String(Date.now());
     const nonce = randomBytes(18).toString('base64url');
     const text = signingString({
       method: 'POST',
-      pathWithQuery: LOOKUP_PATH,
+      pathWithQuery: pathname,
       kioskId: cache.signer.kioskId,
       timestamp,
       nonce,
@@ -31,7 +41,7 @@ export function platformLookups(cache: OfflineCache, options: { timeoutMs: numbe
     });
     let res: Response;
     try {
-      res = await fetch(new URL(LOOKUP_PATH, cache.client.baseUrl), {
+      res = await fetch(new URL(pathname, cache.client.baseUrl), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -44,12 +54,19 @@ export function platformLookups(cache: OfflineCache, options: { timeoutMs: numbe
         signal: AbortSignal.timeout(options.timeoutMs),
       });
     } catch (e) {
-      return err('platform-unreachable', '网络暂时不可用，查不到电子证照', { detail: `e-cert lookup: ${(e as Error).name}` });
+      return err('platform-unreachable', '网络暂时不可用', { detail: `${what}: ${(e as Error).name}` });
     }
     const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) return err(res.status >= 500 ? 'platform-unreachable' : 'platform-rejected', '暂时查不到电子证照', { detail: `e-cert lookup: HTTP ${res.status}` });
-    const parsed = CertificateLookupResponseSchema.safeParse(json);
-    if (!parsed.success) return err('platform-unreachable', '暂时查不到电子证照', { detail: 'e-cert lookup: answer broke the contract' });
+    if (!res.ok) return err(res.status >= 500 ? 'platform-unreachable' : 'platform-rejected', '平台暂时不能回答', { detail: `${what}: HTTP ${res.status}` });
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return err('platform-unreachable', '平台暂时不能回答', { detail: `${what}: answer broke the contract` });
+    return ok(parsed.data);
+  }
+
+  async function lookupOne(idNumber: string, code: string): Promise<Result<FoundCertificate | null>> {
+    const answer = await signedPost(LOOKUP_PATH, { holderIdNumber: idNumber, certificateTypeCode: code }, CertificateLookupResponseSchema, 'e-cert lookup');
+    if (!answer.ok) return { ...answer, message: answer.code === 'platform-unreachable' ? '网络暂时不可用，查不到电子证照' : '暂时查不到电子证照' };
+    const parsed = { data: answer.value };
     if (!parsed.data.found) return ok(null);
     const c = parsed.data.certificate;
     return ok({ certificateId: c.certificateNumber, type: c.certificateTypeName, issuer: c.issuingDepartment, holder: c.holderNameMasked });
@@ -63,6 +80,9 @@ export function platformLookups(cache: OfflineCache, options: { timeoutMs: numbe
       if (failed && !failed.ok) return failed;
       return ok(results.flatMap((r) => (r.ok && r.value ? [r.value] : [])));
     },
+    lookupEnterprise: (uscc: string): Promise<Result<EnterpriseLookupResponse>> =>
+      signedPost('/v1/enterprises/lookup', { unifiedSocialCreditCode: uscc }, EnterpriseLookupResponseSchema, 'enterprise lookup'),
+    verifyEid: (code: string): Promise<Result<EidVerifyResponse>> => signedPost('/v1/eid/verify', { code }, EidVerifyResponseSchema, 'e-ID verify'),
     async refreshStatuses() {
       const pulled = await new StatusPuller(cache.store, cache.client).pullAll();
       return pulled.kind === 'ok';

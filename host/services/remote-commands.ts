@@ -116,6 +116,28 @@ export class RemoteCommandRunner {
     return fresh;
   }
 
+  /**
+   * One command as a live link delivers it (MQTT): verified, executed at most
+   * once (ids persisted), audited; the outcome is returned for the response
+   * topic instead of waiting for the next heartbeat.
+   */
+  async runOne(raw: unknown): Promise<{ commandId: string; outcome: 'done' | 'failed' | 'refused' | 'duplicate'; detail: string }> {
+    const id = typeof raw === 'object' && raw !== null ? String((raw as { commandId?: unknown }).commandId ?? '') : '';
+    if (id && this.executed.has(id)) return { commandId: id, outcome: 'duplicate', detail: 'already executed; not run again' };
+    const check = checkCommand(raw, this.o.kioskId(), this.o.platformKey(), this.now());
+    if (!check.ok) {
+      this.o.logger.warn({ commandId: id, reason: check.reason }, 'remote command refused');
+      this.o.audit.append('remote-command', { commandId: id, kind: null, outcome: 'refused', reason: check.reason });
+      return { commandId: id, outcome: 'refused', detail: check.reason };
+    }
+    const outcome = await this.execute(check.command.command);
+    this.executed.add(check.command.commandId);
+    const detail = (outcome.ok ? outcome.value : `${outcome.code}: ${outcome.message}`).slice(0, 500);
+    this.o.audit.append('remote-command', { commandId: check.command.commandId, kind: check.command.command.kind, outcome: outcome.ok ? 'done' : 'failed', detail: detail.slice(0, 200) });
+    this.o.logger.info({ commandId: check.command.commandId, kind: check.command.command.kind, ok: outcome.ok }, 'remote command executed');
+    return { commandId: check.command.commandId, outcome: outcome.ok ? 'done' : 'failed', detail };
+  }
+
   private async execute(body: KioskCommandBody): Promise<Result<string>> {
     switch (body.kind) {
       case 'refresh-catalog':

@@ -2,6 +2,7 @@ import { journeyFor } from '../../contract/journeys';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
+import { identityHandlers } from '../api/handlers/identity';
 import { residentHandlers } from '../api/handlers/journeys';
 import type { KioskConfig } from '../config';
 import type { ApplicationsService } from './applications';
@@ -54,6 +55,6 @@ export function createResidentDesk(deps: ResidentDeskDeps) {
   });
   const progress = new ProgressDesk(session, applications, platform);
   const voice = new VoiceGuide();
-  const handlers = residentHandlers({ session, journeys, progress, applications, platform, staff, voice });
-  return { journeys, staff, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
+  const handlers = { ...residentHandlers({ session, journeys, progress, applications, platform, staff, voice }), ...identityHandlers({ session, journeys, platform }) };
+  return { journeys, staff, platform, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
 }

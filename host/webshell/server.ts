@@ -55,6 +55,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   let port = options.port;
 
   app.addHook('onRequest', async (req, reply) => {
+    // A production kiosk never hands out its source: no source maps, even if a build left some beside the renderer.
+    if (options.host.config.mode === 'production' && /\.map(\?|$)/.test(req.url)) return reply.code(404).send(err('not-found', 'no such route'));
     const refusal = !hostAllowed(req.headers.host, port)
       ? 'Host header not allowed'
       : !originAllowed(req.headers.origin, port)

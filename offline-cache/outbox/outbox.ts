@@ -7,6 +7,8 @@ import type { AttachmentRef, ItemOutcome, OutboxItem, OutboxKind, OutboxSummary,
 
 export interface OutboxOptions {
   readonly now?: () => number;
+  /** When an answer was settled, for retention: the platform's clock when known (a jumped wall clock must not age a record). */
+  readonly settledNow?: () => number;
   readonly random?: Random;
   readonly backoff?: BackoffPolicy;
 }
@@ -41,6 +43,7 @@ interface Row {
  */
 export class Outbox {
   private readonly now: () => number;
+  private readonly settledNow: () => number;
   private readonly random: Random;
   private readonly backoff: BackoffPolicy;
   private readonly insertStmt: Statement;
@@ -57,6 +60,7 @@ export class Outbox {
     options: OutboxOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.settledNow = options.settledNow ?? this.now;
     this.random = options.random ?? Math.random;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.insertStmt = store.read((db) =>
@@ -211,14 +215,15 @@ export class Outbox {
    */
   settle(outcomes: readonly ItemOutcome[]): void {
     const now = this.now();
+    const settledAt = this.settledNow();
     this.store.light((db) => {
       const accept = db.prepare(`UPDATE outbox SET state = 'accepted', platform_ref = ?, settled_at = ?, last_error = NULL, attempts = attempts + 1 WHERE client_id = ? AND state = 'sending'`);
       const reject = db.prepare(`UPDATE outbox SET state = 'quarantined', last_error = ?, settled_at = ?, attempts = attempts + 1 WHERE client_id = ? AND state = 'sending'`);
       const retry = db.prepare(`UPDATE outbox SET state = 'queued', last_error = ?, attempts = attempts + 1, next_attempt_at = ? WHERE client_id = ? AND state = 'sending'`);
       const attemptsOf = db.prepare('SELECT attempts FROM outbox WHERE client_id = ?').pluck();
       for (const o of outcomes) {
-        if (o.outcome === 'accepted' || o.outcome === 'duplicate') accept.run(o.platformRef, now, o.clientId);
-        else if (o.outcome === 'rejected') reject.run(o.reason.slice(0, 500), now, o.clientId);
+        if (o.outcome === 'accepted' || o.outcome === 'duplicate') accept.run(o.platformRef, settledAt, o.clientId);
+        else if (o.outcome === 'rejected') reject.run(o.reason.slice(0, 500), settledAt, o.clientId);
         else if (o.outcome === 'retry') {
           const attempts = ((attemptsOf.get(o.clientId) as number | undefined) ?? 0) + 1;
           const wait = Math.max(o.retryAfterMs ?? 0, backoffDelay(attempts, this.backoff, this.random));

@@ -67,7 +67,7 @@ export class PlatformClient {
 
   /** The platform's clock now, carried forward from its last answer on the monotonic clock; null before any answer. */
   platformNow(): number | null {
-    return this.platformSeen ? this.platformSeen.at + (performance.now() - this.platformSeen.mono) : null;
+    return this.platformSeen ? Math.round(this.platformSeen.at + (performance.now() - this.platformSeen.mono)) : null;
   }
 
   /** Platform clock minus kiosk clock as last observed (ms, 1 s resolution). */

@@ -140,6 +140,16 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kiosk_id, stream, seq)
   ) STRICT;
   `,
+  `
+  -- e-ID QR codes issued by the simulated 三晋通 / CTID issuers: single use, short-lived.
+  CREATE TABLE eid_codes (
+    jti TEXT PRIMARY KEY,
+    issuer TEXT NOT NULL,
+    identity TEXT NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    used_at_ms INTEGER
+  ) STRICT;
+  `,
 ];
 
 /** Opens (creating) the simulator database in its data dir: WAL, fsync on every commit. */

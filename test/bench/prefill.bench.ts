@@ -40,6 +40,12 @@ const STAMPS = `
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
+/** What STAMPS leaves on the page's global object. */
+interface Stamps {
+  __identifiedAt: number | null;
+  __filledAt: number | null;
+}
+
 async function toIdentifyStep(page: Page, kiosk: KioskProcess): Promise<void> {
   await page.goto(kiosk.uiUrl);
   await page.getByTestId('start').click();
@@ -68,14 +74,31 @@ export default async function prefill(emit: Emit): Promise<void> {
       await kiosk.call('devdock.idcard.remove', {});
       await kiosk.call('session.end', { reason: 'home' });
       await toIdentifyStep(page, kiosk);
-      await page.evaluate('window.__identifiedAt = null; window.__filledAt = null;');
+      // Function forms only: the page's CSP (no 'unsafe-eval') refuses Playwright's string expressions.
+      await page.evaluate(() => {
+        const w = globalThis as unknown as Stamps;
+        w.__identifiedAt = null;
+        w.__filledAt = null;
+      });
       const t0 = Date.now();
       const r = await kiosk.call<{ ok: boolean }>('devdock.idcard.insert', { cardId: 'resident-zhang' });
       if (!r.body.ok) throw new Error('devdock insert failed');
-      const handle = await page.waitForFunction('window.__identifiedAt !== null && window.__filledAt !== null ? [window.__identifiedAt, window.__filledAt] : null', undefined, { timeout: 15_000 }).catch(async (e: Error) => {
-        const state = await page.evaluate('JSON.stringify([window.__identifiedAt, window.__filledAt])');
-        throw new Error(`${e.message}\nstate ${state}\nscreen: ${(await page.locator('main').innerText()).slice(0, 300)}`);
-      });
+      const handle = await page
+        .waitForFunction(
+          () => {
+            const w = globalThis as unknown as Stamps;
+            return w.__identifiedAt !== null && w.__filledAt !== null ? [w.__identifiedAt, w.__filledAt] : null;
+          },
+          undefined,
+          { timeout: 15_000 },
+        )
+        .catch(async (e: Error) => {
+          const state = await page.evaluate(() => {
+            const w = globalThis as unknown as Stamps;
+            return JSON.stringify([w.__identifiedAt, w.__filledAt]);
+          });
+          throw new Error(`${e.message}\nstate ${state}\nscreen: ${(await page.locator('main').innerText()).slice(0, 300)}`);
+        });
       const [identifiedAt, filledAt] = (await handle.jsonValue()) as [number, number];
       host.push(identifiedAt - t0);
       ui.push(filledAt - identifiedAt);

@@ -6,12 +6,20 @@
  * - ui-interactive: Chromium page.goto → attract screen's start button
  *   visible, vs the same browser loading a one-heading static page from a
  *   bare node:http server.
+ * - production-host-ready: the production bundle (scripts/build-production.ts,
+ *   what the Debian package runs: plain node, no tsx) → KIOSK_UI_URL, vs a bare
+ *   `node` process starting an HTTP server and printing one line.
+ * - production-ui-interactive: the same, in Chromium, vs the static page.
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildProduction } from '../../scripts/build-production';
+import { KIOSK_NODE_FLAGS } from '../../scripts/launch-plan';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { REPO_ROOT, spawnTs, startKioskProcess } from '../support/processes';
+import { REPO_ROOT, spawnTs, startKioskProcess, startPlatformProcess, tempDir } from '../support/processes';
 import { figure, type Emit } from './format';
 
 const RUNS = 3;
@@ -61,4 +69,71 @@ export default async function startup(emit: Emit): Promise<void> {
   }
   emit(figure('host-ready', median(ready), 'ms', median(bare)));
   emit(figure('ui-interactive', median(ui), 'ms', median(staticPage)));
+  await productionStartup(emit);
+}
+
+/** Spawns `node ARGS` and resolves with the first stdout line matching `ready`, and a stop function. */
+function spawnNode(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ line: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited with ${code} before ready`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (ready.test(line)) {
+        child.removeAllListeners('exit');
+        resolve({ line, stop });
+      }
+    });
+  });
+}
+
+const BARE_HTTP = "require('node:http').createServer().listen(0, '127.0.0.1', () => console.log('READY'))";
+
+export async function productionStartup(emit: Emit): Promise<void> {
+  const bundle = await buildProduction({ out: tempDir('bench-production') });
+  const platform = await startPlatformProcess();
+  const browser = await chromium.launch({ executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end('<!doctype html><html lang="zh-CN"><body><h1>一件事，一次办</h1><button>点击开始办事</button></body></html>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const staticUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  const bare: number[] = [];
+  const ready: number[] = [];
+  const ui: number[] = [];
+  const staticPage: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      const b = await spawnNode(['-e', BARE_HTTP], {}, /^READY/);
+      bare.push(performance.now() - t);
+      await b.stop();
+
+      t = performance.now();
+      const env = { KIOSK_ID: `SX-BENCH-${i}`, KIOSK_OPEN: 'none', KIOSK_HTTP_PORT: '0', KIOSK_DATA_DIR: tempDir('bench-production-data'), KIOSK_LOG_LEVEL: 'warn', KIOSK_PLATFORM_URL: platform.url };
+      const kiosk = await spawnNode([...KIOSK_NODE_FLAGS, path.join(bundle.dir, 'app', 'start.mjs')], env, /^KIOSK_UI_URL=/);
+      ready.push(performance.now() - t);
+      const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+      t = performance.now();
+      await page.goto(kiosk.line.slice('KIOSK_UI_URL='.length));
+      await page.getByTestId('start').waitFor({ state: 'visible' });
+      ui.push(performance.now() - t);
+      await page.close();
+      await kiosk.stop();
+
+      const p2 = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+      t = performance.now();
+      await p2.goto(staticUrl);
+      await p2.getByRole('button').waitFor({ state: 'visible' });
+      staticPage.push(performance.now() - t);
+      await p2.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    await platform.stop();
+  }
+  emit(figure('production-host-ready', median(ready), 'ms', median(bare)));
+  emit(figure('production-ui-interactive', median(ui), 'ms', median(staticPage)));
 }

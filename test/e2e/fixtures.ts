@@ -24,6 +24,53 @@ export const test = base.extend<KioskFixtures>({
   },
 });
 
+/**
+ * One platform and one kiosk per Playwright worker, shared by the tests of a
+ * spec file that walk many journeys in sequence: each test starts from the
+ * attract screen after the privacy wipe (`session.end`), not from a new
+ * process. Use `sharedTest` and reset with `freshVisit`.
+ */
+export interface SharedKioskFixtures {
+  sharedPlatform: PlatformProcess;
+  sharedKiosk: KioskProcess;
+}
+
+export const sharedTest = base.extend<object, SharedKioskFixtures>({
+  sharedPlatform: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const platform = await startPlatformProcess();
+      await use(platform);
+      await platform.stop();
+    },
+    { scope: 'worker' },
+  ],
+  sharedKiosk: [
+    async ({ sharedPlatform }, use) => {
+      // One page after another talks to this kiosk: the UI watchdog must not take the gap between two tests
+      // (a closed page's silence) for a hung UI and reload the next test's page.
+      const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: sharedPlatform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000' });
+      await use(kiosk);
+      await kiosk.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** Fault injection on the platform simulator's /v1 routes (`PUT /admin/faults`); `{}` clears it. */
+export async function platformFaults(platform: PlatformProcess, config: Record<string, unknown>): Promise<void> {
+  const r = await fetch(new URL('/admin/faults', platform.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+  expect(r.status, await r.text()).toBe(200);
+}
+
+/** The privacy wipe between two residents of a shared kiosk: card lifted, session ended, attract screen. */
+export async function freshVisit(page: Page, kiosk: KioskProcess): Promise<void> {
+  await kiosk.call('devdock.idcard.remove', {});
+  await kiosk.call('session.end', { reason: 'finished' });
+  await page.goto(kiosk.uiUrl);
+  await expect(page.getByTestId('start')).toBeVisible();
+}
+
 export { expect };
 
 /** axe-core with WCAG 2.x A/AA rules; returns the violations so the test prints them when it fails. */

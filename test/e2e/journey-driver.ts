@@ -15,8 +15,40 @@ export interface WalkOptions {
   readonly thingId: string;
   /** Screenshot name prefix, e.g. `newborn-elderly`. */
   readonly shots: string;
-  /** Answer yes (first option) to every question, or no (last option). */
-  readonly answer: 'first' | 'last';
+  /** Answer yes (first option) to every question, or no (last option), or follow this answer path. */
+  readonly answer: 'first' | 'last' | Readonly<Record<string, string | boolean>>;
+  /** Needed for journeys with other parties (they put their own card on the reader). */
+  readonly kiosk?: KioskProcess;
+}
+
+/** Fixture cards of the other parties (spouse, other parent, buyer…), in the order the journey lists them. */
+export const PARTY_CARDS = ['resident-li', 'resident-wang'] as const;
+
+/**
+ * Other parties of the matter, from the journey data: each required (or
+ * present optional) party's screen `party-<id>` takes their own card and
+ * their consent `party-consent-<id>`.
+ */
+async function partiesOnScreen(page: Page, o: WalkOptions): Promise<void> {
+  const parties = journeyFor(o.thingId)!.wired!.parties ?? [];
+  for (let i = 0; i <= parties.length; i++) {
+    // Either a party screen or the form comes next.
+    const party = page.locator('.journey.party');
+    const form = page.getByRole('heading', { name: '请核对并填写申请信息' });
+    await expect(party.or(form).first()).toBeVisible();
+    if (!(await party.isVisible())) return;
+    expect(i, 'more party screens than the journey has parties').toBeLessThan(parties.length);
+    const id = (await party.getAttribute('data-testid'))!.replace(/^party-/, '');
+    if (o.kiosk) {
+      await removeCard(o.kiosk);
+      await insertCard(o.kiosk, PARTY_CARDS[i % PARTY_CARDS.length]);
+      await expect(page.getByTestId(`party-identity-${id}`)).toBeVisible();
+      await page.getByTestId(`party-consent-${id}`).click();
+    } else {
+      await page.getByTestId(`party-skip-${id}`).click();
+    }
+    await expect(page.getByTestId(`party-${id}`)).toBeHidden();
+  }
 }
 
 export const CARD = { id: 'resident-zhang', name: '张小三', masked: '张*三', idNumber: '140105199003071234', maskedId: '140…1234' } as const;
@@ -90,16 +122,27 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
     await expect(page.getByTestId('step-progress')).toContainText(`第 ${n} 步`);
     if (n === 1) await checkScreen(page, `${o.shots}-2-question`);
     const answers = page.locator('.answers .answer');
-    await (o.answer === 'first' ? answers.first() : answers.last()).click();
+    if (typeof o.answer === 'object') {
+      // The question on screen is known by its heading; the path says what to answer.
+      const heading = (await page.locator('.journey.question #step-heading').textContent())?.trim();
+      const q = wired.questions.find((x) => x.text.zh === heading);
+      expect(q, `question on screen: ${heading}`).toBeDefined();
+      expect(o.answer[q!.id], `answer path has ${q!.id}`).toBeDefined();
+      await page.getByTestId(`answer-${String(o.answer[q!.id])}`).click();
+    } else await (o.answer === 'first' ? answers.first() : answers.last()).click();
     // The next screen (a question or the form) says the next step number.
     await expect(page.getByTestId('step-progress')).toContainText(`第 ${n + 1} 步`);
     expect(n).toBeLessThanOrEqual(wired.questions.length);
   }
 
-  // The form: card fields are filled and masked; the rest typed.
+  // Other parties: each party screen the answers call for takes that person's own card and consent
+  // (a walk without a kiosk to insert cards types an optional party's fields instead).
+  await partiesOnScreen(page, o);
+
+  // The form: card fields are filled and masked; the rest (and a skipped party's) typed.
   await expect(page.getByRole('heading', { name: '请核对并填写申请信息' })).toBeVisible();
   for (const f of wired.form) {
-    if (f.fromCard) continue;
+    if (f.fromCard && !f.fromParty) continue;
     const input = page.getByTestId(`field-${f.id}`);
     const value = valueFor(f);
     if (value !== null) {
@@ -108,6 +151,12 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
       const group = page.locator('fieldset', { has: page.locator('legend', { hasText: f.label.zh }) });
       if (await group.isVisible()) await group.locator('.answer').first().click();
     }
+  }
+  // Business: the enterprise named by its code is looked up on the platform and verified.
+  const enterprise = wired.payload.enterprise;
+  if (enterprise && wired.form.some((f) => f.fromEnterprise)) {
+    await page.getByTestId('enterprise-lookup').click();
+    await expect(page.getByTestId('enterprise-verified')).toBeVisible();
   }
   await checkScreen(page, `${o.shots}-3-form`);
   await page.getByTestId('form-next').click();
@@ -134,6 +183,9 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   await page.getByTestId('materials-next').click();
 
   await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
+  // Everyone's identifiers are masked alike on the review: nothing typed shows in full.
+  const review = await page.locator('.journey.review').innerText();
+  for (const typed of [validIdNumber(), '13912345678']) expect(review).not.toContain(typed);
   await checkScreen(page, `${o.shots}-5-review`);
   await page.getByTestId('review-next').click();
   await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();

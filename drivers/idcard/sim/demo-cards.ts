@@ -1,8 +1,11 @@
 import foreignPermanent from './cards/foreign-permanent.json' with { type: 'json' };
+import foreignPermanent2023 from './cards/foreign-permanent-2023.json' with { type: 'json' };
 import hmtResidence from './cards/hmt-residence.json' with { type: 'json' };
 import residentBadcheck from './cards/resident-badcheck.json' with { type: 'json' };
 import residentExpired from './cards/resident-expired.json' with { type: 'json' };
+import residentLi from './cards/resident-li.json' with { type: 'json' };
 import residentLongterm from './cards/resident-longterm.json' with { type: 'json' };
+import residentWang from './cards/resident-wang.json' with { type: 'json' };
 import residentZhang from './cards/resident-zhang.json' with { type: 'json' };
 import { CardFixtureSchema, type CardFixture } from './fixture';
 
@@ -11,7 +14,7 @@ import { CardFixtureSchema, type CardFixture } from './fixture';
  * ones), imported rather than read from a folder so that a packaged build in
  * demo mode offers the same cards as a development checkout and the tests.
  */
-export const DEMO_CARDS: readonly CardFixture[] = [foreignPermanent, hmtResidence, residentBadcheck, residentExpired, residentLongterm, residentZhang].map((raw) => {
+export const DEMO_CARDS: readonly CardFixture[] = [foreignPermanent, foreignPermanent2023, hmtResidence, residentBadcheck, residentExpired, residentLi, residentLongterm, residentWang, residentZhang].map((raw) => {
   const parsed = CardFixtureSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`demo card ${String((raw as { id?: unknown }).id)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;

@@ -1,6 +1,5 @@
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import sharp from 'sharp';
 import { code128Modules, code128ValuesFromEscPos } from '../escpos/code128';
 import type { Align } from '../escpos/commands';
 import type { PaperElement } from './interpreter';
@@ -160,6 +159,8 @@ export async function renderPaper(elements: readonly PaperElement[], paperDots: 
     }
   }
   const height = Math.max(y + LINE_GAP, 48);
+  // Loaded on first use: only the simulated printer draws paper, and the production package carries no sharp (scripts/build-production.ts).
+  const { default: sharp } = await import('sharp');
   const { data: grey } = await sharp(Buffer.from(textSvg(texts, paperDots, height)))
     .greyscale()
     .raw()

@@ -52,6 +52,8 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
       const identity = deps.session.identity();
       if (!identity) return err('no-session', '请先把身份证放在感应区');
       const found = await deps.platform.lookupCertificates(identity.idNumber, types, deps.session.current()?.identity?.name ?? '');
+      // Only what this lookup returned may later exempt a material (the host trusts no certificate number the renderer sends).
+      if (found.ok) deps.session.noteCertificates(found.value.map((c) => ({ certificateId: c.certificateId, type: c.type })));
       // Offline is not a failure: the screen offers capture or 告知承诺 instead.
       return found.ok ? ok({ online: true, found: [...found.value] }) : ok({ online: false, found: [] });
     },

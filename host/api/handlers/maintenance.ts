@@ -100,6 +100,7 @@ export function maintenanceHandlers(d: MaintenanceDeps): Pick<HandlerTable, Main
       try {
         writeBundle(target.value, bytes);
       } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return err('invalid-input', `${target.value} 已存在，不会覆盖：请选择一个文件夹或新的文件名`, { detail: 'EEXIST' });
         return err('device-failure', '写入诊断包失败：U 盘是否已满或写保护？', { detail: (e as Error).message });
       }
       d.audit.append('maintenance.bundle', { bytes: bytes.length });

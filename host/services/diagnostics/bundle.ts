@@ -5,8 +5,8 @@ import { err, ok, type Diagnostics, type Result } from '../../../contract';
 import type { KioskConfig } from '../../config';
 import type { AuditVerification } from '../maintenance/audit-trail';
 
-/** Config keys never copied into a bundle (none hold secrets today; the list is where a future one goes). */
-export const SECRET_CONFIG_KEYS: readonly string[] = [];
+/** Config keys never copied into a bundle: the provisioning token registers a kiosk key with the platform. */
+export const SECRET_CONFIG_KEYS: readonly string[] = ['offline.provisioningToken'];
 
 export interface BundleInput {
   readonly config: KioskConfig;
@@ -61,7 +61,8 @@ export function buildBundle(input: BundleInput): { bytes: Uint8Array; files: str
   return { bytes: zipSync(files, { level: 6 }), files: Object.keys(files) };
 }
 
+/** Creates the file and never overwrites one (O_EXCL): a chosen path that exists fails with EEXIST and loses nothing. */
 export function writeBundle(target: string, bytes: Uint8Array): void {
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, bytes, { mode: 0o600 });
+  writeFileSync(target, bytes, { mode: 0o600, flag: 'wx' });
 }

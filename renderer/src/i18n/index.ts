@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { devicesMessages } from './devices';
 import { en } from './en';
+import { identityMessages } from './identity';
 import { journeyMessages } from './journey';
 import { maintenanceMessages } from './maintenance';
 import { receiptMessages } from './receipt';
@@ -26,6 +27,7 @@ const domains: Record<string, DomainMessages<object>> = {
   scan: scanMessages,
   receipt: receiptMessages,
   devices: devicesMessages,
+  identity: identityMessages,
 };
 
 export function initI18n(locale: UiLocale) {

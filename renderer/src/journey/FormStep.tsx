@@ -4,6 +4,8 @@ import type { CardField, FormValues } from '../../../contract';
 import type { FieldProblem } from '../../../contract/journeys/engine';
 import type { Field } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
+import { useHostScans } from '../scan/useHostScans';
+import { EnterpriseLookup, useEnterpriseLookup } from './EnterpriseLookup';
 import { HoldToReveal } from '../components/HoldToReveal';
 import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
 import { identifierKind } from './identifiers';
@@ -46,8 +48,11 @@ export function FormStep({
   onChange,
   onNext,
   check,
+  enterpriseNameField,
 }: {
   fields: readonly Field[];
+  /** The form field holding the enterprise's registered name (payload map), filled by a registry lookup. */
+  enterpriseNameField?: string | undefined;
   /** The engine's problems for these values (card fields are checked by the host with the clear card). */
   check: (values: FormValues) => readonly FieldProblem[];
   values: FormValues;
@@ -65,13 +70,30 @@ export function FormStep({
   // The session event already carries the masked name and number: show them at once, the rest when the host answers.
   const fromSession = (field: string) => (field === 'name' ? session?.identity?.name : field === 'idNumber' ? session?.identity?.idNumber : undefined) ?? '—';
 
-  useEffect(() => {
-    void client.api['journey.cardFields']({}).then((r) => r.ok && setCard(r.value));
-  }, [client, identified]);
 
-  // Another party's card fields (`fromParty`) are typed here until that party swipes their own card.
-  const ownCard = (f: Field) => f.fromCard !== undefined && f.fromParty === undefined;
-  const typedIds = new Set(fields.filter((f) => !ownCard(f)).map((f) => f.id));
+  const [cardLoaded, setCardLoaded] = useState(false);
+  const consented = new Set((session?.parties ?? []).filter((p) => p.consented).map((p) => p.partyId));
+  const partyKey = [...consented].join(',');
+  useEffect(() => {
+    void client.api['journey.cardFields']({}).then((r) => {
+      if (!r.ok) return;
+      setCard(r.value);
+      setCardLoaded(true);
+    });
+  }, [client, identified, partyKey]);
+  /**
+   * A card field shows the card (masked) when its card has the value: the
+   * applicant's card, or a party's who swiped and consented. A card without
+   * it (no address on a foreigner card) or a party not present leaves it to be typed.
+   */
+  const shownFromCard = (f: Field): boolean => {
+    if (!f.fromCard) return false;
+    if (f.fromParty) return consented.has(f.fromParty) && card[`${f.fromParty}.${f.fromCard}`] !== undefined;
+    return !cardLoaded || card[f.fromCard] !== undefined;
+  };
+  const enterprise = useEnterpriseLookup(fields, values, onChange, enterpriseNameField);
+  useHostScans((scan) => enterprise.fromScan(scan.text));
+  const typedIds = new Set(fields.filter((f) => !shownFromCard(f)).map((f) => f.id));
   const problems: Record<string, { zh: string; en: string }> = {};
   for (const p of check(values)) {
     const id = p.path.replace(/^form\./, '');
@@ -97,7 +119,19 @@ export function FormStep({
           const labelId = `label-${f.id}`;
           const problem = shown ? problems[f.id] : undefined;
           const errorId = `error-${f.id}`;
-          if (ownCard(f) && f.fromCard) {
+          if (f.fromCard && f.fromParty && shownFromCard(f)) {
+            return (
+              <div className="field card-field" key={f.id}>
+                <span className="field-label" id={labelId}>
+                  {pick(f.label, locale)} <span className="tag">{t('journey.form.fromCard')}</span>
+                </span>
+                <span className="masked-value" aria-labelledby={labelId} data-testid={`party-field-${f.id}`}>
+                  {card[`${f.fromParty}.${f.fromCard}`]}
+                </span>
+              </div>
+            );
+          }
+          if (f.fromCard && shownFromCard(f)) {
             return (
               <div className="field card-field" key={f.id}>
                 <span className="field-label" id={labelId}>
@@ -156,6 +190,7 @@ export function FormStep({
                   {locale === 'en' ? problem.en : problem.zh}
                 </p>
               )}
+              {f.type === 'uscc' && <EnterpriseLookup state={enterprise.state} onLookup={() => enterprise.lookup(value)} />}
               {editing === f.id && (
                 <OnScreenKeyboard
                   layout={kb.layout}

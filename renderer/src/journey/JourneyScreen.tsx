@@ -13,6 +13,7 @@ import { GuideStep } from './GuideStep';
 import { IdentifyStep } from './IdentifyStep';
 import { journeyFor } from './journeys-source';
 import { MaterialsStep } from './MaterialsStep';
+import { PartyStep } from './PartyStep';
 import { createJourneyModel, stepCount } from './model';
 import { QuestionStep } from './QuestionStep';
 import { ReviewStep } from './ReviewStep';
@@ -58,7 +59,9 @@ export function JourneyScreen() {
     dispatch({ type: 'go', step, ...(returnToReview !== undefined ? { returnToReview } : {}) });
     navigate(location.pathname, { state: { step }, replace: step.kind === 'done' });
   };
-  const afterQuestions = (): JourneyStep => (state.returnToReview ? { kind: 'review' } : identified ? { kind: 'form' } : { kind: 'identify' });
+  const parties = model ? model.parties(state.answers) : [];
+  const partiesFrom = (index: number): JourneyStep => (index < parties.length ? { kind: 'party', index } : { kind: 'form' });
+  const afterQuestions = (): JourneyStep => (state.returnToReview ? { kind: 'review' } : identified ? partiesFrom(0) : { kind: 'identify' });
   const firstQuestionOrNext = (): JourneyStep => (questions.length ? { kind: 'question', index: 0 } : afterQuestions());
   if (!model || !wired || currentStep.kind === 'guide') {
     return (
@@ -75,6 +78,8 @@ export function JourneyScreen() {
 
   const total = stepCount(model, state.answers);
   const step = currentStep;
+  const present = new Set((session?.parties ?? []).filter((p) => p.consented).map((p) => p.partyId));
+  const np = parties.length;
   const codes = applicableSubItems(thing, wired, state.answers);
   const check = (values: FormValues) => validateForm(wired, { answers: state.answers, subItems: codes, values, today: new Date() });
   const deadline = pick(journey?.guide.timeLimit, locale) || thing.deadline.text;
@@ -94,19 +99,27 @@ export function JourneyScreen() {
             dispatch({ type: 'answer', id: q.id, value: v });
             // Follow-up questions appear once their trigger is answered: recompute with the new answer.
             const nextQuestions = model.questions({ ...state.answers, [q.id]: v });
-            go(step.index + 1 < nextQuestions.length ? { kind: 'question', index: step.index + 1 } : afterQuestions());
+            if (step.index + 1 < nextQuestions.length) return go({ kind: 'question', index: step.index + 1 });
+            const nextParties = model.parties({ ...state.answers, [q.id]: v });
+            go(state.returnToReview ? { kind: 'review' } : !identified ? { kind: 'identify' } : nextParties.length ? { kind: 'party', index: 0 } : { kind: 'form' });
           }}
         />
       );
     }
     case 'identify':
-      return <IdentifyStep onIdentified={() => go({ kind: 'form' })} />;
+      return <IdentifyStep onIdentified={() => go(partiesFrom(0))} />;
+    case 'party': {
+      const party = parties[step.index];
+      if (!party) return null;
+      return <PartyStep key={party.id} party={party} step={questions.length + step.index + 1} total={total} onDone={() => go(partiesFrom(step.index + 1))} />;
+    }
     case 'form':
       return (
         <FormStep
           fields={model.fields(state.answers)}
+          enterpriseNameField={wired.payload.enterprise?.nameField}
           values={state.form}
-          step={questions.length + 1}
+          step={questions.length + np + 1}
           total={total}
           check={check}
           onChange={(id, value) => dispatch({ type: 'field', id, value })}
@@ -116,10 +129,10 @@ export function JourneyScreen() {
     case 'materials':
       return (
         <MaterialsStep
-          materials={model.materials(state.answers)}
+          materials={model.materials(state.answers, present)}
           provided={state.materials}
           previews={state.previews}
-          step={questions.length + 2}
+          step={questions.length + np + 2}
           total={total}
           onProvide={(provision, preview) => dispatch({ type: 'material', provision, ...(preview ? { preview } : {}) })}
           onUnprovide={(materialId) => dispatch({ type: 'unprovide', materialId })}
@@ -133,10 +146,10 @@ export function JourneyScreen() {
           answers={state.answers}
           fields={model.fields(state.answers)}
           form={state.form}
-          materials={model.materials(state.answers)}
+          materials={model.materials(state.answers, present)}
           provided={state.materials}
           subItems={model.subItems(state.answers)}
-          step={questions.length + 3}
+          step={questions.length + np + 3}
           total={total}
           onChange={(section) => go(section === 'answers' ? { kind: 'question', index: 0 } : { kind: section }, true)}
           onNext={() => go({ kind: 'consent' })}
@@ -145,13 +158,16 @@ export function JourneyScreen() {
     case 'consent':
       return (
         <ConsentStep
-          step={questions.length + 4}
+          step={questions.length + np + 4}
           total={total}
           onSubmitted={(submitted) => {
             dispatch({ type: 'submitted', submitted });
             go({ kind: 'done' });
           }}
-          onFix={(path) => go(path.startsWith('materials') ? { kind: 'materials' } : path.startsWith('answers') ? { kind: 'question', index: 0 } : { kind: 'form' }, true)}
+          onFix={(path) => {
+            const partyIndex = parties.findIndex((p) => path === `parties.${p.id}`);
+            go(partyIndex >= 0 ? { kind: 'party', index: partyIndex } : path.startsWith('materials') ? { kind: 'materials' } : path.startsWith('answers') ? { kind: 'question', index: 0 } : { kind: 'form' }, true);
+          }}
         />
       );
     case 'done':

@@ -1,7 +1,7 @@
 import type { Answers } from '../../../contract';
 import { oneThingById, type OneThing, type SubItem } from '../../../contract/catalog';
-import { applicableSubItems, formFields, materialsFor, questionsToAsk } from '../../../contract/journeys/engine';
-import type { Field, Journey, MaterialDef, Question, WiredJourney } from '../../../contract/journeys/schema';
+import { applicableSubItems, formFields, materialsFor, partiesFor, questionsToAsk } from '../../../contract/journeys/engine';
+import type { Field, Journey, MaterialDef, Party, Question, WiredJourney } from '../../../contract/journeys/schema';
 
 /**
  * What the journey screens need from one 一件事, through the shared journey
@@ -15,7 +15,9 @@ export interface JourneyModel {
   questions(answers: Answers): readonly Question[];
   subItems(answers: Answers): readonly SubItem[];
   fields(answers: Answers): readonly Field[];
-  materials(answers: Answers): readonly MaterialDef[];
+  /** Materials needed; those waived by a party present and consenting (`waivedByParty`) are left out. */
+  materials(answers: Answers, presentParties?: ReadonlySet<string>): readonly MaterialDef[];
+  parties(answers: Answers): readonly Party[];
 }
 
 export function createJourneyModel(journey: Journey): JourneyModel | null {
@@ -33,11 +35,12 @@ export function createJourneyModel(journey: Journey): JourneyModel | null {
       return thing.subItems.filter((s) => c.has(s.code));
     },
     fields: (answers) => (wired ? formFields(wired, answers, codes(answers)) : []),
-    materials: (answers) => (wired ? materialsFor(wired, answers, codes(answers), []).map((m) => m.material) : []),
+    materials: (answers, present) => (wired ? materialsFor(wired, answers, codes(answers), [], present).map((m) => m.material) : []),
+    parties: (answers) => (wired ? partiesFor(wired, answers) : []),
   };
 }
 
-/** Steps counted on "第 N 步，共 M 步": each question, then form, materials, review, consent. */
+/** Steps counted on "第 N 步，共 M 步": each question, each other party, then form, materials, review, consent. */
 export function stepCount(model: JourneyModel, answers: Answers): number {
-  return model.questions(answers).length + 4;
+  return model.questions(answers).length + model.parties(answers).length + 4;
 }

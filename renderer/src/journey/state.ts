@@ -5,6 +5,8 @@ export type JourneyStep =
   | { readonly kind: 'guide' }
   | { readonly kind: 'question'; readonly index: number }
   | { readonly kind: 'identify' }
+  /** One screen per other party the answers need (`parties`), after identify, before the form. */
+  | { readonly kind: 'party'; readonly index: number }
   | { readonly kind: 'form' }
   | { readonly kind: 'materials' }
   | { readonly kind: 'review' }

@@ -8,6 +8,15 @@ import { useStaff } from '../assisted/staff';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
 import { journeyFor } from '../journey/journeys-source';
 import { VoicePrompt } from '../voice/VoicePrompt';
+import { Pictogram } from './pictograms';
+
+const BUSINESS_EVENTS = new Set(['business-start', 'business-operation', 'business-exit', 'construction']);
+const byLifeEvent = (business: boolean) =>
+  LIFE_EVENTS.filter((ev) => BUSINESS_EVENTS.has(ev.id) === business).flatMap((ev) => CATALOG.oneThings.filter((x) => x.lifeEvent === ev.id).map((x) => x.id));
+const GROUPS = [
+  { id: 'people', ids: byLifeEvent(false) },
+  { id: 'business', ids: byLifeEvent(true) },
+] as const;
 
 /**
  * The 27 一件事 grouped the way people think of them (life events, people
@@ -31,6 +40,7 @@ export function HomeScreen() {
     return (
       <li key={id}>
         <button type="button" className="thing-tile" onClick={() => navigate(`/journey/${id}`)} data-testid={`thing-${id}`}>
+          <Pictogram id={id} locale={locale} />
           <span className="thing-name">{locale === 'en' ? thing.nameEn : thing.name}</span>
           {!wired && <span className="tag">{t('journey.home.guideOnly')}</span>}
         </button>
@@ -80,34 +90,34 @@ export function HomeScreen() {
           {results.length === 0 ? <p data-testid="no-match">{t('journey.home.noMatch', { q: query })}</p> : <ul className="thing-grid" data-testid="search-results">{results.map((r) => tile(r.id))}</ul>}
         </div>
       ) : (
-        LIFE_EVENTS.map((ev) => {
-          const ids = CATALOG.oneThings.filter((x) => x.lifeEvent === ev.id).map((x) => x.id);
-          if (ids.length === 0) return null;
-          return (
-            <section key={ev.id} className="life-event" aria-labelledby={`ev-${ev.id}`}>
-              <h2 id={`ev-${ev.id}`}>{locale === 'en' ? ev.en : ev.zh}</h2>
-              <ul className="thing-grid">{ids.map(tile)}</ul>
-            </section>
-          );
-        })
+        // Two large-tile grids in life-event order (people, then businesses): the whole catalog on about two screens.
+        GROUPS.map((g) => (
+          <section key={g.id} className="life-event" aria-labelledby={`ev-${g.id}`}>
+            <h2 id={`ev-${g.id}`}>{t(`journey.home.${g.id}`)}</h2>
+            <ul className="thing-grid">{g.ids.map(tile)}</ul>
+          </section>
+        ))
       )}
       <section className="life-event" aria-labelledby="ev-more">
         <h2 id="ev-more">{t('journey.home.more')}</h2>
         <ul className="thing-grid">
           <li>
             <button type="button" className="thing-tile" onClick={() => navigate('/progress')} data-testid="go-progress">
+              <Pictogram id="progress" locale={locale} />
               <span className="thing-name">{t('journey.home.progress')}</span>
               <span className="tile-hint">{t('journey.home.progressHint')}</span>
             </button>
           </li>
           <li>
             <button type="button" className="thing-tile" onClick={() => navigate('/feedback')} data-testid="go-feedback">
+              <Pictogram id="feedback" locale={locale} />
               <span className="thing-name">{t('journey.home.feedback')}</span>
               <span className="tile-hint">{t('journey.home.feedbackHint')}</span>
             </button>
           </li>
           <li>
             <button type="button" className="thing-tile" onClick={() => navigate('/assisted')} data-testid="go-assisted">
+              <Pictogram id="assisted" locale={locale} />
               <span className="thing-name">{t('journey.home.assisted')}</span>
               <span className="tile-hint">{t('journey.home.assistedHint')}</span>
             </button>

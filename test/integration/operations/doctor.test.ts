@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startKioskProcess, startPlatformProcess, tempDir, type KioskProcess, type PlatformProcess } from '../../support/processes';
@@ -51,5 +52,14 @@ describe('npm run doctor against a running kiosk', () => {
     const r = doctor(path.join(tempDir('nokiosk'), 'data'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('KIOSK-NOT-RUNNING');
+  });
+
+  it('exits 1, not 2, while a damaged database is being salvaged: the health check must not restart it mid-way', () => {
+    const dataDir = path.join(tempDir('salvaging'), 'data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, 'kiosk.db.salvage'), 'in progress');
+    const r = doctor(dataDir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DB-SALVAGING');
   });
 });

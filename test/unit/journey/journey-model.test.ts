@@ -12,8 +12,9 @@ describe('journey model: what the screens ask for 新生儿出生', () => {
     expect(newborn.questions({ registerHukou: false }).map((q) => q.id)).not.toContain('hukouEligible');
   });
 
-  it('counts "第 N 步，共 M 步" as the questions asked plus form, materials, review and consent', () => {
-    expect(stepCount(newborn, {})).toBe(newborn.questions({}).length + 4);
+  it('counts "第 N 步，共 M 步" as the questions asked, the other parties, plus form, materials, review and consent', () => {
+    expect(newborn.parties({}).map((p) => p.id)).toEqual(['otherParent']);
+    expect(stepCount(newborn, {})).toBe(newborn.questions({}).length + 1 + 4);
     expect(stepCount(newborn, { registerHukou: true })).toBe(stepCount(newborn, {}) + 1);
   });
 

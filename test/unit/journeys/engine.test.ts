@@ -330,6 +330,6 @@ describe('payload to the platform', () => {
       materials: [{ kind: 'e-certificate', materialId: 'businessLicence', certificateNumber: 'LIC-1' }],
     });
     expect(registered.ok).toBe(true);
-    if (registered.ok) expect(registered.value.enterprise).toEqual({ unifiedSocialCreditCode: '91350100M000100Y43', name: '太原小面包有限公司' });
+    if (registered.ok) expect(registered.value.enterprise).toEqual({ unifiedSocialCreditCode: '91350100M000100Y43', name: '太原小面包有限公司', verified: false });
   });
 });

@@ -17,6 +17,7 @@ import {
   WIRED_JOURNEYS,
   type WiredJourney,
 } from '../../../contract/journeys';
+import { partiesFor } from '../../../contract/journeys/engine';
 import { isoDay } from '../../../contract/validators';
 import { OTHER_ID, RESIDENT, TODAY } from './fixtures';
 
@@ -152,6 +153,8 @@ describe('journey data, all 27', () => {
         answers,
         values,
         identity: RESIDENT,
+        // Every party the answers need swiped their own card and consented (required ones cannot be typed).
+        parties: partiesFor(wired, answers).map((p) => ({ partyId: p.id, identity: { ...RESIDENT, name: '李小红', idNumber: OTHER_ID }, method: 'card' as const, consentedAt: '2026-11-20T08:00:00.000Z' })),
         materials: provideAll(wired, answers, subItems),
         localNumber: 'K0001-20261126-0001',
         today: TODAY,
@@ -160,7 +163,7 @@ describe('journey data, all 27', () => {
       if (!r.ok) continue;
       expect(r.value.itemCode).toBe(thing.code);
       // 企业开办 has no code until the enterprise is registered; every other business journey names it.
-      if (thing.audience === 'business' && values['uscc']) expect(r.value.enterprise, code).toEqual({ unifiedSocialCreditCode: USCC, name: values['enterpriseName'] });
+      if (thing.audience === 'business' && values['uscc']) expect(r.value.enterprise, code).toMatchObject({ unifiedSocialCreditCode: USCC, name: values['enterpriseName'], verified: false });
       else if (thing.id !== 'business-start') expect(r.value.enterprise, code).toBeUndefined();
     }
   });

@@ -1,0 +1,154 @@
+import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import mqtt, { type MqttClient } from 'mqtt';
+import { v7 as uuidv7 } from 'uuid';
+import { CommandResponseSchema, FLEET_TOPIC_ROOT, FleetStatusSchema, FleetTelemetrySchema, fleetTopics, parseFleetTopic } from '../contract/fleet';
+import { commandSigningString, type KioskCommand, type KioskCommandBody } from '../contract/platform';
+import type { FleetStore } from './store';
+
+export interface ConsoleBrokerOptions {
+  readonly brokerUrl: string;
+  readonly username: string;
+  readonly password?: string;
+  readonly caFile?: string;
+  /** The platform's Ed25519 command key as a JWK file (the platform simulator's `platform-key.json`). */
+  readonly signingKeyFile: string;
+  readonly store: FleetStore;
+  readonly flushMs?: number;
+  readonly now?: () => Date;
+  readonly log?: (line: string) => void;
+}
+
+/** Loads the platform's command-signing key; kiosks pin its public half. */
+export function loadSigningKey(file: string): KeyObject {
+  return createPrivateKey({ key: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>, format: 'jwk' });
+}
+
+/** A signed command, exactly as the platform signs heartbeat-reply commands (`commandSigningString`). */
+export function signCommand(key: KeyObject, kioskId: string, command: KioskCommandBody, now: Date, ttlSeconds: number): KioskCommand {
+  const unsigned = {
+    commandId: uuidv7({ msecs: now.getTime() }),
+    kioskId,
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
+    command,
+  };
+  return { ...unsigned, signature: sign(null, Buffer.from(commandSigningString(unsigned), 'utf8'), key).toString('base64') };
+}
+
+/**
+ * The console's session with the broker: every kiosk's retained status,
+ * telemetry and acks go to the store; commands go out signed, QoS 1, with
+ * response topic, correlation data and message expiry.
+ */
+export class ConsoleBroker {
+  private client: MqttClient | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly key: KeyObject;
+  private readonly now: () => Date;
+  /** Messages dropped as malformed (wrong shape, or a kiosk id that does not match its topic). */
+  rejected = 0;
+  received = 0;
+  private readonly ackWaiters = new Map<string, (outcome: string) => void>();
+
+  constructor(private readonly o: ConsoleBrokerOptions) {
+    this.key = loadSigningKey(o.signingKeyFile);
+    this.now = o.now ?? (() => new Date());
+  }
+
+  get connected(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  async start(): Promise<void> {
+    const client = mqtt.connect(this.o.brokerUrl, {
+      protocolVersion: 5,
+      clientId: `fleet-console-${randomUUID().slice(0, 8)}`,
+      username: this.o.username,
+      ...(this.o.password ? { password: this.o.password } : {}),
+      ...(this.o.caFile ? { ca: readFileSync(this.o.caFile) } : {}),
+      clean: true,
+      reconnectPeriod: 1000,
+      keepalive: 30,
+    });
+    this.client = client;
+    client.on('message', (topic, payload) => this.onMessage(topic, payload));
+    client.on('error', (e) => this.o.log?.(`broker: ${e.message}`));
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', () => resolve());
+      client.once('error', reject);
+    });
+    // On every (re)connect: a clean session needs its subscriptions again; retained status replays.
+    const subscribe = () => client.subscribeAsync([`${FLEET_TOPIC_ROOT}/+/status`, `${FLEET_TOPIC_ROOT}/+/telemetry`, `${FLEET_TOPIC_ROOT}/+/ack`], { qos: 1 });
+    client.on('connect', () => void subscribe());
+    await subscribe();
+    this.flushTimer = setInterval(() => this.o.store.flush(), this.o.flushMs ?? 200);
+  }
+
+  async stop(): Promise<void> {
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    this.o.store.flush();
+    await this.client?.endAsync();
+    this.client = null;
+  }
+
+  /** Signs, records and publishes one command; the ack arrives on `kiosk/v1/{id}/ack`. */
+  async send(kioskId: string, command: KioskCommandBody, ttlSeconds = 3600): Promise<KioskCommand> {
+    if (!this.client) throw new Error('console broker not started');
+    const signed = signCommand(this.key, kioskId, command, this.now(), ttlSeconds);
+    this.o.store.recordCommand(signed);
+    const topics = fleetTopics(kioskId);
+    await this.client.publishAsync(topics.command(signed.commandId), JSON.stringify(signed), {
+      qos: 1,
+      properties: { responseTopic: topics.ack, correlationData: Buffer.from(signed.commandId), messageExpiryInterval: ttlSeconds, contentType: 'application/json' },
+    });
+    return signed;
+  }
+
+  /** Resolves with the outcome when the kiosk answers (for the benchmark and scripts). */
+  waitForAck(commandId: string, timeoutMs = 30_000): Promise<string> {
+    // The ack may have arrived before the publish was acknowledged to us.
+    const known = this.o.store.command(commandId)?.outcome;
+    if (known) return Promise.resolve(known);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.ackWaiters.delete(commandId);
+        reject(new Error(`no ack for ${commandId} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.ackWaiters.set(commandId, (outcome) => {
+        clearTimeout(t);
+        resolve(outcome);
+      });
+    });
+  }
+
+  private onMessage(topic: string, payload: Buffer): void {
+    const where = parseFleetTopic(topic);
+    if (!where || payload.length === 0) return;
+    this.received++;
+    let json: unknown;
+    try {
+      json = JSON.parse(payload.toString('utf8'));
+    } catch {
+      this.rejected++;
+      return;
+    }
+    const at = this.now().toISOString();
+    // A kiosk id inside the message must match the topic the broker's ACL tied to the sender.
+    if (where.leaf === 'status') {
+      const s = FleetStatusSchema.safeParse(json);
+      if (!s.success || s.data.kioskId !== where.kioskId) return void this.rejected++;
+      this.o.store.noteStatus(s.data, at);
+    } else if (where.leaf === 'telemetry') {
+      const t = FleetTelemetrySchema.safeParse(json);
+      if (!t.success || t.data.kioskId !== where.kioskId) return void this.rejected++;
+      this.o.store.noteTelemetry(t.data, at);
+    } else if (where.leaf === 'ack') {
+      const r = CommandResponseSchema.safeParse(json);
+      if (!r.success || r.data.kioskId !== where.kioskId) return void this.rejected++;
+      this.o.store.recordAck(r.data, at);
+      this.ackWaiters.get(r.data.commandId)?.(r.data.outcome);
+      this.ackWaiters.delete(r.data.commandId);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run fleet-console`: the province's fleet console (docs/fleet.md).
+ * Environment: FLEET_BROKER_URL, FLEET_USERNAME, FLEET_PASSWORD_FILE, FLEET_CA,
+ * FLEET_SIGNING_KEY (the platform's command key, JWK), FLEET_DB, FLEET_PORT, FLEET_HOST.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConsoleBroker } from './broker-link';
+import { startConsoleServer } from './server';
+import { FleetStore } from './store';
+
+const env = process.env;
+const fail = (msg: string): never => {
+  console.error(`fleet console: ${msg}`);
+  process.exit(2);
+};
+const signingKeyFile = env['FLEET_SIGNING_KEY'] ?? fail('FLEET_SIGNING_KEY: expected the path of the platform command key (JWK, e.g. the simulator data dir’s platform-key.json)');
+const dbFile = path.resolve(env['FLEET_DB'] ?? '.fleet-console/fleet.sqlite');
+mkdirSync(path.dirname(dbFile), { recursive: true });
+const port = Number(env['FLEET_PORT'] ?? '8790');
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`FLEET_PORT: expected a port number (got ${JSON.stringify(env['FLEET_PORT'])})`);
+
+const store = new FleetStore(dbFile);
+const broker = new ConsoleBroker({
+  brokerUrl: env['FLEET_BROKER_URL'] ?? 'mqtt://127.0.0.1:1883',
+  username: env['FLEET_USERNAME'] ?? 'fleet-console',
+  ...(env['FLEET_PASSWORD_FILE'] ? { password: readFileSync(env['FLEET_PASSWORD_FILE'], 'utf8').trim() } : {}),
+  ...(env['FLEET_CA'] ? { caFile: env['FLEET_CA'] } : {}),
+  signingKeyFile,
+  store,
+  log: (line) => console.error(`fleet console: ${line}`),
+});
+try {
+  await broker.start();
+} catch (e) {
+  fail(`cannot connect to the broker: ${(e as Error).message}`);
+}
+const server = await startConsoleServer({ store, broker, port, host: env['FLEET_HOST'] ?? '127.0.0.1' });
+console.log(`fleet console: ${server.url}`);
+
+const shutdown = async () => {
+  await server.close();
+  await broker.stop();
+  store.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

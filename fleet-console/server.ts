@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { KioskCommandBodySchema } from '../contract/platform';
+import { problemsOf } from './advice';
+import type { ConsoleBroker } from './broker-link';
+import type { FleetStore, KioskRow } from './store';
+
+const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+const STATIC: Record<string, string> = {
+  '/': 'index.html',
+  '/console.js': 'console.js',
+  '/console.css': 'console.css',
+};
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+const SendSchema = z.object({ command: KioskCommandBodySchema, ttlSeconds: z.number().int().min(60).max(7 * 86_400).default(3600) });
+
+export interface ConsoleServerOptions {
+  readonly store: FleetStore;
+  readonly broker: ConsoleBroker;
+  readonly port?: number;
+  readonly host?: string;
+  readonly now?: () => Date;
+}
+
+export interface ConsoleServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function view(k: KioskRow, now: Date) {
+  return { ...k, problems: problemsOf(k, now) };
+}
+
+/**
+ * The fleet console's HTTP side: the page (zh-CN first, English complete),
+ * the fleet as JSON (incremental by sequence number), one kiosk's history,
+ * and signed commands out. Bound to loopback by default; put it behind the
+ * province's operator sign-on to expose it (docs/fleet.md).
+ */
+export async function startConsoleServer(o: ConsoleServerOptions): Promise<ConsoleServer> {
+  const now = o.now ?? (() => new Date());
+  const json = (res: http.ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://console');
+      const file = STATIC[url.pathname];
+      if (req.method === 'GET' && file) {
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)]!,
+          'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:",
+          'cache-control': 'no-cache',
+        });
+        res.end(readFileSync(path.join(PUBLIC, file)));
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/api/fleet') {
+        const after = Number(url.searchParams.get('after') ?? '0');
+        if (!Number.isInteger(after) || after < 0) return json(res, 400, { error: 'after: expected a non-negative integer' });
+        o.store.flush();
+        const at = now();
+        return json(res, 200, { seq: o.store.latestSeq(), brokerConnected: o.broker.connected, generatedAt: at.toISOString(), kiosks: o.store.kiosks(after).map((k) => view(k, at)) });
+      }
+      const kioskMatch = /^\/api\/kiosks\/([A-Za-z0-9-]{3,40})(\/commands)?$/.exec(url.pathname);
+      if (kioskMatch && req.method === 'GET' && !kioskMatch[2]) {
+        o.store.flush();
+        const id = kioskMatch[1]!;
+        const row = o.store.kiosks().find((k) => k.kioskId === id);
+        if (!row) return json(res, 404, { error: `no kiosk ${id} has reported` });
+        return json(res, 200, { kiosk: view(row, now()), samples: o.store.samples(id), changes: o.store.stateChanges(id), commands: o.store.commands(id) });
+      }
+      if (kioskMatch && req.method === 'POST' && kioskMatch[2]) {
+        const id = kioskMatch[1]!;
+        let body: unknown;
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch {
+          return json(res, 400, { error: 'expected a JSON body' });
+        }
+        const parsed = SendSchema.safeParse(body);
+        if (!parsed.success) return json(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+        if (!o.broker.connected) return json(res, 503, { error: '未连接消息服务器，命令未发送 / not connected to the broker; nothing was sent' });
+        const signed = await o.broker.send(id, parsed.data.command, parsed.data.ttlSeconds);
+        return json(res, 201, { commandId: signed.commandId, expiresAt: signed.expiresAt });
+      }
+      const cmdMatch = /^\/api\/commands\/([0-9a-f-]{36})$/.exec(url.pathname);
+      if (cmdMatch && req.method === 'GET') {
+        const c = o.store.command(cmdMatch[1]!);
+        return c ? json(res, 200, c) : json(res, 404, { error: 'unknown command' });
+      }
+      json(res, 404, { error: 'not found' });
+    })().catch((e: unknown) => {
+      if (!res.headersSent) json(res, 500, { error: (e as Error).message });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 64 * 1024) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import type { CommandResponse, FleetStatus, FleetTelemetry } from '../contract/fleet';
+import type { KioskCommand } from '../contract/platform';
+
+export interface KioskRow {
+  readonly kioskId: string;
+  readonly region: string;
+  readonly servicePoint: string;
+  readonly version: string;
+  /** online / offline / unknown (telemetry seen, no status yet). */
+  readonly state: string;
+  readonly reason: string | null;
+  /** When the state last changed (console clock). */
+  readonly since: string;
+  readonly lastSeen: string;
+  readonly overall: string;
+  readonly findings: FleetTelemetry['findings'];
+  readonly queued: number;
+  readonly oldestPendingSeconds: number | null;
+  readonly diskFreeRatio: number | null;
+  /** Kiosk clock minus console clock at the last telemetry (s). */
+  readonly clockSkewSeconds: number | null;
+  readonly seq: number;
+}
+
+export interface CommandRow {
+  readonly commandId: string;
+  readonly kioskId: string;
+  readonly kind: string;
+  readonly issuedAt: string;
+  readonly expiresAt: string;
+  readonly outcome: string | null;
+  readonly detail: string | null;
+  readonly ackedAt: string | null;
+}
+
+export interface Sample {
+  readonly at: string;
+  readonly overall: string;
+  readonly queued: number;
+  readonly oldestPendingSeconds: number | null;
+  readonly diskFreeRatio: number;
+  readonly paper: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS kiosks (
+  kiosk_id TEXT PRIMARY KEY, region TEXT NOT NULL, service_point TEXT NOT NULL, version TEXT NOT NULL,
+  state TEXT NOT NULL, reason TEXT, since TEXT NOT NULL, last_seen TEXT NOT NULL,
+  overall TEXT NOT NULL DEFAULT 'ok', findings TEXT NOT NULL DEFAULT '[]', queued INTEGER NOT NULL DEFAULT 0,
+  oldest_pending_s INTEGER, disk_free_ratio REAL, clock_skew_s INTEGER, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS kiosks_seq ON kiosks(seq);
+CREATE TABLE IF NOT EXISTS samples (
+  kiosk_id TEXT NOT NULL, at TEXT NOT NULL, overall TEXT NOT NULL, queued INTEGER NOT NULL,
+  oldest_pending_s INTEGER, disk_free_ratio REAL NOT NULL, paper TEXT);
+CREATE INDEX IF NOT EXISTS samples_kiosk_at ON samples(kiosk_id, at);
+CREATE TABLE IF NOT EXISTS state_changes (kiosk_id TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL, reason TEXT);
+CREATE INDEX IF NOT EXISTS state_changes_kiosk ON state_changes(kiosk_id, at);
+CREATE TABLE IF NOT EXISTS commands (
+  command_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
+  issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, outcome TEXT, detail TEXT, acked_at TEXT);
+CREATE INDEX IF NOT EXISTS commands_kiosk ON commands(kiosk_id, issued_at);
+`;
+
+type Incoming = { kind: 'status'; at: string; status: FleetStatus } | { kind: 'telemetry'; at: string; telemetry: FleetTelemetry };
+
+/**
+ * The console's history in SQLite: the latest of every kiosk, its state
+ * changes, telemetry samples for trends, and every command with its ack.
+ * Broker messages are written in batches (one transaction per flush) so
+ * 10,000 kiosks reporting together do not mean 10,000 fsyncs.
+ */
+export class FleetStore {
+  private readonly db: Database.Database;
+  private pending: Incoming[] = [];
+  private seq: number;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM kiosks').get() as { s: number }).s;
+  }
+
+  close(): void {
+    this.flush();
+    this.db.close();
+  }
+
+  noteStatus(status: FleetStatus, at: string): void {
+    this.pending.push({ kind: 'status', at, status });
+  }
+
+  noteTelemetry(telemetry: FleetTelemetry, at: string): void {
+    this.pending.push({ kind: 'telemetry', at, telemetry });
+  }
+
+  /** Writes what arrived since the last flush; returns how many messages. */
+  flush(): number {
+    const batch = this.pending;
+    if (!batch.length) return 0;
+    this.pending = [];
+    const get = this.db.prepare('SELECT state FROM kiosks WHERE kiosk_id = ?');
+    const upsertStatus = this.db.prepare(`INSERT INTO kiosks (kiosk_id, region, service_point, version, state, reason, since, last_seen, seq)
+      VALUES (@kioskId, @region, @servicePoint, @version, @state, @reason, @at, @at, @seq)
+      ON CONFLICT(kiosk_id) DO UPDATE SET region = excluded.region, service_point = excluded.service_point, version = excluded.version,
+        since = CASE WHEN kiosks.state = excluded.state THEN kiosks.since ELSE excluded.since END,
+        state = excluded.state, reason = excluded.reason, last_seen = excluded.last_seen, seq = excluded.seq`);
+    const upsertTelemetry = this.db.prepare(`INSERT INTO kiosks (kiosk_id, region, service_point, version, state, reason, since, last_seen, overall, findings, queued, oldest_pending_s, disk_free_ratio, clock_skew_s, seq)
+      VALUES (@kioskId, @region, @servicePoint, @version, 'online', 'connected', @at, @at, @overall, @findings, @queued, @oldest, @disk, @skew, @seq)
+      ON CONFLICT(kiosk_id) DO UPDATE SET region = excluded.region, service_point = excluded.service_point, version = excluded.version,
+        last_seen = excluded.last_seen, overall = excluded.overall, findings = excluded.findings, queued = excluded.queued,
+        oldest_pending_s = excluded.oldest_pending_s, disk_free_ratio = excluded.disk_free_ratio, clock_skew_s = excluded.clock_skew_s, seq = excluded.seq`);
+    const change = this.db.prepare('INSERT INTO state_changes (kiosk_id, at, state, reason) VALUES (?, ?, ?, ?)');
+    const sample = this.db.prepare('INSERT INTO samples (kiosk_id, at, overall, queued, oldest_pending_s, disk_free_ratio, paper) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const m of batch) {
+        const seq = ++this.seq;
+        if (m.kind === 'status') {
+          const s = m.status;
+          const before = get.get(s.kioskId) as { state: string } | undefined;
+          if (before?.state !== s.state) change.run(s.kioskId, m.at, s.state, s.reason);
+          upsertStatus.run({ kioskId: s.kioskId, region: s.region, servicePoint: s.servicePoint, version: s.version, state: s.state, reason: s.reason, at: m.at, seq });
+        } else {
+          const t = m.telemetry;
+          upsertTelemetry.run({
+            kioskId: t.kioskId,
+            region: t.region,
+            servicePoint: t.servicePoint,
+            version: t.version,
+            at: m.at,
+            overall: t.overall,
+            findings: JSON.stringify(t.findings),
+            queued: t.outbox.queued,
+            oldest: t.outbox.oldestPendingSeconds,
+            disk: t.disk.freeBytes / t.disk.totalBytes,
+            skew: Math.round((Date.parse(t.sentAt) - Date.parse(m.at)) / 1000),
+            seq,
+          });
+          const paper = t.devices.find((d) => d.kind === 'printer')?.conditions['paper'];
+          sample.run(t.kioskId, m.at, t.overall, t.outbox.queued, t.outbox.oldestPendingSeconds, t.disk.freeBytes / t.disk.totalBytes, typeof paper === 'string' ? paper : null);
+        }
+      }
+    })();
+    return batch.length;
+  }
+
+  /** Kiosks changed after `afterSeq` (all with 0), for the page's incremental refresh. */
+  kiosks(afterSeq = 0): KioskRow[] {
+    const rows = this.db.prepare('SELECT * FROM kiosks WHERE seq > ? ORDER BY region, service_point, kiosk_id').all(afterSeq) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      kioskId: r['kiosk_id'] as string,
+      region: r['region'] as string,
+      servicePoint: r['service_point'] as string,
+      version: r['version'] as string,
+      state: r['state'] as string,
+      reason: (r['reason'] as string | null) ?? null,
+      since: r['since'] as string,
+      lastSeen: r['last_seen'] as string,
+      overall: r['overall'] as string,
+      findings: JSON.parse(r['findings'] as string) as FleetTelemetry['findings'],
+      queued: r['queued'] as number,
+      oldestPendingSeconds: (r['oldest_pending_s'] as number | null) ?? null,
+      diskFreeRatio: (r['disk_free_ratio'] as number | null) ?? null,
+      clockSkewSeconds: (r['clock_skew_s'] as number | null) ?? null,
+      seq: r['seq'] as number,
+    }));
+  }
+
+  latestSeq(): number {
+    return this.seq;
+  }
+
+  samples(kioskId: string, limit = 200): Sample[] {
+    const rows = this.db
+      .prepare('SELECT at, overall, queued, oldest_pending_s, disk_free_ratio, paper FROM samples WHERE kiosk_id = ? ORDER BY at DESC LIMIT ?')
+      .all(kioskId, limit) as Record<string, unknown>[];
+    return rows.reverse().map((r) => ({
+      at: r['at'] as string,
+      overall: r['overall'] as string,
+      queued: r['queued'] as number,
+      oldestPendingSeconds: (r['oldest_pending_s'] as number | null) ?? null,
+      diskFreeRatio: r['disk_free_ratio'] as number,
+      paper: (r['paper'] as string | null) ?? null,
+    }));
+  }
+
+  stateChanges(kioskId: string, limit = 50): { at: string; state: string; reason: string | null }[] {
+    return (this.db.prepare('SELECT at, state, reason FROM state_changes WHERE kiosk_id = ? ORDER BY at DESC LIMIT ?').all(kioskId, limit) as { at: string; state: string; reason: string | null }[]);
+  }
+
+  recordCommand(c: KioskCommand): void {
+    this.db
+      .prepare('INSERT INTO commands (command_id, kiosk_id, kind, body, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(c.commandId, c.kioskId, c.command.kind, JSON.stringify(c.command), c.issuedAt, c.expiresAt);
+  }
+
+  /** An ack for a command this console sent; false when unknown (another console's, or forged). */
+  recordAck(r: CommandResponse, at: string): boolean {
+    const res = this.db
+      .prepare('UPDATE commands SET outcome = ?, detail = ?, acked_at = ? WHERE command_id = ? AND kiosk_id = ? AND (outcome IS NULL OR outcome = ?)')
+      .run(r.outcome, r.detail, at, r.commandId, r.kioskId, 'duplicate');
+    return res.changes > 0;
+  }
+
+  commands(kioskId: string, limit = 50): CommandRow[] {
+    return (this.db.prepare('SELECT * FROM commands WHERE kiosk_id = ? ORDER BY issued_at DESC LIMIT ?').all(kioskId, limit) as Record<string, unknown>[]).map(commandRow);
+  }
+
+  command(commandId: string): CommandRow | null {
+    const r = this.db.prepare('SELECT * FROM commands WHERE command_id = ?').get(commandId) as Record<string, unknown> | undefined;
+    return r ? commandRow(r) : null;
+  }
+}
+
+function commandRow(r: Record<string, unknown>): CommandRow {
+  return {
+    commandId: r['command_id'] as string,
+    kioskId: r['kiosk_id'] as string,
+    kind: r['kind'] as string,
+    issuedAt: r['issued_at'] as string,
+    expiresAt: r['expires_at'] as string,
+    outcome: (r['outcome'] as string | null) ?? null,
+    detail: (r['detail'] as string | null) ?? null,
+    ackedAt: (r['acked_at'] as string | null) ?? null,
+  };
+}

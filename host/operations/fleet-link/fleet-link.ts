@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import { CommandResponseSchema, fleetTopics, type CommandResponse, type FleetStatus, type FleetTelemetry } from '../../../contract/fleet';
+import type { Logger } from '../../log';
+
+/** The `fleet` config section (host/config.ts). */
+export interface FleetLinkConfig {
+  readonly brokerUrl: string | null;
+  readonly username: string | null;
+  readonly passwordFile: string | null;
+  readonly caFile: string | null;
+  readonly certFile: string | null;
+  readonly keyFile: string | null;
+  readonly keepaliveSec: number;
+  readonly telemetryIntervalMs: number;
+  readonly reconnectMinMs: number;
+  readonly reconnectMaxMs: number;
+  readonly region: string;
+}
+
+/** Runs one signed command (RemoteCommandRunner.runOne): verified, at most once, audited. */
+export interface FleetCommandPort {
+  runOne(raw: unknown): Promise<{ commandId: string; outcome: CommandResponse['outcome']; detail: string }>;
+}
+
+export interface FleetLinkOptions {
+  readonly config: FleetLinkConfig & { readonly brokerUrl: string };
+  readonly kioskId: string;
+  readonly servicePoint: string;
+  readonly version: string;
+  /** The health report, built from the same diagnostics snapshot as the heartbeat. */
+  readonly telemetry: (reason: FleetTelemetry['reason']) => Promise<FleetTelemetry>;
+  readonly commands: FleetCommandPort;
+  readonly logger: Logger;
+  /** Injectable for tests: jitter source in [0, 1). */
+  readonly random?: () => number;
+  readonly now?: () => Date;
+  /** Changes arriving together make one telemetry message. */
+  readonly debounceMs?: number;
+}
+
+/** Full-jitter exponential backoff: uniform in [0, min(max, min·2^attempt)], at least 100 ms. Pure. */
+export function reconnectDelay(attempt: number, minMs: number, maxMs: number, random: number): number {
+  const cap = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
+  return Math.max(100, Math.round(random * cap));
+}
+
+/**
+ * The kiosk's live session with the province's broker (MQTT 5). Never in a
+ * resident's way: nothing here is awaited by a journey, telemetry is dropped
+ * (not queued) while the broker is away, and reconnects are spread with
+ * jitter so a town's kiosks do not return all at once after a broker restart.
+ * Applications, evaluations and feedback stay on the durable outbox.
+ */
+export class FleetLink {
+  private client: MqttClient | null = null;
+  private stopping = false;
+  private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private telemetryTimer: NodeJS.Timeout | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+  private readonly topics: ReturnType<typeof fleetTopics>;
+  private readonly random: () => number;
+  private readonly now: () => Date;
+  /** Connections made (first and every reconnect): for the dashboard and the tests. */
+  connects = 0;
+  /** True once the command subscription of the current connection is acknowledged. */
+  subscribed = false;
+  lastError: string | null = null;
+
+  constructor(private readonly o: FleetLinkOptions) {
+    this.topics = fleetTopics(o.kioskId);
+    this.random = o.random ?? Math.random;
+    this.now = o.now ?? (() => new Date());
+  }
+
+  get connected(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  start(): void {
+    const c = this.o.config;
+    const password = c.passwordFile ? readFileSync(c.passwordFile, 'utf8').trim() : undefined;
+    const will: FleetStatus = this.status('offline', 'lost');
+    const options: IClientOptions = {
+      protocolVersion: 5,
+      clientId: `kiosk-${this.o.kioskId}`,
+      username: c.username ?? this.o.kioskId,
+      ...(password !== undefined ? { password } : {}),
+      keepalive: c.keepaliveSec,
+      clean: false,
+      // The broker keeps our command subscription and queued commands for a week offline; message expiry drops the stale ones.
+      properties: { sessionExpiryInterval: 7 * 86_400 },
+      reconnectPeriod: 0, // we reconnect ourselves, with jitter
+      connectTimeout: 10_000,
+      queueQoSZero: false,
+      will: { topic: this.topics.status, payload: Buffer.from(JSON.stringify(will)), qos: 1, retain: true },
+      ...(c.caFile ? { ca: readFileSync(c.caFile) } : {}),
+      ...(c.certFile ? { cert: readFileSync(c.certFile) } : {}),
+      ...(c.keyFile ? { key: readFileSync(c.keyFile) } : {}),
+    };
+    this.stopping = false;
+    const client = mqtt.connect(c.brokerUrl, options);
+    this.client = client;
+    client.on('connect', () => void this.onConnect());
+    client.on('message', (topic, payload, packet) => void this.onMessage(topic, payload, packet));
+    client.on('error', (e) => {
+      this.lastError = e.message;
+      this.o.logger.warn({ err: e.message }, 'fleet broker error');
+    });
+    client.on('close', () => {
+      this.subscribed = false;
+      this.scheduleReconnect();
+    });
+    this.telemetryTimer = setInterval(() => void this.publishTelemetry('interval'), c.telemetryIntervalMs);
+    this.telemetryTimer.unref();
+  }
+
+  /** Publishes `offline` (retained) and closes the session cleanly. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const t of [this.reconnectTimer, this.debounce]) if (t) clearTimeout(t);
+    if (this.telemetryTimer) clearInterval(this.telemetryTimer);
+    this.reconnectTimer = this.debounce = this.telemetryTimer = null;
+    const client = this.client;
+    this.client = null;
+    if (!client) return;
+    if (client.connected) {
+      await client.publishAsync(this.topics.status, JSON.stringify(this.status('offline', 'stopped')), { qos: 1, retain: true }).catch(() => undefined);
+    }
+    await client.endAsync(!client.connected).catch(() => undefined);
+  }
+
+  /** A device or sync status changed: send telemetry soon (debounced). */
+  noteChange(): void {
+    if (this.stopping || this.debounce) return;
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      void this.publishTelemetry('change');
+    }, this.o.debounceMs ?? 300);
+    this.debounce.unref();
+  }
+
+  /** Test hook: drop the connection as a failing network would (no DISCONNECT, so the Last Will fires). */
+  simulateNetworkLoss(): void {
+    this.client?.stream.destroy();
+  }
+
+  private status(state: FleetStatus['state'], reason: FleetStatus['reason']): FleetStatus {
+    return { state, reason, at: this.now().toISOString(), kioskId: this.o.kioskId, region: this.o.config.region, servicePoint: this.o.servicePoint, version: this.o.version };
+  }
+
+  private async onConnect(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.attempt = 0;
+    this.connects++;
+    this.lastError = null;
+    this.o.logger.info({ broker: this.o.config.brokerUrl, connects: this.connects }, 'fleet broker connected');
+    try {
+      await client.publishAsync(this.topics.status, JSON.stringify(this.status('online', 'connected')), { qos: 1, retain: true });
+      // Re-subscribing is harmless with a kept session and needed when the broker lost it.
+      await client.subscribeAsync(this.topics.commands, { qos: 1, nl: true });
+      this.subscribed = client.connected;
+    } catch (e) {
+      this.o.logger.warn({ err: (e as Error).message }, 'fleet: status/subscribe failed');
+    }
+    await this.publishTelemetry('connect');
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopping || !this.client || this.reconnectTimer) return;
+    const delay = reconnectDelay(this.attempt++, this.o.config.reconnectMinMs, this.o.config.reconnectMaxMs, this.random());
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.stopping && this.client && !this.client.connected) this.client.reconnect();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
+  /** Telemetry is QoS 0 and skipped while disconnected: the next connect sends a fresh one. */
+  private async publishTelemetry(reason: FleetTelemetry['reason']): Promise<void> {
+    const client = this.client;
+    if (!client?.connected) return;
+    try {
+      const t = await this.o.telemetry(reason);
+      client.publish(this.topics.telemetry, JSON.stringify(t), { qos: 0 });
+    } catch (e) {
+      this.o.logger.error({ err: e }, 'fleet telemetry could not be built');
+    }
+  }
+
+  private async onMessage(topic: string, payload: Buffer, packet: IPublishPacket): Promise<void> {
+    if (!topic.startsWith(this.topics.command(''))) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(payload.toString('utf8'));
+    } catch {
+      raw = null;
+    }
+    const topicId = topic.slice(this.topics.command('').length);
+    const r = raw !== null && typeof raw === 'object' && String((raw as { commandId?: unknown }).commandId) === topicId
+      ? await this.o.commands.runOne(raw)
+      : await this.o.commands.runOne({ malformed: true }).then((x) => ({ ...x, commandId: topicId }));
+    const response: CommandResponse = CommandResponseSchema.parse({ commandId: r.commandId, kioskId: this.o.kioskId, outcome: r.outcome, detail: r.detail.slice(0, 500), at: this.now().toISOString() });
+    // Answer only under our own topics (the ACL would drop anything else); the console listens on `ack`.
+    const asked = packet.properties?.responseTopic;
+    const responseTopic = asked && asked.startsWith(`${this.topics.ack}`) ? asked : this.topics.ack;
+    const correlationData = packet.properties?.correlationData;
+    this.client?.publish(responseTopic, JSON.stringify(response), { qos: 1, properties: { ...(correlationData ? { correlationData } : {}), contentType: 'application/json' } });
+  }
+}
