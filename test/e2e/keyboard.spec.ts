@@ -68,7 +68,7 @@ test.describe('the on-screen keyboard types every name: pinyin phrases, handwrit
     await page.getByTestId('start').click();
     await insertCard(kiosk);
     await page.getByTestId('thing-newborn').click();
-    await walkToConsent(page, { thingId: 'newborn', shots: 'keyboard', answer: 'first' });
+    await walkToConsent(page, { thingId: 'newborn', shots: 'keyboard', answer: 'first', kiosk });
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByTestId('change-form').click();
 
