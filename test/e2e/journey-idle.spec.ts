@@ -29,6 +29,8 @@ test.describe('privacy: an abandoned journey is wiped', () => {
         await page.locator('.answers .answer').last().click();
         await expect(page.getByTestId('step-progress')).toContainText(`第 ${n + 1} 步`);
       }
+      // The other parent is not at the kiosk: their fields are typed.
+      await page.getByTestId('party-skip-otherParent').click();
       await page.getByTestId('field-childName').fill('王小明');
       await page.getByTestId('field-otherParentIdNumber').fill('110101199003077571');
 

@@ -49,7 +49,8 @@ test.describe('scanning a receipt: camera, keyboard wedge and serial scanner rea
     await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
     await page.keyboard.press('Control+Alt+s');
     await expect(page.getByRole('heading', { name: '扫码测试' })).toBeVisible();
-    await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-state', 'scanning');
+    // Opening the camera and loading the decoders (quagga2, zxing's wasm) takes a while on a busy machine.
+    await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-state', 'scanning', { timeout: 30_000 });
 
     const recent = async () => (await kiosk.call<{ ok: boolean; value: Scan[] }>('scanner.recent')).body.value;
     await expect
