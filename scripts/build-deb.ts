@@ -127,6 +127,8 @@ export async function buildDeb(options: { out?: string; version?: string; arch?:
 
   for (const unit of DEB_UNITS) install(path.join(TEMPLATES, unit), path.join(stage, 'lib', 'systemd', 'system', unit), 0o644);
   install(path.join(TEMPLATES, '99-onething-kiosk.rules'), path.join(stage, 'lib', 'udev', 'rules.d', '99-onething-kiosk.rules'), 0o644);
+  // Logs go to journald: cap and rotate the journal so logs never eat the space queued applications need.
+  install(path.join(TEMPLATES, 'journald-onething-kiosk.conf'), path.join(stage, 'usr', 'lib', 'systemd', 'journald.conf.d', 'onething-kiosk.conf'), 0o644);
   for (const f of ['kiosk.config.json', 'kiosk.env']) install(path.join(TEMPLATES, f), path.join(stage, 'etc', DEB_PACKAGE, f), 0o644);
   for (const bin of ['onething-kiosk-provision', 'onething-kiosk-doctor']) {
     install(path.join(TEMPLATES, bin), path.join(stage, 'usr', 'bin', bin), 0o755);

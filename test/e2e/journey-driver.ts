@@ -89,6 +89,8 @@ export function valueFor(field: Field): string | null {
       return validUscc();
     case 'mobile':
       return '13912345678';
+    case 'bank-account':
+      return '6222020200112345678';
     case 'integer':
       return String(field.min ?? 1);
     case 'date': {

@@ -115,6 +115,8 @@ test('dpkg installs it: a system user in dialout, data in /var/lib 0700, configu
   expect(data.mode & 0o777).toBe(0o700);
   expect(data.uid).toBe(Number(run('id', ['-u', USER]).out.trim()));
   expect(existsSync(path.join(ETC, 'kiosk.config.json'))).toBe(true);
+  // The journal the kiosk logs to is capped and rotated on the kiosk's small disk.
+  expect(readFileSync('/usr/lib/systemd/journald.conf.d/onething-kiosk.conf', 'utf8')).toMatch(/^SystemMaxUse=256M$/m);
   const verify = run('systemd-analyze', ['verify', ...DEB_UNITS.map((u) => path.join(UNIT_DIR, u))]);
   expect(verify.out).toBe('');
   expect(verify.code).toBe(0);

@@ -13,6 +13,11 @@ export type Stroke = readonly Point[];
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** Score added for each stroke a template has beyond those written (unit-box distance). */
 const PER_MISSING_STROKE = 0.045;
+/**
+ * Score added for a character beyond the original unified repertoire (U+4E00–U+9FA5, which GBK holds whole):
+ * the later additions are components (龶 for 王) and rarities, so a near tie goes to the common character.
+ */
+const LATER_ADDITION = 0.06;
 
 export interface HandwritingRecognizer {
   readonly size: number;
@@ -77,6 +82,10 @@ export function createHandwritingRecognizer(data: { readonly points: number; rea
     flats.push(flat);
   }
   const counts = flats.map((f) => f.length / per);
+  const later = chars.map((c) => {
+    const cp = c.codePointAt(0)!;
+    return cp < 0x4e00 || cp > 0x9fa5 ? LATER_ADDITION : 0;
+  });
   const scratchT = new Float32Array(64 * per);
   const scratchU = new Float32Array(64 * per);
 
@@ -93,7 +102,7 @@ export function createHandwritingRecognizer(data: { readonly points: number; rea
       for (let t = 0; t < flats.length; t++) {
         const extra = counts[t]! - k;
         if (extra < 0) continue;
-        const floor = extra * PER_MISSING_STROKE;
+        const floor = extra * PER_MISSING_STROKE + later[t]!;
         if (best.length >= limit && floor >= best[best.length - 1]!.score) continue;
         normalise(flats[t]!, P, k, scratchT);
         let sum = 0;
