@@ -69,13 +69,15 @@ export function parseCardText(block: Uint8Array, now: Date = new Date()): Device
   if (block.length !== TEXT_BLOCK_BYTES) return malformed('LENGTH');
   const marker = cardTypeMarker(block);
   const today = localYmd(now);
-  // 'Y': some readers' SDKs flag the 2023 card so; its text block keeps the 2017 layout (see docs/identity.md).
+  // 'Y': the 2023 card. Its 18-digit number does not fit the 2017 card's 30-byte number field: we assume the
+  // field widens to 36 bytes (as on the resident card) and the nationality moves behind the marker (docs/identity.md).
   if (marker === 'I' || marker === 'Y') {
+    const v2023 = marker === 'Y';
     const nameEn = field(block, 0, 120);
     const nameZh = field(block, 158, 30);
     const gender = field(block, 120, 2);
-    const idNumber = field(block, 122, 30);
-    const nationality = field(block, 152, 6);
+    const idNumber = v2023 ? field(block, 122, 36) : field(block, 122, 30);
+    const nationality = v2023 ? field(block, 250, 6) : field(block, 152, 6);
     const validFrom = field(block, 188, 16);
     const validTo = field(block, 204, 16);
     const birthDate = field(block, 220, 16);

@@ -19,15 +19,18 @@ export function encodeCardText(card: CardFixture): Uint8Array {
   if (card.cardType === 'foreign-permanent') {
     put(block, 0, 120, card.nameEn ?? '');
     put(block, 120, 2, card.gender);
-    put(block, 122, 30, card.number);
-    put(block, 152, 6, card.nationality ?? '');
+    // The 2023 card (18-digit number): the number field is 36 bytes and the nationality follows the marker.
+    const v2023 = card.number.length === 18;
+    put(block, 122, v2023 ? 36 : 30, card.number);
+    if (v2023) put(block, 250, 6, card.nationality ?? '');
+    else put(block, 152, 6, card.nationality ?? '');
     put(block, 158, 30, card.name);
     put(block, 188, 16, card.validFrom);
     put(block, 204, 16, card.validTo);
     put(block, 220, 16, card.birth);
     put(block, 236, 4, '20');
     put(block, 240, 8, card.authority.slice(0, 4));
-    put(block, 248, 2, 'I');
+    put(block, 248, 2, v2023 ? 'Y' : 'I');
     return block;
   }
   put(block, 0, 30, card.name);
