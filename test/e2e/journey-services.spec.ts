@@ -43,6 +43,8 @@ test.describe('around the journeys: guides, help, 办不成事, assisted mode, b
   });
 
   test('assisted mode: the clerk signs in, the resident swipes and confirms, the application carries the clerk', async ({ page, kiosk, platform }) => {
+    // A whole 新生儿出生 walk with axe on every screen (the other-parent step added one).
+    test.setTimeout(180_000);
     await page.goto(kiosk.uiUrl);
     await page.getByTestId('start').click();
     await page.getByTestId('go-assisted').click();
