@@ -18,7 +18,8 @@ export const test = base.extend<KioskFixtures>({
     await platform.stop();
   },
   kiosk: async ({ platform }, use) => {
-    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_HEALTH_MS: '300' });
+    // Two workers share CI's two cores: the UI watchdog (its own spec runs it at 1.5 s) must not reload a page mid-test.
+    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000' });
     await use(kiosk);
     await kiosk.stop();
   },
