@@ -140,8 +140,12 @@ test.describe('around the journeys: guides, help, 办不成事, assisted mode, b
     await page.goto(kiosk.uiUrl);
     await page.getByTestId('start').click();
     await page.getByTestId('go-assisted').click();
+    // The sign-in screen listens for the card once it is shown; a card placed earlier is a resident's.
+    await expect(page.getByTestId('staff-sign-in')).toBeVisible();
     await insertCard(kiosk, 'resident-longterm'); // the demo clerk's registered card
-    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible();
+    // The card goes through the simulator's pty, the driver and the staff registry; on CI's two busy cores
+    // that has taken longer than the default 10 s.
+    await expect(page.getByRole('heading', { name: '一件事，一次办' })).toBeVisible({ timeout: 30_000 });
     const session = await kiosk.call<{ ok: boolean; value: unknown }>('session.current');
     expect(session.body.value).toBeNull();
     await removeCard(kiosk);

@@ -41,6 +41,9 @@ test.describe('scanning a receipt: camera, keyboard wedge and serial scanner rea
   });
 
   test('a photographed receipt held to the camera: CODE128 and QR are read, confirmed and reported', async ({ kiosk }) => {
+    // Camera start (30 s allowed) and decoding (30 s allowed) plus axe on a page that decodes frames: on CI's
+    // two cores the default 60 s was not enough.
+    test.setTimeout(150_000);
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5, hasTouch: true, locale: 'zh-CN' });
     // Camera permission for the kiosk's own origin only.
     await context.grantPermissions(['camera'], { origin: kiosk.baseUrl });
