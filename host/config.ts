@@ -72,6 +72,13 @@ export const KioskConfigSchema = z
         updateChannel: z.string().regex(/^[a-z0-9-]{1,20}$/).default('latest'),
         updatePublisherName: z.string().min(1).nullable().default(null),
         updateSigningKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected a base64url Ed25519 public key').nullable().default(null),
+        /** Removable-media mount roots: diagnostics bundles and exports go only to a drive mounted below one of these. */
+        exportRoots: z
+          .preprocess(
+            (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+            z.array(z.string().refine((p) => path.isAbsolute(p), 'expected absolute paths, e.g. /media,/run/media')).min(1, 'expected at least one mount root'),
+          )
+          .default(['/media', '/run/media']),
       })
       .strict()
       .default({
@@ -81,6 +88,7 @@ export const KioskConfigSchema = z
         updateChannel: 'latest',
         updatePublisherName: null,
         updateSigningKey: null,
+        exportRoots: ['/media', '/run/media'],
       }),
     /** Live fleet link over MQTT 5 (docs/fleet.md); brokerUrl null = heartbeat through the outbox only. */
     fleet: z
@@ -160,6 +168,7 @@ export const ENV_KEYS = [
   ['KIOSK_DISK_FLOOR_MB', 'offline.diskFloorMb', 'Free disk (MiB) below which new applications are refused'],
   ['KIOSK_HEARTBEAT_MS', 'operations.heartbeatIntervalMs', 'How often the kiosk reports its health to the platform (ms)'],
   ['KIOSK_WATCHDOG_MS', 'operations.watchdogStaleMs', 'UI silence after which the watchdog reloads it (ms)'],
+  ['KIOSK_EXPORT_ROOTS', 'operations.exportRoots', 'Removable-media mount roots (comma-separated) bundles and exports may be written below'],
   ['KIOSK_UPDATE_URL', 'operations.updateUrl', 'Provincial update server (https, electron-updater generic provider)'],
   ['KIOSK_FLEET_BROKER_URL', 'fleet.brokerUrl', 'MQTT 5 broker of the live fleet link (mqtts://…); unset = heartbeat only'],
   ['KIOSK_FLEET_PASSWORD_FILE', 'fleet.passwordFile', "File with this kiosk's broker password"],
@@ -238,6 +247,9 @@ export function loadConfig(options: LoadConfigOptions = {}): KioskConfig {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = issue.path.map(String).join('.') || '(root)';
+    // A list from one variable (KIOSK_EXPORT_ROOTS) fails at `key.0`: name the variable and show what it held.
+    const listKey = [...envOrigin.keys()].find((k) => key.startsWith(`${k}.`));
+    if (listKey) throw new ConfigError(envOrigin.get(listKey)!, issue.message, getPath(raw, listKey.split('.')));
     throw new ConfigError(envOrigin.get(key) ?? key, issue.message, getPath(raw, issue.path));
   }
   const config = result.data;

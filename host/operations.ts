@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { err, ok, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type Result } from '../contract';
 import type { EventBus } from './api/events';
@@ -210,6 +211,7 @@ export class Operations {
   private async uploadDiagnostics(): Promise<Result<string>> {
     const { bytes } = buildBundle({ config: this.o.config, diagnostics: await this.collect(), logs: this.o.logRing.dump(), audit: this.audit.verify() });
     const local = path.join(this.o.config.dataDir, 'diagnostics', `kiosk-${this.o.config.kioskId}-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`);
+    mkdirSync(path.dirname(local), { recursive: true });
     writeBundle(local, bytes);
     if (!this.blobUpload) return err('not-found', `upload not available; bundle saved on the kiosk at ${local}`);
     const up = await this.blobUpload(bytes);

@@ -87,7 +87,7 @@ export interface KioskProcess extends Spawned {
 export async function startKioskProcess(env: NodeJS.ProcessEnv = {}): Promise<KioskProcess> {
   const dataDir = env['KIOSK_DATA_DIR'] ?? tempDir('data');
   const s = await spawnTs('scripts/start.ts', [], {
-    env: { KIOSK_OPEN: 'none', KIOSK_HTTP_PORT: '0', KIOSK_DATA_DIR: dataDir, KIOSK_LOG_LEVEL: 'warn', ...env },
+    env: { KIOSK_OPEN: 'none', KIOSK_HTTP_PORT: '0', KIOSK_DATA_DIR: dataDir, KIOSK_LOG_LEVEL: 'warn', KIOSK_EXPORT_ROOTS: tmpdir(), ...env },
     readyLine: /^KIOSK_UI_URL=(\S+)/,
     timeoutMs: 60_000,
     nodeFlags: KIOSK_NODE_FLAGS,

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { err, ok, type Diagnostics } from '../../../contract';
+import { err, ok, type Diagnostics, type Result } from '../../../contract';
 import type { KioskConfig } from '../../config';
 import type { LogRing } from '../../log-ring';
 import type { ConfigEditor } from '../../services/config-editor';
@@ -68,13 +67,13 @@ export function maintenanceHandlers(d: MaintenanceDeps): Pick<HandlerTable, Main
     'maintenance.outbox.export': ({ path: chosen }) => {
       const outbox = d.outbox();
       if (!outbox) return err('not-found', NO_OUTBOX);
-      const target = bundleTarget(chosen, d.config.kioskId, new Date());
+      const target = bundleTarget(chosen, d.config.operations.exportRoots, d.config.kioskId, new Date(), '-quarantined.json');
       if (!target.ok) return target;
-      const file = target.value.replace(/\.zip$/, '-quarantined.json');
       const items = outbox.quarantined();
-      writeFileSync(file, JSON.stringify({ kioskId: d.config.kioskId, exportedAt: new Date().toISOString(), items }, null, 2), { mode: 0o600 });
+      const written = writeOnce(target.value, JSON.stringify({ kioskId: d.config.kioskId, exportedAt: new Date().toISOString(), items }, null, 2));
+      if (!written.ok) return written;
       d.audit.append('outbox.export', { items: items.length });
-      return ok({ path: file, items: items.length });
+      return ok({ path: target.value, items: items.length });
     },
     'maintenance.logs': ({ level, after, limit }) => ok({ entries: d.logs.tail({ level, after, limit }) }),
     'maintenance.audit.verify': () => {
@@ -94,17 +93,24 @@ export function maintenanceHandlers(d: MaintenanceDeps): Pick<HandlerTable, Main
       return r.ok ? ok({ field: r.value }) : r;
     },
     'maintenance.bundle': async ({ path: chosen }) => {
-      const target = bundleTarget(chosen, d.config.kioskId, new Date());
+      const target = bundleTarget(chosen, d.config.operations.exportRoots, d.config.kioskId, new Date());
       if (!target.ok) return target;
       const { bytes, files } = buildBundle({ config: d.config, diagnostics: await d.collect(), logs: d.logs.dump(), audit: d.audit.verify() });
-      try {
-        writeBundle(target.value, bytes);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return err('invalid-input', `${target.value} 已存在，不会覆盖：请选择一个文件夹或新的文件名`, { detail: 'EEXIST' });
-        return err('device-failure', '写入诊断包失败：U 盘是否已满或写保护？', { detail: (e as Error).message });
-      }
+      const written = writeOnce(target.value, bytes);
+      if (!written.ok) return written;
       d.audit.append('maintenance.bundle', { bytes: bytes.length });
       return ok({ path: target.value, bytes: bytes.length, files });
     },
   };
+}
+
+/** O_EXCL write to removable media: an existing file is refused and kept as it is. */
+function writeOnce(target: string, content: Uint8Array | string): Result<void> {
+  try {
+    writeBundle(target, content);
+    return ok(undefined);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return err('invalid-input', `${target} 已存在，不会覆盖：请选择一个文件夹或新的文件名`, { detail: 'EEXIST' });
+    return err('device-failure', '写入 U 盘失败：U 盘是否已满或写保护？', { detail: (e as Error).message });
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { err, ok, type Diagnostics, type Result } from '../../../contract';
@@ -15,13 +15,32 @@ export interface BundleInput {
   readonly audit: AuditVerification;
 }
 
-/** Where to write: a folder (e.g. a USB drive's mount point) gets a dated file name; anything else is the file itself. */
-export function bundleTarget(chosen: string, kioskId: string, now: Date): Result<string> {
+/**
+ * Where a bundle or export may go: only below a removable-media mount root
+ * (`operations.exportRoots`, e.g. /media, /run/media), resolved through
+ * symlinks, so the data folder (the data key beside the database) and system
+ * files are out of reach. A folder gets a dated file name; anything else is
+ * the file itself, which `writeBundle` never overwrites.
+ */
+export function bundleTarget(chosen: string, roots: readonly string[], kioskId: string, now: Date, suffix = '.zip'): Result<string> {
   if (!path.isAbsolute(chosen)) return err('invalid-input', '请选择一个完整路径（例如 /media/usb）', { issues: [{ path: 'path', message: 'expected an absolute path' }] });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  if (existsSync(chosen) && statSync(chosen).isDirectory()) return ok(path.join(chosen, `kiosk-${kioskId}-${stamp}.zip`));
-  if (!existsSync(path.dirname(chosen))) return err('not-found', `找不到目录 ${path.dirname(chosen)}：U 盘是否已插好？`);
-  return ok(chosen);
+  const isDir = existsSync(chosen) && statSync(chosen).isDirectory();
+  const dir = isDir ? chosen : path.dirname(chosen);
+  const file = isDir ? path.join(chosen, `kiosk-${kioskId}-${stamp}${suffix}`) : chosen;
+  if (!existsSync(dir)) return err('not-found', `找不到目录 ${dir}：U 盘是否已插好？`);
+  const real = realpathSync(dir);
+  const inside = roots.some((root) => {
+    if (!existsSync(root)) return false;
+    const rel = path.relative(realpathSync(root), real);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  });
+  if (!inside) {
+    return err('forbidden', `只能写到 U 盘（${roots.join('、')} 下插入的盘）：${chosen} 不在其中`, {
+      detail: `export refused: ${real} is not below a removable-media root (${roots.join(', ')})`,
+    });
+  }
+  return ok(path.join(real, path.basename(file)));
 }
 
 function withoutSecrets(config: KioskConfig): unknown {
@@ -62,7 +81,6 @@ export function buildBundle(input: BundleInput): { bytes: Uint8Array; files: str
 }
 
 /** Creates the file and never overwrites one (O_EXCL): a chosen path that exists fails with EEXIST and loses nothing. */
-export function writeBundle(target: string, bytes: Uint8Array): void {
-  mkdirSync(path.dirname(target), { recursive: true });
+export function writeBundle(target: string, bytes: Uint8Array | string): void {
   writeFileSync(target, bytes, { mode: 0o600, flag: 'wx' });
 }

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../../contract';
 import { loadConfig } from '../../../host/config';
-import { buildBundle, writeBundle } from '../../../host/services/diagnostics/bundle';
+import { buildBundle, bundleTarget, writeBundle } from '../../../host/services/diagnostics/bundle';
 import { tempDir } from '../../support/processes';
 
 const diagnostics: Diagnostics = {
@@ -38,5 +38,32 @@ describe('diagnostics bundle', () => {
     writeBundle(target, new Uint8Array([1, 2, 3]));
     expect(() => writeBundle(target, new Uint8Array([9]))).toThrow(/EEXIST/);
     expect([...readFileSync(target)]).toEqual([1, 2, 3]);
+  });
+
+  it('goes only below a removable-media mount root: the data folder, /etc and a symlink out of the drive are refused', () => {
+    const media = tempDir('media');
+    const usb = path.join(media, 'KINGSTON');
+    mkdirSync(usb);
+    const dataDir = tempDir('data');
+    writeFileSync(path.join(dataDir, 'data.key'), 'the data key');
+    const at = new Date('2026-01-01T10:00:00.000Z');
+    const refused = bundleTarget(path.join(dataDir, 'data.key'), [media, '/run/media'], 'SX-TY-0001', at);
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(refused.ok ? '' : refused.message).toContain(media);
+    expect(bundleTarget('/etc', [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'forbidden' });
+    // The mount root itself is not a drive.
+    expect(bundleTarget(media, [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(bundleTarget(path.join(usb, '..', '..', 'x.zip'), [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'forbidden' });
+    symlinkSync(dataDir, path.join(usb, 'escape'));
+    expect(bundleTarget(path.join(usb, 'escape', 'data.key'), [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(readFileSync(path.join(dataDir, 'data.key'), 'utf8')).toBe('the data key');
+    expect(bundleTarget(path.join(usb, 'mine.zip'), [media], 'SX-TY-0001', at)).toEqual({ ok: true, value: path.join(usb, 'mine.zip') });
+  });
+
+  it('reads the mount roots from KIOSK_EXPORT_ROOTS and refuses a relative one with the key named', () => {
+    const cwd = tempDir('roots-cwd');
+    expect(loadConfig({ env: { KIOSK_DATA_DIR: tempDir('roots') }, cwd }).operations.exportRoots).toEqual(['/media', '/run/media']);
+    expect(loadConfig({ env: { KIOSK_DATA_DIR: tempDir('roots'), KIOSK_EXPORT_ROOTS: '/media, /mnt/usb' }, cwd }).operations.exportRoots).toEqual(['/media', '/mnt/usb']);
+    expect(() => loadConfig({ env: { KIOSK_DATA_DIR: tempDir('roots'), KIOSK_EXPORT_ROOTS: 'media' }, cwd })).toThrow(/KIOSK_EXPORT_ROOTS/);
   });
 });

@@ -63,13 +63,16 @@ describe('heartbeatFrom', () => {
 });
 
 describe('bundleTarget', () => {
-  it('names a dated file inside a chosen folder, refuses relative paths and missing drives', () => {
-    const usb = tempDir('usb');
+  it('names a dated file inside a chosen folder below a mount root, refuses relative paths and missing drives', () => {
+    const media = tempDir('media');
+    const usb = path.join(media, 'USB-A');
+    mkdirSync(usb);
     const at = new Date('2026-01-01T10:00:00.000Z');
-    expect(bundleTarget(usb, 'SX-TY-0001', at)).toEqual({ ok: true, value: path.join(usb, 'kiosk-SX-TY-0001-2026-01-01T10-00-00-000Z.zip') });
-    expect(bundleTarget('media/usb', 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'invalid-input' });
-    expect(bundleTarget('/media/not-plugged-in/x.zip', 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'not-found' });
+    expect(bundleTarget(usb, [media], 'SX-TY-0001', at)).toEqual({ ok: true, value: path.join(usb, 'kiosk-SX-TY-0001-2026-01-01T10-00-00-000Z.zip') });
+    expect(bundleTarget(usb, [media], 'SX-TY-0001', at, '-quarantined.json')).toEqual({ ok: true, value: path.join(usb, 'kiosk-SX-TY-0001-2026-01-01T10-00-00-000Z-quarantined.json') });
+    expect(bundleTarget('media/usb', [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(bundleTarget(path.join(media, 'not-plugged-in', 'x.zip'), [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'not-found' });
     mkdirSync(path.join(usb, 'sub'));
-    expect(bundleTarget(path.join(usb, 'sub', 'mine.zip'), 'SX-TY-0001', at)).toEqual({ ok: true, value: path.join(usb, 'sub', 'mine.zip') });
+    expect(bundleTarget(path.join(usb, 'sub', 'mine.zip'), [media], 'SX-TY-0001', at)).toEqual({ ok: true, value: path.join(usb, 'sub', 'mine.zip') });
   });
 });
