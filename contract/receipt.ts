@@ -74,9 +74,14 @@ export const PrinterConditionSchema = z.object({
 });
 export type PrinterCondition = z.infer<typeof PrinterConditionSchema>;
 
-/** Where a progress query URL's local number is found (`?n=`), shared by composer and scanner screens. */
-export function progressQueryUrl(base: string, localNumber: string): string {
+/**
+ * The progress query URL of a receipt QR: the local number (`?n=`) and the
+ * receipt's unguessable code (`&c=`) that lets a phone or a kiosk show the
+ * status without the applicant's card. Shared by composer and scanner screens.
+ */
+export function progressQueryUrl(base: string, localNumber: string, code?: string): string {
   const url = new URL(base);
   url.searchParams.set('n', localNumber);
+  if (code) url.searchParams.set('c', code);
   return url.toString();
 }

@@ -117,6 +117,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   plugOfflineIntoOperations(offline, operations);
   operations.useSelfTests(selfTestPortFrom(deviceManager, receiptDevices.virtualPrinter));
   operations.useBlobUpload((bytes) => uploadBundle(offline.cache.client, bytes));
+  receipts.useQueryCodes((n) => offline.applications.receiptCode(n));
   const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts });
 
   const handlers: HandlerTable = {

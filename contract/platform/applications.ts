@@ -77,6 +77,9 @@ export type Material = z.infer<typeof MaterialSchema>;
 
 export const FormValueSchema = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 
+/** 10 Crockford base32 characters (no I, L, O, U). */
+export const ReceiptCodeSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{10}$/, 'expected the 10-character receipt code');
+
 export const ApplicationPayloadSchema = z.object({
   /** 一件事 code from the catalog, e.g. `01` (新生儿出生). */
   itemCode: z.string().min(1).max(16),
@@ -99,6 +102,8 @@ export const ApplicationPayloadSchema = z.object({
   assistedBy: z.string().max(64).nullable().optional(),
   /** The kiosk's own number printed on the receipt, e.g. `K0001-20261126-0042`. */
   localNumber: z.string().min(1).max(64),
+  /** The code in the receipt QR (`c=`): the public progress page shows status details only to whoever holds it. */
+  receiptCode: ReceiptCodeSchema.optional(),
 });
 export type ApplicationPayload = z.infer<typeof ApplicationPayloadSchema>;
 

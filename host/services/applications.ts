@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import {
   ApplicationPayloadSchema,
   EvaluationPayloadSchema,
@@ -93,7 +94,8 @@ export class ApplicationsService {
             problem = built;
             throw new PayloadRefused();
           }
-          const checked = ApplicationPayloadSchema.safeParse(built.value);
+          // The platform's public progress page shows a status only to the holder of the receipt's code.
+          const checked = ApplicationPayloadSchema.safeParse({ ...built.value, receiptCode: this.cache.ledger.receiptCode(localNumber) });
           if (!checked.success) {
             const issues = issuesFromZod(checked.error);
             problem = err('invalid-input', `申请内容不完整：${describeIssues(issues)}`, { issues });
@@ -128,6 +130,26 @@ export class ApplicationsService {
   /** Applications submitted on this kiosk by the holder of this ID number, newest first. */
   listByIdNumber(idNumber: string): ApplicationProgress[] {
     return this.cache.ledger.listByIdNumber(idNumber).map(toProgress);
+  }
+
+  /** The unguessable code the receipt QR carries beside the local number (`c=`). */
+  receiptCode(localNumber: string): string {
+    return this.cache.ledger.receiptCode(localNumber);
+  }
+
+  /**
+   * Whether the asker may see the application a receipt number names: they
+   * hold the receipt's code (QR), or the applicant's ID number is in the session.
+   */
+  mayRead(number: string, proof: { readonly code: string | null; readonly idNumber: string | null }): boolean {
+    const app = this.cache.ledger.findByAnyNumber(number.trim());
+    if (!app) return false;
+    if (proof.code !== null) {
+      const expected = Buffer.from(this.cache.ledger.receiptCode(app.localNumber));
+      const given = Buffer.from(proof.code);
+      if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
+    }
+    return proof.idNumber !== null && this.cache.ledger.listByIdNumber(proof.idNumber).some((a) => a.localNumber === app.localNumber);
   }
 
   /** By the local number (receipt CODE128/QR) or the platform number. */

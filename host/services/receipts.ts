@@ -44,7 +44,7 @@ export interface ReceiptServiceOptions {
   readonly kioskId: string;
   readonly servicePoint: string;
   readonly paperWidthMm: 58 | 80;
-  /** Public progress-query page; the receipt QR is this with `?n=<local number>`. */
+  /** Public progress-query page; the receipt QR is this with `?n=<local number>&c=<receipt code>`. */
   readonly progressBaseUrl: string;
   readonly hotline?: string;
 }
@@ -65,6 +65,7 @@ const NO_PRINTER = 'NO-PRINTER';
  */
 export class ReceiptService {
   private readonly heldJobs = new Map<string, HeldJob>();
+  private queryCode: ((localNumber: string) => string) | null = null;
   private lastCondition = '';
   private retrying = false;
 
@@ -80,6 +81,11 @@ export class ReceiptService {
     this.publishCondition();
   }
 
+  /** The store's receipt codes, once it is open: the QR then carries `c=` (progress without the card). */
+  useQueryCodes(code: (localNumber: string) => string): void {
+    this.queryCode = code;
+  }
+
   /** Fills what every receipt from this kiosk shares. */
   receiptFor(request: ReceiptRequest): ReceiptDataInput {
     return {
@@ -93,7 +99,7 @@ export class ReceiptService {
       submittedAt: request.submittedAt,
       deadline: request.deadline,
       commitments: [...(request.commitments ?? [])],
-      progressUrl: progressQueryUrl(this.options.progressBaseUrl, request.localNumber),
+      progressUrl: progressQueryUrl(this.options.progressBaseUrl, request.localNumber, this.queryCode?.(request.localNumber)),
       hotline: this.options.hotline ?? '12345',
     };
   }

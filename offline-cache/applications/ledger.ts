@@ -5,6 +5,8 @@ import type { Outbox } from '../outbox/outbox';
 import type { Store } from '../store/database';
 import { asStoreUnavailable } from '../store/store-errors';
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
 export interface LedgerSubItem {
   readonly code: string;
   readonly name: string;
@@ -67,6 +69,20 @@ export class ApplicationLedger {
 
   applicantKey(idNumber: string): string {
     return createHmac('sha256', this.options.lookupKey).update(idNumber.trim().toUpperCase(), 'utf8').digest('hex');
+  }
+
+  /**
+   * The progress-query code printed in the receipt QR: 10 Crockford base32
+   * characters (50 bits) of an HMAC under the kiosk's sealed lookup key, so
+   * it cannot be guessed from the sequential local number and needs no row.
+   */
+  receiptCode(localNumber: string): string {
+    const mac = createHmac('sha256', this.options.lookupKey).update(`receipt-code\0${localNumber}`, 'utf8').digest();
+    let bits = 0n;
+    for (const byte of mac.subarray(0, 7)) bits = (bits << 8n) | BigInt(byte);
+    let out = '';
+    for (let i = 0; i < 10; i++) out += CROCKFORD[Number((bits >> BigInt(56 - 5 * (i + 1))) & 31n)];
+    return out;
   }
 
   /** Returns once everything is on disk (synchronous=FULL): only then may the UI say "已提交". */

@@ -1,0 +1,141 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import type { Identity } from '../../../contract';
+import { journeyFor } from '../../../contract/journeys';
+import { EventBus } from '../../../host/api/events';
+import { ApplicationsService } from '../../../host/services/applications';
+import { JourneyService } from '../../../host/services/journeys';
+import { platformLookups } from '../../../host/services/platform-lookups';
+import { ProgressDesk, receiptQueryFrom } from '../../../host/services/progress';
+import { ReceiptService } from '../../../host/services/receipts';
+import { receiptsForJourneys } from '../../../host/services/receipts-for-journeys';
+import { SessionService } from '../../../host/services/session';
+import { StaffDesk } from '../../../host/services/staff';
+import type { OfflineCache } from '../../../offline-cache/offline-cache';
+import { drain, openKiosk, startSim } from '../../support/offline-kiosk';
+import { tempDir } from '../../support/processes';
+
+/** 办件查询 by receipt over the real store and a real platform simulator: the number alone never shows anyone's application. */
+const card = (name: string, idNumber: string): Identity => ({
+  cardType: 'resident',
+  name,
+  gender: '2',
+  nation: '01',
+  birthDate: idNumber.slice(6, 14),
+  address: '山西省太原市小店区坞城路92号',
+  idNumber,
+  authority: '太原市公安局小店分局',
+  validFrom: '20150101',
+  validTo: '20350101',
+  idNumberValid: true,
+  expired: false,
+});
+const MOTHER = card('李春花', '140105199304120025');
+const NEIGHBOUR = card('赵桂兰', '140105195803150027');
+const NO_EXTRAS = { registerHukou: false, socialCard: false, medicalInsurance: false, maternityReimbursement: false, parentingGuidance: false };
+
+function yesterday(): string {
+  const d = new Date(Date.now() - 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+describe('progress by receipt: the receipt code or the applicant’s card', () => {
+  let sim: Awaited<ReturnType<typeof startSim>>;
+  let cache: OfflineCache;
+  let session: SessionService;
+  let journeys: JourneyService;
+  let progress: ProgressDesk;
+  let number: string;
+  let qr: string;
+
+  beforeAll(async () => {
+    sim = await startSim();
+    cache = await openKiosk(sim.url);
+  });
+  afterAll(async () => {
+    await cache.close();
+    await sim.close();
+  });
+  beforeEach(async () => {
+    const bus = new EventBus();
+    const logger = pino({ level: 'silent' });
+    session = new SessionService(bus);
+    const applications = new ApplicationsService(cache, () => session.currentId, logger, () => undefined);
+    const receipts = new ReceiptService({ kioskId: 'SX-TY-XD-0001', servicePoint: '测试便民服务中心', paperWidthMm: 80, progressBaseUrl: 'https://zwfw.shanxi.gov.cn/q' }, null, session, bus, logger);
+    receipts.useQueryCodes((n) => applications.receiptCode(n));
+    const staff = new StaffDesk({ dataDir: tempDir('staff'), mode: 'demo' }, bus, session);
+    journeys = new JourneyService({ session, journeyFor: (id) => journeyFor(id) ?? null, applications, receipts: receiptsForJourneys(receipts), staff, awaitDelivery: async () => false });
+    progress = new ProgressDesk(session, applications, platformLookups(cache, { timeoutMs: 3000 }));
+
+    session.begin();
+    session.identify(MOTHER);
+    expect(journeys.start('newborn').ok).toBe(true);
+    journeys.saveDraft({
+      step: 'consent',
+      answers: NO_EXTRAS,
+      form: { mobile: '13912345678', relationship: 'mother', childName: '王小明', childGender: 'male', childBirthDate: yesterday(), birthPlace: '山西省妇幼保健院', otherParentName: '王大明', otherParentIdNumber: '110101199003077571' },
+      materials: [],
+    });
+    const submitted = await journeys.submit();
+    if (!submitted.ok) throw new Error(submitted.message);
+    number = submitted.value.applicationNumber;
+    const printed = await journeys.printReceipt(number);
+    if (!printed.ok) throw new Error(printed.message);
+    qr = printed.value.qrText;
+    session.end('idle');
+  });
+
+  it('prints the receipt code in the QR beside the number', () => {
+    const parsed = receiptQueryFrom(qr);
+    expect(parsed?.localNumber).toBe(number);
+    expect(parsed?.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    // A URL without the code carries the number only: the card is then needed.
+    expect(receiptQueryFrom(`https://x/q?n=${number}`)?.code).toBeNull();
+  });
+
+  it('a typed number without a card answers nothing, and says how to ask', async () => {
+    const r = await progress.byReceipt(number);
+    expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(r.ok ? '' : r.message).toContain('二维码');
+  });
+
+  it('another resident’s card does not open the mother’s application, nor does a wrong code', async () => {
+    session.begin();
+    session.identify(NEIGHBOUR);
+    const typed = await progress.byReceipt(number);
+    expect(typed).toMatchObject({ ok: false, code: 'not-found' });
+    const forged = new URL(qr);
+    forged.searchParams.set('c', forged.searchParams.get('c') === 'AAAAAAAAAA' ? 'BBBBBBBBBB' : 'AAAAAAAAAA');
+    expect(await progress.byReceipt(forged.toString())).toMatchObject({ ok: false, code: 'not-found' });
+    // A number that does not exist gives the same answer as one that does: nothing to enumerate.
+    const missing = await progress.byReceipt('SX-TY-XD-0001-999999');
+    expect(missing).toMatchObject({ ok: false, code: 'not-found', message: typed.ok ? '' : typed.message });
+    session.end('idle');
+  });
+
+  it('the QR alone shows it (no card), and the mother’s own card shows it for the typed number', async () => {
+    const byQr = await progress.byReceipt(qr);
+    if (!byQr.ok) throw new Error(byQr.message);
+    expect(byQr.value.applications.map((a) => a.applicant)).toEqual(['李*花']);
+    session.begin();
+    session.identify(MOTHER);
+    const byCard = await progress.byReceipt(number);
+    if (!byCard.ok) throw new Error(byCard.message);
+    expect(byCard.value.applications).toHaveLength(1);
+    expect(byCard.value.applications[0]!.thingName).toBe(byQr.value.applications[0]!.thingName);
+    session.end('idle');
+  });
+
+  it('sends the receipt code to the platform with the application', async () => {
+    await drain(cache);
+    const db = new Database(path.join(sim.dataDir, 'platform.sqlite'), { readonly: true });
+    try {
+      const payloads = (db.prepare(`SELECT payload FROM intake WHERE stream = 'applications'`).pluck().all() as string[]).map((p) => JSON.parse(p) as { localNumber: string; receiptCode?: string });
+      expect(payloads.find((p) => p.localNumber === number)?.receiptCode).toBe(receiptQueryFrom(qr)?.code);
+    } finally {
+      db.close();
+    }
+  });
+});
