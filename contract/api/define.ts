@@ -9,7 +9,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly devOnly?: boolean;
   /** 'maintenance': input carries a maintenance `token` the dispatcher checks before the handler runs. */
   readonly requires?: 'maintenance';
+  /** Largest request body the web shell reads for this method (bytes); default `DEFAULT_MAX_BODY_BYTES`. */
+  readonly maxBodyBytes?: number;
 }
+
+/** Most calls are a few hundred bytes; only a camera capture carries megabytes. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   readonly payload: P;

@@ -15,11 +15,17 @@ export const CardFieldSchema = z.enum(['name', 'idNumber', 'gender', 'nation', '
 export type CardField = z.infer<typeof CardFieldSchema>;
 
 export const AnswerValueSchema = z.union([z.string().max(200), z.boolean()]);
-export const AnswersSchema = z.record(z.string().max(80), AnswerValueSchema);
+/** Key-count caps run before the entries are checked: a draft with a million keys is refused at once, not parsed for seconds. */
+export const MAX_ANSWER_KEYS = 200;
+export const MAX_FORM_KEYS = 200;
+const fewKeys = (max: number, what: string) =>
+  z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length <= max, `expected an object with at most ${max} ${what}`);
+
+export const AnswersSchema = fewKeys(MAX_ANSWER_KEYS, 'answers').pipe(z.record(z.string().max(80), AnswerValueSchema));
 export type Answers = z.infer<typeof AnswersSchema>;
 
 /** Typed form values (not the card fields: the host takes those from the session). */
-export const FormValuesSchema = z.record(z.string().max(80), z.string().max(500));
+export const FormValuesSchema = fewKeys(MAX_FORM_KEYS, 'form fields').pipe(z.record(z.string().max(80), z.string().max(500)));
 export type FormValues = z.infer<typeof FormValuesSchema>;
 
 /** How one required material was provided (材料最简化). */
@@ -90,6 +96,8 @@ export const journeyMethods = {
     doc: 'Keep the answers, form and materials so far, in memory, for this session only.',
     input: z.object({ step: z.string().max(40), answers: AnswersSchema, form: FormValuesSchema, materials: z.array(MaterialProvisionSchema).max(60) }).strict(),
     output: JourneyDraftSchema,
+    // 200 answers + 200 fields of 500 characters, with room for escaping; a 22 MiB draft is refused unread.
+    maxBodyBytes: 512 * 1024,
   }),
   'journey.draft': method({
     doc: 'The draft of the current session, or null.',
@@ -115,6 +123,7 @@ export const journeyMethods = {
     doc: 'Store a camera capture of a document as an attachment of the draft (JPEG/PNG data URL).',
     input: z.object({ materialId: id, dataUrl: z.string().max(12 * 1024 * 1024) }).strict(),
     output: CaptureSchema,
+    maxBodyBytes: 12 * 1024 * 1024 + 4096,
   }),
   'journey.discardCapture': method({
     doc: 'Retake: drop a capture held for the draft.',

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { err, type Err, type EventMessage } from '../../contract';
 import type { Host } from '../host';
 import type { Logger } from '../log';
+import { limitBody, LARGEST_BODY_BYTES } from './body-limit';
 import { bearer, hostAllowed, originAllowed, RENDERER_CSP, tokenMatches } from './guard';
 
 export interface WebShellOptions {
@@ -51,7 +52,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const { host, logger } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   // forceCloseConnections: a stopping kiosk must not wait for a UI's keep-alive or event socket.
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: LARGEST_BODY_BYTES, forceCloseConnections: true });
   let port = options.port;
 
   app.addHook('onRequest', async (req, reply) => {
@@ -76,6 +77,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) logger.error({ err: error }, 'web shell error');
     const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'expected Content-Type: application/json' : error.message;
+    if (status === 413) return reply.code(413).send(err('invalid-input', `invalid request: ${message}`, { detail: 'body-too-large' }));
     return reply.code(status).send(err(status >= 500 ? 'internal' : 'invalid-input', status >= 500 ? 'unexpected error' : `invalid request: ${message}`));
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(err('not-found', 'no such route')));
@@ -84,13 +86,23 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
-    if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return reply.code(401).send(err('unauthorized', 'missing or wrong session token'));
-    }
+  app.post<{ Params: { method: string } }>(
+    '/api/:method',
+    {
+      // Token first, then the method's own body limit, both before a byte of JSON is parsed.
+      preParsing: async (req, reply, payload) => {
+        if (!tokenMatches(bearer(req.headers.authorization), token)) {
+          await reply.code(401).send(err('unauthorized', 'missing or wrong session token'));
+          return payload;
+        }
+        return limitBody(req.params.method, req.headers['content-length'], payload);
+      },
+    },
+    async (req, reply) => {
     const result = await host.call(req.params.method, req.body, { transport: 'web' });
     return reply.code(result.ok ? 200 : httpStatusFor(result)).send(result);
-  });
+  },
+  );
 
   app.get<{ Querystring: { token?: string } }>('/events', { websocket: true }, (socket, req) => {
     if (!tokenMatches(req.query.token, token)) {
