@@ -99,9 +99,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       },
     },
     async (req, reply) => {
-    const result = await host.call(req.params.method, req.body, { transport: 'web' });
-    return reply.code(result.ok ? 200 : httpStatusFor(result)).send(result);
-  },
+      const result = await host.call(req.params.method, req.body, { transport: 'web' });
+      return reply.code(result.ok ? 200 : httpStatusFor(result)).send(result);
+    },
   );
 
   app.get<{ Querystring: { token?: string } }>('/events', { websocket: true }, (socket, req) => {
