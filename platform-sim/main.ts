@@ -13,6 +13,8 @@ const { values } = parseArgs({
     production: { type: 'boolean', default: false },
     sm2: { type: 'boolean', default: false },
     'provisioning-token': { type: 'string' },
+    'admin-token': { type: 'string', default: process.env['PLATFORM_ADMIN_TOKEN'] },
+    'admin-host': { type: 'string', multiple: true },
     'tls-key': { type: 'string' },
     'tls-cert': { type: 'string' },
     'status-step-seconds': { type: 'string', default: '60' },
@@ -71,6 +73,8 @@ const sim = await startPlatformSim({
   production: values.production,
   sm2: values.sm2,
   ...(values['provisioning-token'] ? { provisioningToken: values['provisioning-token'] } : {}),
+  ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+  ...(values['admin-host'] ? { adminHosts: values['admin-host'] } : {}),
   statusStepMs: stepSeconds * 1000,
   returnRate,
   faults: faults.data,
@@ -78,6 +82,8 @@ const sim = await startPlatformSim({
 console.log(`PLATFORM_URL=${sim.url}`);
 console.log(`PLATFORM_PUBLIC_KEY=${sim.platformPublicKey}`);
 if (sim.platformSm2PublicKey) console.log(`PLATFORM_SM2_PUBLIC_KEY=${sim.platformSm2PublicKey}`);
+// A token the operator did not choose is printed once, so the admin pages can be opened (`/admin?token=…`).
+if (sim.adminToken && !values['admin-token']) console.log(`PLATFORM_ADMIN_TOKEN=${sim.adminToken}`);
 const stop = () => void sim.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { KioskKeysFileSchema, MAX_BODY_BYTES, type FaultConfigInput, type PlatformError } from '../contract/platform';
+import { guardAdmin } from './admin/guard';
 import { registerAdminRoutes } from './admin/routes';
 import { CatalogService } from './catalog-service';
 import { CaseClock } from './clock';
@@ -46,6 +48,13 @@ export interface PlatformSimOptions {
   readonly faults?: FaultConfigInput;
   /** No heartbeat for this long shows a kiosk offline on the fleet page (default 15 min). */
   readonly offlineAfterMs?: number;
+  /**
+   * Token every /admin request needs (`Authorization: Bearer`, or `?token=` once in a browser).
+   * Production without one gets a random token (`PlatformSim.adminToken`); demo without one checks the Host only.
+   */
+  readonly adminToken?: string;
+  /** Host names besides loopback under which /admin may be reached (a reverse proxy's). */
+  readonly adminHosts?: readonly string[];
   /** Serve https with this PEM key and certificate (a production kiosk talks https only). */
   readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
 }
@@ -57,6 +66,8 @@ export interface PlatformSim {
   readonly platformPublicKey: string;
   /** The optional 国密 catalog key (uncompressed SM2, hex); null unless `sm2`. */
   readonly platformSm2PublicKey: string | null;
+  /** What /admin wants; null = loopback Host check only (demo without a token). */
+  readonly adminToken: string | null;
   close(): Promise<void>;
 }
 
@@ -120,6 +131,8 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     if (req.url.startsWith('/v1/')) traffic.record(req.routeOptions.url ?? req.url.split('?')[0]!);
   });
   installFaults(app, faults);
+  const adminToken = options.adminToken ?? (options.production ? randomBytes(24).toString('base64url') : null);
+  guardAdmin(app, { token: adminToken, hosts: options.adminHosts ?? [] });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
     const status = error.statusCode ?? 500;
@@ -149,6 +162,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     app,
     platformPublicKey: key.publicKeyBase64,
     platformSm2PublicKey: sm2Key?.publicKeyHex ?? null,
+    adminToken,
     close: async () => {
       await app.close();
       db.close();
