@@ -12,11 +12,24 @@ import { createLogger } from '../../host/log';
 import { LogRing } from '../../host/log-ring';
 import { mimeFor, resolveAppFile, APP_CSP } from './app-protocol';
 import { channelFor, EVENT_CHANNEL, isTrustedSender } from './ipc-guard';
-import { allowNavigation, allowPermission, allowPermissionCheck, APP_ORIGIN, APP_SCHEME, kioskWindowOptions, secondInstanceAction, swallowInput } from './policies';
+import {
+  allowDevicePermission,
+  allowNavigation,
+  allowPermission,
+  allowPermissionCheck,
+  APP_ORIGIN,
+  APP_SCHEME,
+  chooserRefusal,
+  devToolsAllowed,
+  DEVICE_CHOOSERS,
+  kioskWindowOptions,
+  secondInstanceAction,
+  swallowInput,
+} from './policies';
 import { wireOperations } from './operations-wiring';
 import { safeStorageSealer } from './safe-storage-sealer';
 
-const dev = process.env['KIOSK_ELECTRON_DEV'] === '1';
+const dev = devToolsAllowed(app.isPackaged, process.env);
 const appRoot = app.getAppPath();
 const rendererRoot = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
@@ -71,6 +84,13 @@ async function main(): Promise<void> {
     callback(allowPermission(permission, details.requestingUrl, mediaTypes));
   });
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowPermissionCheck(permission, requestingOrigin));
+  ses.setDevicePermissionHandler((details) => allowDevicePermission(details));
+  for (const chooser of DEVICE_CHOOSERS) {
+    ses.on(chooser as 'select-hid-device', (e, _details, callback: (id?: string) => void) => {
+      e.preventDefault();
+      callback(chooserRefusal(chooser));
+    });
+  }
 
   for (const method of methodNames) {
     ipcMain.handle(channelFor(method), async (event, input: unknown) => {
@@ -95,6 +115,10 @@ async function main(): Promise<void> {
       if (!allowNavigation(url)) e.preventDefault();
     });
     contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.on('select-bluetooth-device', (e, _devices, callback) => {
+      e.preventDefault();
+      callback(chooserRefusal('select-bluetooth-device') ?? '');
+    });
     contents.on('before-input-event', (e, input) => {
       if (swallowInput(input, dev)) e.preventDefault();
     });

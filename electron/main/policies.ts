@@ -103,3 +103,28 @@ export function secondInstanceAction(argv: readonly string[], residentSessionAct
   if (argv.includes('--restart')) return residentSessionActive ? 'ignore' : 'relaunch';
   return 'focus';
 }
+
+/**
+ * DevTools (and the dev window: frame, no kiosk mode) only in an unpackaged
+ * build started with KIOSK_ELECTRON_DEV=1; an installed package ignores the
+ * variable, so nobody at a kiosk can open them by setting it.
+ */
+export function devToolsAllowed(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  return !isPackaged && env['KIOSK_ELECTRON_DEV'] === '1';
+}
+
+/** WebHID, Web Serial, WebUSB and Web Bluetooth: the host drives the devices; the page never gets one. */
+export const DEVICE_CHOOSERS = ['select-hid-device', 'select-serial-port', 'select-usb-device'] as const;
+
+/** `setDevicePermissionHandler`: no device for any origin, ours included. */
+export function allowDevicePermission(_details: { readonly deviceType?: string; readonly origin?: string }): false {
+  return false;
+}
+
+/**
+ * What a chooser callback is given: nothing chosen. HID, serial and Bluetooth
+ * choosers take a device id ('' = cancel); the USB chooser takes none.
+ */
+export function chooserRefusal(chooser: (typeof DEVICE_CHOOSERS)[number] | 'select-bluetooth-device'): '' | undefined {
+  return chooser === 'select-usb-device' ? undefined : '';
+}

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { allowNavigation, allowPermission, allowPermissionCheck, kioskWindowOptions, secondInstanceAction, swallowInput } from '../../../electron/main/policies';
+import {
+  allowDevicePermission,
+  allowNavigation,
+  allowPermission,
+  allowPermissionCheck,
+  chooserRefusal,
+  devToolsAllowed,
+  DEVICE_CHOOSERS,
+  kioskWindowOptions,
+  secondInstanceAction,
+  swallowInput,
+} from '../../../electron/main/policies';
 
 const key = (k: string, mods: Partial<{ control: boolean; alt: boolean; meta: boolean; shift: boolean }> = {}) => ({
   type: 'keyDown' as const,
@@ -99,5 +110,27 @@ describe('a second start of the app', () => {
     expect(secondInstanceAction(['kiosk.exe', '--restart'], false)).toBe('relaunch');
     expect(secondInstanceAction(['kiosk.exe', '--restart'], true)).toBe('ignore');
     expect(secondInstanceAction(['kiosk.exe', '--keepalive'], false)).toBe('focus');
+  });
+});
+
+describe('devices and DevTools', () => {
+  it('denies every device permission, for our own origin too, and cancels every chooser', () => {
+    for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) {
+      expect(allowDevicePermission({ deviceType, origin: 'app://kiosk' })).toBe(false);
+      expect(allowPermissionCheck(deviceType, 'app://kiosk')).toBe(false);
+      expect(allowPermission(deviceType, 'app://kiosk/index.html')).toBe(false);
+    }
+    expect([...DEVICE_CHOOSERS].sort()).toEqual(['select-hid-device', 'select-serial-port', 'select-usb-device']);
+    expect(chooserRefusal('select-hid-device')).toBe('');
+    expect(chooserRefusal('select-serial-port')).toBe('');
+    expect(chooserRefusal('select-bluetooth-device')).toBe('');
+    expect(chooserRefusal('select-usb-device')).toBeUndefined();
+  });
+
+  it('opens DevTools only in an unpackaged build asked for them; a package ignores KIOSK_ELECTRON_DEV', () => {
+    expect(devToolsAllowed(false, { KIOSK_ELECTRON_DEV: '1' })).toBe(true);
+    expect(devToolsAllowed(false, {})).toBe(false);
+    expect(devToolsAllowed(true, { KIOSK_ELECTRON_DEV: '1' })).toBe(false);
+    expect(kioskWindowOptions({ preloadPath: '/p', dev: devToolsAllowed(true, { KIOSK_ELECTRON_DEV: '1' }) }).webPreferences?.devTools).toBe(false);
   });
 });
