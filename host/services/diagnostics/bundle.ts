@@ -51,12 +51,30 @@ function withoutSecrets(config: KioskConfig): unknown {
     for (const p of parts.slice(0, -1)) node = node?.[p] as Record<string, unknown> | undefined;
     if (node) node[parts[parts.length - 1]!] = '[removed]';
   }
-  return copy;
+  return withoutUrlCredentials(copy);
+}
+
+/** A URL may carry a user and password (https://user:pass@…, mqtts://…): the bundle keeps the URL, not them. */
+function withoutUrlCredentials(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value)) return value;
+    try {
+      const url = new URL(value);
+      url.username = url.username ? 'removed' : '';
+      url.password = '';
+      return url.toString();
+    } catch {
+      return '[removed]';
+    }
+  }
+  if (Array.isArray(value)) return value.map(withoutUrlCredentials);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUrlCredentials(v)]));
+  return value;
 }
 
 /** One zip: config (no secrets), redacted logs, device status, queue summary, versions, audit check. */
 export function buildBundle(input: BundleInput): { bytes: Uint8Array; files: string[] } {
-  const d = input.diagnostics;
+  const d = withoutUrlCredentials(input.diagnostics) as Diagnostics;
   const files: Record<string, Uint8Array> = {
     'README.txt': strToU8(
       [

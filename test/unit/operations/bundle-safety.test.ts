@@ -33,6 +33,19 @@ describe('diagnostics bundle', () => {
     expect(JSON.parse(strFromU8(files['config.json']!))).toMatchObject({ offline: { provisioningToken: '[removed]' } });
   });
 
+  it('keeps the URLs but not a user and password written into them', () => {
+    const config = loadConfig({
+      env: { KIOSK_DATA_DIR: tempDir('bundle-cfg'), KIOSK_PLATFORM_URL: 'https://kiosk:platform-pass-99@zwfw.example.gov.cn/api', KIOSK_FLEET_BROKER_URL: 'mqtts://k:broker-pass-77@mq.example.gov.cn:8883' },
+      cwd: tempDir('bundle-cwd'),
+    });
+    const { bytes } = buildBundle({ config, diagnostics: { ...diagnostics, platform: { ...diagnostics.platform, url: config.platform.url! } }, logs: '', audit: { intact: true, length: 0, head: null, brokenAt: null } });
+    const all = Object.values(unzipSync(bytes)).map((f) => strFromU8(f)).join('\n');
+    expect(all).toContain('zwfw.example.gov.cn');
+    expect(all).not.toContain('platform-pass-99');
+    expect(all).not.toContain('broker-pass-77');
+    expect(JSON.parse(strFromU8(unzipSync(bytes)['config.json']!))).toMatchObject({ platform: { url: 'https://removed@zwfw.example.gov.cn/api' }, fleet: { brokerUrl: 'mqtts://removed@mq.example.gov.cn:8883' } });
+  });
+
   it('never overwrites a file that is there (O_EXCL), and loses nothing of it', () => {
     const target = path.join(tempDir('usb'), 'kiosk.zip');
     writeBundle(target, new Uint8Array([1, 2, 3]));
