@@ -48,6 +48,11 @@ export class CatalogService {
     return this.items.has(itemCode);
   }
 
+  /** The 一件事 of the current catalog by its code, for pages that name it. */
+  oneThing(code: string): Catalog['oneThings'][number] | undefined {
+    return this.catalog.oneThings.find((t) => t.code === code);
+  }
+
   subItem(code: string): SubItemRoute | undefined {
     return this.subItems.get(code);
   }

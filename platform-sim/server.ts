@@ -21,6 +21,7 @@ import { registerCertificateRoutes } from './routes/certificates';
 import { registerHeartbeatRoutes } from './routes/heartbeats';
 import { registerIdentityRoutes } from './routes/identity';
 import { registerIntakeRoutes } from './routes/intake';
+import { registerProgressRoutes } from './routes/progress';
 import { registerProvisionRoutes } from './routes/provision';
 import { registerStatusRoutes } from './routes/status';
 import { AttachmentStore } from './store/attachments';
@@ -153,6 +154,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerIdentityRoutes(app, ctx);
   registerHeartbeatRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerProgressRoutes(app, ctx);
 
   await app.listen({ host: '127.0.0.1', port: options.port });
   const address = app.server.address();

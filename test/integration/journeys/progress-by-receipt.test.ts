@@ -138,4 +138,36 @@ describe('progress by receipt: the receipt code or the applicant’s card', () =
       db.close();
     }
   });
+
+  it('the platform-sim page the QR opens: status for the number, the matter and masked applicant only with the code', async () => {
+    await drain(cache);
+    const params = new URL(qr).searchParams;
+    const page = async (query: string) => {
+      const res = await fetch(`${sim.url}/progress?${query}`);
+      return { status: res.status, html: await res.text(), cache: res.headers.get('cache-control') };
+    };
+    const full = await page(params.toString());
+    expect(full.status).toBe(200);
+    expect(full.cache).toBe('no-store');
+    expect(full.html).toContain('<html lang="zh-CN">');
+    expect(full.html).toContain(number);
+    expect(full.html).toContain('李*花');
+    expect(full.html).toContain('新生儿出生');
+    expect(full.html).toContain('《出生医学证明》办理(首签)');
+    expect(full.html).toMatch(/data-state="(received|in-review|completed|returned)"/);
+    for (const secret of ['李春花', MOTHER.idNumber, '王小明', '13912345678']) expect(full.html).not.toContain(secret);
+
+    const bare = await page(`n=${encodeURIComponent(number)}`);
+    expect(bare.status).toBe(200);
+    expect(bare.html).toMatch(/data-state="(received|in-review|completed|returned)"/);
+    for (const hidden of ['李*花', '新生儿出生', '《出生医学证明》']) expect(bare.html).not.toContain(hidden);
+    const wrong = await page(`n=${encodeURIComponent(number)}&c=AAAAAAAAAA`);
+    expect(wrong.html).not.toContain('李*花');
+    expect(wrong.html).toContain('查询码不符');
+
+    const unknown = await page('n=SX-TY-XD-0001-999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toContain('没有查到');
+    expect((await page('n=%3Cscript%3E')).html).not.toContain('<script>');
+  });
 });
