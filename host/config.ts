@@ -34,9 +34,14 @@ export const KioskConfigSchema = z
         healthIntervalMs: z.coerce.number().int().min(200).max(600000).default(5000),
         /** Public progress-query page a phone can open from the receipt QR; null: the platform URL + /progress. */
         progressUrl: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).nullable().default(null),
+        /** CA bundle (PEM) that signed the platform's certificate; null = the system's trust store. */
+        caFile: z.string().min(1).nullable().default(null),
+        /** Client certificate and key (PEM) for a platform gateway that wants mutual TLS. */
+        certFile: z.string().min(1).nullable().default(null),
+        keyFile: z.string().min(1).nullable().default(null),
       })
       .strict()
-      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000, progressUrl: null }),
+      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000, progressUrl: null, caFile: null, certFile: null, keyFile: null }),
     devices: z
       .object({
         idcard: devicePath.default('sim'),
@@ -153,6 +158,9 @@ export const ENV_KEYS = [
   ['KIOSK_PLATFORM_URL', 'platform.url', 'Provincial platform base URL; unset = start the local simulator'],
   ['KIOSK_PLATFORM_HEALTH_MS', 'platform.healthIntervalMs', 'How often to probe the platform health endpoint (ms)'],
   ['KIOSK_PROGRESS_URL', 'platform.progressUrl', 'Public progress-query page printed as the receipt QR (default: platform URL + /progress)'],
+  ['KIOSK_PLATFORM_CA', 'platform.caFile', "CA bundle (PEM) that signed the platform's TLS certificate (default: the system's)"],
+  ['KIOSK_PLATFORM_CERT', 'platform.certFile', 'Client certificate (PEM) for a platform that wants mutual TLS'],
+  ['KIOSK_PLATFORM_KEY', 'platform.keyFile', 'Client certificate key (PEM)'],
   ['KIOSK_IDCARD', 'devices.idcard', "ID-card reader: 'sim', 'auto' or a serial path"],
   ['KIOSK_IDCARD_BAUD', 'devices.idcardBaud', 'ID-card reader baud rate'],
   ['KIOSK_PRINTER', 'devices.printer', "Receipt printer: 'sim' or a serial/USB printer path"],

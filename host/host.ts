@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { KioskConfig } from './config';
+import { ConfigError, type KioskConfig } from './config';
 import { EventBus } from './api/events';
 import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
 import { devdockHandlers } from './api/handlers/devdock';
@@ -16,6 +16,7 @@ import { ScanHub } from './services/scans';
 import { sessionHandlers } from './api/handlers/session';
 import { systemHandlers } from './api/handlers/system';
 import type { SecretSealer } from '../offline-cache/crypto/key-vault';
+import { platformFetch, PlatformTlsError, readPlatformTls, type FetchLike } from '../offline-cache/sync/platform-fetch';
 import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
@@ -56,6 +57,16 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/** The platform's CA bundle and client certificate, read once; a file that cannot be used stops start-up naming its key. */
+function platformTransport(config: KioskConfig): FetchLike {
+  try {
+    return platformFetch(readPlatformTls(config.platform));
+  } catch (e) {
+    if (e instanceof PlatformTlsError) throw new ConfigError(e.key, e.reason, e.file);
+    throw e;
+  }
+}
+
 /**
  * The composition of application services, shared by every shell: the web
  * shell serves it over HTTP, Electron's main process over IPC.
@@ -65,8 +76,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   mkdirSync(config.dataDir, { recursive: true });
   const bus = new EventBus();
   const session = new SessionService(bus);
+  const transport = platformTransport(config);
   const connectivity = new ConnectivityMonitor(
-    { platformUrl: options.platformUrl, intervalMs: config.platform.healthIntervalMs, timeoutMs: config.platform.timeoutMs },
+    { platformUrl: options.platformUrl, intervalMs: config.platform.healthIntervalMs, timeoutMs: config.platform.timeoutMs, fetch: transport },
     bus,
     logger,
   );
@@ -111,6 +123,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger,
     bus,
     currentSessionId: () => session.currentId,
+    fetch: transport,
     onHeartbeatReply: (reply) => void operations.heartbeat.handleReply(reply),
     ...(options.sealer ? { sealer: options.sealer } : {}),
   });

@@ -15,6 +15,7 @@ import { AttachmentUploader } from './sync/attachment-uploader';
 import type { Clock } from './sync/clock';
 import { loadOrCreateDeviceSigner, type DeviceSigner } from './sync/device-identity';
 import { PlatformClient } from './sync/platform-client';
+import type { FetchLike } from './sync/platform-fetch';
 import { StatusPuller } from './sync/status-puller';
 import { SyncEngine, type SyncStatus } from './sync/sync-engine';
 
@@ -23,6 +24,8 @@ export interface OfflineCacheOptions {
   readonly kioskId: string;
   readonly platformUrl: string;
   readonly requestTimeoutMs: number;
+  /** Transport to the platform (CA bundle, client certificate); the global fetch when absent. */
+  readonly fetch?: FetchLike;
   /** How the data and device keys are sealed: a 0600 file (web shell) or Electron safeStorage. */
   readonly sealer: SecretSealer;
   readonly builtInCatalog: Catalog;
@@ -74,7 +77,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
   const keys = deriveKeys(dataKey.key);
-  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs });
+  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs, ...(o.fetch ? { fetch: o.fetch } : {}) });
   const outbox = new Outbox(store, cipher, {
     now,
     settledNow: () => client.platformNow() ?? now(),

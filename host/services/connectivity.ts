@@ -1,5 +1,6 @@
 import type { Connectivity } from '../../contract';
 import type { EventBus } from '../api/events';
+import type { FetchLike } from '../../offline-cache/sync/platform-fetch';
 import type { Logger } from '../log';
 
 export interface ConnectivityOptions {
@@ -12,6 +13,8 @@ export interface ConnectivityOptions {
    * first probe after start is taken as it is. Default 2.
    */
   readonly confirmations?: number;
+  /** The platform transport (CA bundle, client certificate); the global fetch when absent. */
+  readonly fetch?: FetchLike;
 }
 
 /**
@@ -61,7 +64,7 @@ export class ConnectivityMonitor {
     const at = new Date().toISOString();
     let online: boolean;
     try {
-      const res = await fetch(new URL('/v1/health', this.options.platformUrl), {
+      const res = await (this.options.fetch ?? fetch)(new URL('/v1/health', this.options.platformUrl), {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       online = res.ok;

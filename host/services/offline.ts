@@ -2,6 +2,7 @@ import { CATALOG } from '../../contract/catalog';
 import { err, ok, type EventPayload, type Result } from '../../contract';
 import type { Heartbeat, HeartbeatResponse } from '../../contract/platform';
 import { plainFileSealer, type SecretSealer } from '../../offline-cache/crypto/key-vault';
+import type { FetchLike } from '../../offline-cache/sync/platform-fetch';
 import { openOfflineCache, type OfflineCache } from '../../offline-cache/offline-cache';
 import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
@@ -21,6 +22,8 @@ export interface OfflineDeps {
   readonly currentSessionId: () => string | null;
   /** Electron passes a safeStorage sealer; the web shell keeps the 0600 key file. */
   readonly sealer?: SecretSealer;
+  /** Transport to the platform (CA bundle, client certificate). */
+  readonly fetch?: FetchLike;
   readonly onHeartbeatReply?: (reply: HeartbeatResponse) => void;
 }
 
@@ -41,6 +44,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     kioskId: config.kioskId,
     platformUrl: d.platformUrl,
     requestTimeoutMs: config.platform.timeoutMs,
+    ...(d.fetch ? { fetch: d.fetch } : {}),
     sealer: d.sealer ?? plainFileSealer,
     builtInCatalog: CATALOG,
     cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',

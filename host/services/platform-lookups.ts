@@ -41,7 +41,7 @@ export function platformLookups(cache: OfflineCache, options: { timeoutMs: numbe
     });
     let res: Response;
     try {
-      res = await fetch(new URL(pathname, cache.client.baseUrl), {
+      res = await cache.client.fetch(new URL(pathname, cache.client.baseUrl), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

@@ -21,6 +21,7 @@ import {
 import type { z } from 'zod';
 import { parseRetryAfter } from '../outbox/backoff';
 import type { DeviceSigner } from './device-identity';
+import type { FetchLike } from './platform-fetch';
 
 /**
  * How a platform call ended. `unreachable` and `retry` are transient (the
@@ -42,6 +43,8 @@ export interface PlatformClientOptions {
   readonly timeoutMs: number;
   /** Wall clock for request timestamps (never a virtual clock: the platform checks them against its own). */
   readonly now?: () => number;
+  /** The transport (CA bundle, client certificate: `platformFetch`); the global fetch when absent. */
+  readonly fetch?: FetchLike;
 }
 
 /** Beyond this, the kiosk signs with the platform's clock (learned from `Date` headers), not its own. */
@@ -77,6 +80,11 @@ export class PlatformClient {
 
   get baseUrl(): string {
     return this.options.baseUrl;
+  }
+
+  /** The same transport for other calls to the platform (lookups, health), so they trust what this client trusts. */
+  get fetch(): FetchLike {
+    return this.options.fetch ?? ((url, init) => fetch(url, init));
   }
 
   async provision(provisioningToken: string, servicePoint: string): Promise<CallOutcome<ProvisionResponse>> {
@@ -145,7 +153,7 @@ export class PlatformClient {
     let res: Response;
     let text: string;
     try {
-      res = await fetch(new URL(pathWithQuery, this.options.baseUrl), {
+      res = await this.fetch(new URL(pathWithQuery, this.options.baseUrl), {
         method,
         headers,
         ...(opts.body === undefined ? {} : { body: typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body) }),
