@@ -38,7 +38,8 @@ export interface OperationsOptions {
   readonly initialPin?: string;
 }
 
-type OperationsMethod = Exclude<Extract<MethodName, `maintenance.${string}`>, never> | 'ui.heartbeat';
+/** `maintenance.keys` is the offline store's (it holds the keys): host/services/offline.ts. */
+type OperationsMethod = Exclude<Extract<MethodName, `maintenance.${string}`>, 'maintenance.keys'> | 'ui.heartbeat';
 
 /**
  * 7×24 operations, composed once: maintenance mode, diagnostics, config

@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
 import { fingerprint, giveToOwnerOf, parsePlatformKeyFile, readImportedPlatformKey, sm2Fingerprint, writeImportedPlatformKey } from '../host/provisioning';
 import { plainFileSealer } from '../offline-cache/crypto/key-vault';
 import { loadOrCreateDeviceSigner } from '../offline-cache/sync/device-identity';
+import { keyFingerprints } from '../host/services/maintenance/key-fingerprints';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
 
@@ -45,14 +46,14 @@ const [command, arg] = positionals;
 switch (command) {
   case 'show': {
     const signer = kioskKey(config);
-    const platform = readImportedPlatformKey(config.dataDir);
+    const keys = keyFingerprints({ kioskId: config.kioskId, devicePublicKeyBase64: signer.publicKeyBase64, pinnedPlatformKey: null, imported: readImportedPlatformKey(config.dataDir) });
     const report = {
       kioskId: config.kioskId,
       servicePoint: config.servicePoint,
       kioskPublicKey: signer.publicKeyBase64,
-      kioskKeyFingerprint: fingerprint(Buffer.from(signer.publicKeyBase64, 'base64')),
-      platformKeyFingerprint: platform ? fingerprint(Buffer.from(platform.platformPublicKey, 'base64')) : null,
-      platformSm2KeyFingerprint: platform?.platformSm2PublicKey ? sm2Fingerprint(platform.platformSm2PublicKey) : null,
+      kioskKeyFingerprint: keys.deviceKey,
+      platformKeyFingerprint: keys.platformKey,
+      platformSm2KeyFingerprint: keys.platformSm2Key,
     };
     if (values.json) console.log(JSON.stringify(report));
     else {

@@ -69,7 +69,25 @@ export const AuditVerificationSchema = z.object({
   message: z.string(),
 });
 
+/** SHA-256 fingerprints (`SHA256:` + base64, as ssh shows keys) a technician compares with the platform's registry. */
+export const KeyFingerprintsSchema = z.object({
+  kioskId: z.string(),
+  deviceKey: z.string(),
+  /** null: no platform key pinned yet (a production kiosk does not start so). */
+  platformKey: z.string().nullable(),
+  /** 'imported': from the operator's file (provisioning); 'provisioned': learned with the demo token. */
+  platformKeySource: z.enum(['imported', 'provisioned']).nullable(),
+  platformSm2Key: z.string().nullable(),
+});
+export type KeyFingerprints = z.infer<typeof KeyFingerprintsSchema>;
+
 export const maintenanceMethods = {
+  'maintenance.keys': method({
+    doc: 'The kiosk id and the fingerprints of the device key and the pinned platform keys (provisioning check).',
+    requires: 'maintenance',
+    input: authed({}),
+    output: KeyFingerprintsSchema,
+  }),
   'maintenance.status': method({
     doc: 'Whether a PIN is set and whether entry is locked after wrong PINs.',
     input: z.object({}).strict(),

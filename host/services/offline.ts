@@ -7,6 +7,7 @@ import { openOfflineCache, type OfflineCache } from '../../offline-cache/offline
 import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
 import { outboxHandlers } from '../api/handlers/outbox';
+import { keyFingerprints } from './maintenance/key-fingerprints';
 import type { KioskConfig } from '../config';
 import { fingerprint, readImportedPlatformKey } from '../provisioning';
 import type { Logger } from '../log';
@@ -31,7 +32,7 @@ export interface Offline {
   readonly cache: OfflineCache;
   readonly sync: SyncService;
   readonly applications: ApplicationsService;
-  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head'>;
+  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head' | 'maintenance.keys'>;
   close(): Promise<void>;
 }
 
@@ -90,7 +91,18 @@ export function composeOffline(d: OfflineDeps): Offline {
     cache,
     sync: s,
     applications,
-    handlers: outboxHandlers(cache),
+    handlers: {
+      ...outboxHandlers(cache),
+      'maintenance.keys': () =>
+        ok(
+          keyFingerprints({
+            kioskId: config.kioskId,
+            devicePublicKeyBase64: cache.signer.publicKeyBase64,
+            pinnedPlatformKey: cache.store.getMeta('platform_public_key'),
+            imported: readImportedPlatformKey(config.dataDir),
+          }),
+        ),
+    },
     async close() {
       await s.stop();
       await cache.close();

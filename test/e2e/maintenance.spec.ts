@@ -77,6 +77,10 @@ test.describe('maintenance mode', () => {
     await page.getByRole('group', { name: '级别' }).getByRole('button', { name: 'error' }).click();
     await expect(page.getByTestId('log-tail')).not.toContainText('maintenance PIN rejected');
     await expect(page.getByTestId('versions')).toContainText('SQLite 3.');
+    // Provisioning check: the kiosk id and the key fingerprints, as `onething-kiosk-provision show` prints them.
+    await expect(page.getByTestId('keys-kiosk-id')).toHaveText('SX-DEV-0001');
+    await expect(page.getByTestId('keys-device')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
+    await expect(page.getByTestId('keys-platform')).toContainText(/SHA256:[A-Za-z0-9+/]{43} （演示注册）/);
     expect(await axeViolations(page)).toEqual([]);
     await keepScreenshot(page, 'maintenance-dashboard');
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostics } from '../../../contract';
 import { ago, duration, size } from './format';
+import { KeysPanel } from './KeysPanel';
 import { LevelBadge } from './LevelBadge';
 import { useMaintenance } from './maintenance-session';
 
@@ -54,6 +55,7 @@ export function SystemPanel({ d }: { d: Diagnostics }) {
           </dd>
         </dl>
       </div>
+      <KeysPanel />
       <div className="panel" aria-labelledby="audit-heading">
         <h2 id="audit-heading">{t('maintenance.audit.heading')}</h2>
         <p>

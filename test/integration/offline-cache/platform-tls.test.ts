@@ -46,9 +46,10 @@ beforeAll(async () => {
   // A gateway that wants mutual TLS: only clients with a certificate from the province CA get through.
   gateway = createServer({ key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')), ca: readFileSync(file('ca.pem')), requestCert: true, rejectUnauthorized: true }, (req, res) => {
     const peer = (req.socket as TLSSocket).getPeerCertificate();
-    seenClients.push(peer.subject?.CN ?? null);
+    const cn = typeof peer.subject?.CN === 'string' ? peer.subject.CN : null;
+    seenClients.push(cn);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ ok: true, path: req.url, client: peer.subject?.CN ?? null }));
+    res.end(JSON.stringify({ ok: true, path: req.url, client: cn }));
   });
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   gatewayUrl = `https://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
