@@ -59,6 +59,8 @@ export const OutboxHealthSchema = z.object({
   lastSyncAt: z.string().nullable(),
   quarantined: z.array(QuarantinedItemSchema),
   salvaged: z.array(StoreSalvageSchema).optional(),
+  /** Salvages a technician has acknowledged: no longer a finding, their gone numbers still go to the platform. */
+  salvageAcknowledged: z.array(StoreSalvageSchema).optional(),
 });
 export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
 

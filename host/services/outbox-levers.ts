@@ -18,7 +18,15 @@ export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
     health(): OutboxHealth {
       const s = cache.engine.status();
       const salvaged = storeSalvages(cache);
-      return { depth: s.queueDepth, oldestPendingAt: iso(s.oldestPendingAt), lastSyncAt: iso(s.lastSuccessAt), quarantined: quarantined(), ...(salvaged.length ? { salvaged } : {}) };
+      const salvageAcknowledged = storeSalvages(cache, 'acknowledged');
+      return {
+        depth: s.queueDepth,
+        oldestPendingAt: iso(s.oldestPendingAt),
+        lastSyncAt: iso(s.lastSuccessAt),
+        quarantined: quarantined(),
+        ...(salvaged.length ? { salvaged } : {}),
+        ...(salvageAcknowledged.length ? { salvageAcknowledged } : {}),
+      };
     },
     requeue(id) {
       const requeued = cache.outbox.requeue(id);
@@ -28,6 +36,7 @@ export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
       }
       return requeued;
     },
+    acknowledgeSalvage: (by) => cache.acknowledgeSalvage(by),
     async syncNow() {
       await cache.engine.syncNow();
     },
@@ -47,9 +56,8 @@ export function toRanges(seqs: readonly number[], max = 100): [number, number][]
 }
 
 /** Salvage reports kept in the store, as the dashboard, doctor and heartbeat show them (newest last, at most 5). */
-export function storeSalvages(cache: OfflineCache): StoreSalvage[] {
-  return cache.store
-    .salvageReports()
+export function storeSalvages(cache: OfflineCache, which: 'pending' | 'acknowledged' = 'pending'): StoreSalvage[] {
+  return (which === 'pending' ? cache.store.salvageReports() : cache.store.acknowledgedSalvages())
     .slice(-5)
     .map((r) => ({
       at: new Date(r.at).toISOString(),

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations';
 import { asStoreUnavailable, freeBytes } from './store-errors';
-import { checkAndRecover, pruneDamagedCopies, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
+import { checkAndRecover, pruneDamagedCopies, SALVAGE_ACKNOWLEDGED_KEY, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
 
 export interface StoreOptions {
   readonly dataDir: string;
@@ -183,9 +183,29 @@ export class Store {
     }
   }
 
-  /** Technician action: the losses have been seen (the damaged copy stays until pruned). */
-  acknowledgeSalvage(): void {
-    this.durable((db) => db.prepare('DELETE FROM meta WHERE key = ?').run(SALVAGE_META_KEY));
+  /** Salvages a technician has acknowledged (newest last, at most 10): no longer a finding, still told to the platform. */
+  acknowledgedSalvages(): (SalvageSummary & { readonly acknowledgedAt: number })[] {
+    try {
+      return JSON.parse(this.getMeta(SALVAGE_ACKNOWLEDGED_KEY) ?? '[]') as (SalvageSummary & { acknowledgedAt: number })[];
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Technician action: the losses have been seen. The reports move to the acknowledged list (the damaged copy
+   * stays until pruned); `alsoIn` runs in the same transaction (the audit entry). Returns the reports moved.
+   */
+  acknowledgeSalvage(alsoIn: (db: Db, reports: readonly SalvageSummary[]) => void = () => undefined, now: number = Date.now()): SalvageSummary[] {
+    return this.durable((db) => {
+      const pending = this.salvageReports();
+      if (pending.length === 0) return [];
+      const moved = [...this.acknowledgedSalvages(), ...pending.map((r) => ({ ...r, acknowledgedAt: now }))].slice(-10);
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SALVAGE_ACKNOWLEDGED_KEY, JSON.stringify(moved));
+      db.prepare('DELETE FROM meta WHERE key = ?').run(SALVAGE_META_KEY);
+      alsoIn(db, pending);
+      return pending;
+    });
   }
 
   close(): void {

@@ -144,6 +144,7 @@ function salvage(file: string, initial: readonly string[], options: RecoverOptio
 }
 
 export const SALVAGE_META_KEY = 'salvage.reports';
+export const SALVAGE_ACKNOWLEDGED_KEY = 'salvage.acknowledged';
 export const streamFloorKey = (kind: string): string => `stream-floor.${kind}`;
 
 /** The report (kept until a technician clears it) and the numbering floors go into the fresh file itself. */

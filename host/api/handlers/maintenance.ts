@@ -30,6 +30,7 @@ type MaintenanceMethod =
   | 'maintenance.outbox.requeue'
   | 'maintenance.outbox.sync'
   | 'maintenance.outbox.export'
+  | 'maintenance.salvage.acknowledge'
   | 'maintenance.logs'
   | 'maintenance.audit.verify'
   | 'maintenance.config.get'
@@ -75,6 +76,12 @@ export function maintenanceHandlers(d: MaintenanceDeps): Pick<HandlerTable, Main
       writeFileSync(file, JSON.stringify({ kioskId: d.config.kioskId, exportedAt: new Date().toISOString(), items }, null, 2), { mode: 0o600 });
       d.audit.append('outbox.export', { items: items.length });
       return ok({ path: file, items: items.length });
+    },
+    'maintenance.salvage.acknowledge': () => {
+      const outbox = d.outbox();
+      if (!outbox) return err('not-found', NO_OUTBOX);
+      // The store audits it in the same transaction (one 'salvage-acknowledged' entry per report).
+      return ok({ acknowledged: outbox.acknowledgeSalvage('maintenance') });
     },
     'maintenance.logs': ({ level, after, limit }) => ok({ entries: d.logs.tail({ level, after, limit }) }),
     'maintenance.audit.verify': () => {
