@@ -45,6 +45,7 @@ export const StoreSalvageSchema = z.object({
     feedback: z.number().int().nonnegative(),
     attachments: z.number().int().nonnegative(),
     auditEntries: z.number().int().nonnegative(),
+    printJobs: z.number().int().nonnegative(),
   }),
   /** The newest pages were unreadable too: these counts are a lower bound. */
   atLeast: z.boolean(),

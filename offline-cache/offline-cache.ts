@@ -159,7 +159,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
 const SALVAGE_AUDITED_KEY = 'salvage.audited-through';
 
 function lostDetail(r: SalvageSummary): Record<string, number | boolean | string | null> {
-  return { ...r.lost, atLeast: r.tailUnknown || r.incomplete, damagedCopy: r.damagedCopy };
+  return { ...r.lost, atLeast: r.tailUnknown || r.incomplete || r.uncounted === true, damagedCopy: r.damagedCopy };
 }
 
 /** A salvage goes into the audit chain once, at the boot after it (what was lost, where the damaged copy is). */

@@ -1,6 +1,7 @@
 import type { OutboxHealth, QuarantinedItem, StoreSalvage } from '../../contract';
 import { AuditKindSchema, type AuditKind } from '../../offline-cache/audit/audit-chain';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
+import { NO_LOSS } from '../../offline-cache/store/recovery';
 import type { AuditTrail } from './maintenance/audit-trail';
 import type { OutboxMaintenance } from './outbox-maintenance';
 
@@ -61,8 +62,9 @@ export function storeSalvages(cache: OfflineCache, which: 'pending' | 'acknowled
     .slice(-5)
     .map((r) => ({
       at: new Date(r.at).toISOString(),
-      lost: r.lost,
-      atLeast: r.tailUnknown || r.incomplete,
+      // Reports written before print jobs were counted lack the field.
+      lost: { ...NO_LOSS, ...r.lost },
+      atLeast: r.tailUnknown || r.incomplete || r.uncounted === true,
       damagedCopy: r.damagedCopy,
       gone: { applications: toRanges(r.gone.application), evaluations: toRanges(r.gone.evaluation), feedback: toRanges(r.gone.feedback) },
     }));

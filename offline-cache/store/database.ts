@@ -1,7 +1,7 @@
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrations';
+import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { asStoreUnavailable, freeBytes } from './store-errors';
 import { checkAndRecover, pruneDamagedCopies, SALVAGE_ACKNOWLEDGED_KEY, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
 
@@ -16,6 +16,8 @@ export interface StoreOptions {
   readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
   /** A salvage stops reading after this long (default 60 s). */
   readonly salvageBudgetMs?: number;
+  /** The schema (default: this version's migrations). */
+  readonly migrations?: readonly Migration[];
 }
 
 /**
@@ -56,7 +58,10 @@ export class Store {
   static open(options: StoreOptions): Store {
     mkdirSync(options.dataDir, { recursive: true });
     const file = path.join(options.dataDir, options.fileName ?? 'kiosk.db');
-    const integrity = checkAndRecover(file, options.salvageBudgetMs !== undefined ? { budgetMs: options.salvageBudgetMs } : {});
+    const integrity = checkAndRecover(file, {
+      ...(options.salvageBudgetMs !== undefined ? { budgetMs: options.salvageBudgetMs } : {}),
+      ...(options.migrations ? { migrations: options.migrations } : {}),
+    });
     pruneDamagedCopies(file, options.damagedCopies?.keep ?? 3, options.damagedCopies?.maxAgeMs ?? 30 * 86_400_000);
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -69,7 +74,7 @@ export class Store {
     // SQLite's own checkpoint every 1000 pages stays on (a longer WAL made every commit slower in the
     // enqueue benchmark); the idle checkpoint below truncates the WAL to journal_size_limit.
     db.pragma('wal_autocheckpoint = 1000');
-    migrate(db);
+    migrate(db, options.migrations ?? MIGRATIONS);
     return new Store(file, db, integrity, options.idleCheckpointMs ?? 5_000);
   }
 

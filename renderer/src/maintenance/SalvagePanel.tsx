@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreSalvage } from '../../../contract';
 import { useMaintenance } from './maintenance-session';
 
-const KINDS = ['applications', 'evaluations', 'feedback', 'attachments', 'auditEntries'] as const;
+const KINDS = ['applications', 'evaluations', 'feedback', 'attachments', 'auditEntries', 'printJobs'] as const;
 
 const ranges = (rs: readonly (readonly [number, number])[]) => rs.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)).join(', ');
 
