@@ -2,10 +2,9 @@ import type { Page } from '@playwright/test';
 import { CATALOG } from '../../contract/catalog';
 import { loadConfig } from '../../host/config';
 import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { openOfflineCache } from '../../offline-cache/offline-cache';
-import { flipBytes } from '../support/damaged-store';
+import { flipBytes, leavesOf } from '../support/damaged-store';
 import { submitApplication } from '../support/offline-kiosk';
 import { startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
@@ -111,9 +110,7 @@ test.describe('a technician fixes things from the maintenance screen', () => {
     for (let i = 0; i < 60; i++) submitApplication(cache);
     await cache.close();
     const file = path.join(dataDir, 'kiosk.db');
-    const db = new Database(file, { readonly: true });
-    const leaves = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
-    db.close();
+    const leaves = leavesOf(file, 'outbox');
     flipBytes(file, leaves[1]!, 0, 4096);
 
     const kiosk = await startKioskProcess(env);

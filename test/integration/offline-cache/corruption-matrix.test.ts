@@ -7,7 +7,7 @@ import { Store } from '../../../offline-cache/store/database';
 import { MIGRATIONS, type Migration } from '../../../offline-cache/store/migrations';
 import { submitApplication } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
-import { copyStore, fillStore, flipBytes, flipWalFrame, KIOSK, openLocal, pagesOf, truncateTo, walFrames, wrongHeader, zeroPage, type Filled } from '../../support/damaged-store';
+import { copyStore, fillStore, flipBytes, flipWalFrame, KIOSK, leavesOf, openLocal, pagesOf, truncateTo, walFrames, wrongHeader, zeroPage, type Filled } from '../../support/damaged-store';
 
 const COUNTS = { applications: 160, evaluations: 20, feedback: 12 };
 let filled: Filled;
@@ -74,7 +74,7 @@ async function openAndAccount(dir: string, source: Filled, expectSalvage = true)
 
 describe('corruption matrix: the kiosk store starts, keeps all that is readable and names exactly what was lost', () => {
   const db = (dir: string) => path.join(dir, 'kiosk.db');
-  const leaves = (file: string, table: string) => pagesOf(file, `SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno`, table);
+  const leaves = leavesOf;
 
   it('flipped bytes in an outbox leaf page', async () => {
     const dir = copyStore(filled.dir);
@@ -165,7 +165,7 @@ describe('corruption matrix: durable print jobs are carried over and their loss 
     });
     store.close();
   });
-  const jobLeaves = (dir: string) => pagesOf(path.join(dir, 'kiosk.db'), `SELECT pageno FROM dbstat WHERE name = 'print_jobs' AND pagetype = 'leaf' ORDER BY pageno`);
+  const jobLeaves = (dir: string) => leavesOf(path.join(dir, 'kiosk.db'), 'print_jobs');
   const kept = (store: Store) => store.read((db) => db.prepare('SELECT job_id FROM print_jobs').pluck().all() as string[]);
 
   it('flipped bytes in a print-job leaf page: the readable jobs are kept, exactly the unreadable ones counted', () => {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostics, OutboxHealth } from '../../../contract';
@@ -10,7 +9,7 @@ import { outboxFindings } from '../../../host/services/diagnostics/findings';
 import { heartbeatFrom } from '../../../host/services/heartbeat';
 import { outboxMaintenance } from '../../../host/services/outbox-levers';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
-import { flipBytes } from '../../support/damaged-store';
+import { flipBytes, leavesOf } from '../../support/damaged-store';
 import { drain, openKiosk, startSim, submitApplication } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
@@ -61,9 +60,7 @@ describe('a technician acknowledges a salvage: it stops being a finding, stays i
     for (let i = 0; i < 60; i++) submitApplication(kiosk);
     await kiosk.close();
     const file = path.join(dataDir, 'kiosk.db');
-    const db = new Database(file, { readonly: true });
-    const leaves = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
-    db.close();
+    const leaves = leavesOf(file, 'outbox');
     flipBytes(file, leaves[1]!, 0, 4096);
 
     kiosk = await openKiosk(sim.url, { dataDir });
