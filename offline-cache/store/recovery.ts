@@ -138,7 +138,14 @@ function salvage(file: string, initial: readonly string[], options: RecoverOptio
   const reader = new PageReader(file);
   let copy: CopyResult;
   try {
-    copy = fresh.transaction(() => copyReadableRows(reader, fresh, started + (options.budgetMs ?? 60_000)))();
+    copy = fresh.transaction(() => {
+      // Secondary indexes are built once after the copy (a sort) instead of row by row.
+      const indexes = fresh.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
+      for (const i of indexes) fresh.exec(`DROP INDEX "${i.name}"`);
+      const copied = copyReadableRows(reader, fresh, started + (options.budgetMs ?? 60_000));
+      for (const i of indexes) fresh.exec(i.sql);
+      return copied;
+    })();
   } finally {
     reader.close();
   }
