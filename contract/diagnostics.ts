@@ -45,6 +45,7 @@ export const StoreSalvageSchema = z.object({
     feedback: z.number().int().nonnegative(),
     attachments: z.number().int().nonnegative(),
     auditEntries: z.number().int().nonnegative(),
+    printJobs: z.number().int().nonnegative(),
   }),
   /** The newest pages were unreadable too: these counts are a lower bound. */
   atLeast: z.boolean(),
@@ -59,6 +60,8 @@ export const OutboxHealthSchema = z.object({
   lastSyncAt: z.string().nullable(),
   quarantined: z.array(QuarantinedItemSchema),
   salvaged: z.array(StoreSalvageSchema).optional(),
+  /** Salvages a technician has acknowledged: no longer a finding, their gone numbers still go to the platform. */
+  salvageAcknowledged: z.array(StoreSalvageSchema).optional(),
 });
 export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
 

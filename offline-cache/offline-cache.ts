@@ -10,7 +10,7 @@ import { createRecordCipher, deriveKeys, type CipherAlgorithm } from './crypto/r
 import type { BackoffPolicy, Random } from './outbox/backoff';
 import { Outbox } from './outbox/outbox';
 import { Store } from './store/database';
-import type { IntegrityReport } from './store/recovery';
+import type { IntegrityReport, SalvageSummary } from './store/recovery';
 import { AttachmentUploader } from './sync/attachment-uploader';
 import type { Clock } from './sync/clock';
 import { loadOrCreateDeviceSigner, type DeviceSigner } from './sync/device-identity';
@@ -58,6 +58,8 @@ export interface OfflineCache {
   pinPlatformKey(publicKeyBase64: string): void;
   /** Purges personal data of items delivered longer than `retentionMs` ago (never ahead of the platform's clock). */
   purge(retentionMs: number): PurgeReport;
+  /** Technician action: the salvage reports stop being a finding (audited; the platform keeps being told the gone numbers). Returns how many. */
+  acknowledgeSalvage(by: string): number;
   /** The platform's highest numbers from this kiosk (provisioning, heartbeat replies): local numbering continues after them. */
   continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   // The audit MAC key is sealed like the data key: a rewrite of the chain is detected on the kiosk itself.
   const auditKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'audit.key'), o.sealer);
   const audit = new AuditChain(store, o.auditHash ?? 'sha256', now, auditKey.key);
+  auditSalvages(store, audit);
   const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
   let platformKey: Uint8Array | null = null;
   const pinned = store.getMeta('platform_public_key');
@@ -138,6 +141,10 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       platformKey = bytes;
     },
     continueNumbering,
+    acknowledgeSalvage: (by) =>
+      store.acknowledgeSalvage((db, reports) => {
+        for (const r of reports) audit.appendIn(db, 'salvage-acknowledged', { salvagedAt: r.at, by, ...lostDetail(r) });
+      }, now()).length,
     purge: (retentionMs) => {
       // A wall clock that jumped a day ahead must not purge a day early: the cutoff never runs ahead of the
       // platform's clock (carried on the monotonic clock); before any platform answer nothing is purged.
@@ -150,4 +157,21 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
       store.close();
     },
   };
+}
+
+const SALVAGE_AUDITED_KEY = 'salvage.audited-through';
+
+function lostDetail(r: SalvageSummary): Record<string, number | boolean | string | null> {
+  return { ...r.lost, atLeast: r.tailUnknown || r.incomplete || r.uncounted === true, damagedCopy: r.damagedCopy };
+}
+
+/** A salvage goes into the audit chain once, at the boot after it (what was lost, where the damaged copy is). */
+function auditSalvages(store: Store, audit: AuditChain): void {
+  const through = Number(store.getMeta(SALVAGE_AUDITED_KEY) ?? 0);
+  const fresh = store.salvageReports().filter((r) => r.at > through);
+  if (fresh.length === 0) return;
+  store.durable((db) => {
+    for (const r of fresh) audit.appendIn(db, 'salvage', { salvagedAt: r.at, ...lostDetail(r), gone: r.gone.application.length + r.gone.evaluation.length + r.gone.feedback.length });
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SALVAGE_AUDITED_KEY, String(Math.max(...fresh.map((r) => r.at))));
+  });
 }

@@ -134,6 +134,12 @@ export const maintenanceMethods = {
     input: authed({ path: z.string().min(1).max(1024) }),
     output: z.object({ path: z.string(), items: z.number().int().nonnegative() }),
   }),
+  'maintenance.salvage.acknowledge': method({
+    doc: 'The technician has seen what a salvage of the damaged database lost: DB-SALVAGED stops being a finding (audited; the platform keeps the gone numbers).',
+    requires: 'maintenance',
+    input: authed({}),
+    output: z.object({ acknowledged: z.number().int().nonnegative() }),
+  }),
   'maintenance.logs': method({
     doc: 'Recent log lines (already redacted) at or above a level, after a sequence number, for the live tail.',
     requires: 'maintenance',

@@ -67,7 +67,7 @@ export const HeartbeatSchema = z.object({
   auditHead: z.object({ seq: z.number().int().nonnegative(), hash: Sha256HexSchema }).nullable(),
   /** Results of commands executed since the last heartbeat. */
   acks: z.array(CommandAckSchema).max(100).default([]),
-  /** Present while the kiosk carries an unacknowledged salvage report. */
+  /** Present while the kiosk carries a salvage report, acknowledged by a technician or not. */
   storeLoss: StoreLossSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;

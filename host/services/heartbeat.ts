@@ -42,11 +42,11 @@ export function heartbeatFrom(d: Diagnostics, ctx: HeartbeatContext, heartbeatId
     catalogVersion: ctx.catalogVersion,
     auditHead: d.audit.head && d.audit.length ? { seq: d.audit.length, hash: d.audit.head } : null,
     acks: ctx.acks.slice(0, 100),
-    ...(o?.salvaged?.length ? { storeLoss: storeLossOf(o.salvaged) } : {}),
+    ...(o?.salvaged?.length || o?.salvageAcknowledged?.length ? { storeLoss: storeLossOf([...(o.salvageAcknowledged ?? []), ...(o.salvaged ?? [])]) } : {}),
   });
 }
 
-/** Every salvage's gone numbers, merged per stream (the platform stops waiting for them). */
+/** Every salvage's gone numbers, acknowledged or not, merged per stream (the platform stops waiting for them). */
 function storeLossOf(salvaged: NonNullable<NonNullable<Diagnostics['outbox']>['salvaged']>): StoreLoss {
   const merge = (pick: (x: (typeof salvaged)[number]) => readonly (readonly [number, number])[]) => {
     const all = salvaged.flatMap((x) => pick(x).map(([a, b]) => [a, b] as [number, number])).sort((x, y) => x[0] - y[0]);

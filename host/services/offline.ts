@@ -68,7 +68,7 @@ export function composeOffline(d: OfflineDeps): Offline {
         messages: integrity.messages.slice(0, 10),
         recovered: integrity.recovered,
         lost: integrity.lost,
-        atLeast: integrity.tailUnknown || integrity.incomplete,
+        atLeast: integrity.tailUnknown || integrity.incomplete || integrity.uncounted,
         unreadable: Object.fromEntries(Object.entries(integrity.unreadable).map(([t, ids]) => [t, ids.length])),
         kept: integrity.quarantinedFile,
         elapsedMs: integrity.elapsedMs,

@@ -1,6 +1,7 @@
 import type { OutboxHealth, QuarantinedItem, StoreSalvage } from '../../contract';
 import { AuditKindSchema, type AuditKind } from '../../offline-cache/audit/audit-chain';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
+import { NO_LOSS } from '../../offline-cache/store/recovery';
 import type { AuditTrail } from './maintenance/audit-trail';
 import type { OutboxMaintenance } from './outbox-maintenance';
 
@@ -18,7 +19,15 @@ export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
     health(): OutboxHealth {
       const s = cache.engine.status();
       const salvaged = storeSalvages(cache);
-      return { depth: s.queueDepth, oldestPendingAt: iso(s.oldestPendingAt), lastSyncAt: iso(s.lastSuccessAt), quarantined: quarantined(), ...(salvaged.length ? { salvaged } : {}) };
+      const salvageAcknowledged = storeSalvages(cache, 'acknowledged');
+      return {
+        depth: s.queueDepth,
+        oldestPendingAt: iso(s.oldestPendingAt),
+        lastSyncAt: iso(s.lastSuccessAt),
+        quarantined: quarantined(),
+        ...(salvaged.length ? { salvaged } : {}),
+        ...(salvageAcknowledged.length ? { salvageAcknowledged } : {}),
+      };
     },
     requeue(id) {
       const requeued = cache.outbox.requeue(id);
@@ -28,6 +37,7 @@ export function outboxMaintenance(cache: OfflineCache): OutboxMaintenance {
       }
       return requeued;
     },
+    acknowledgeSalvage: (by) => cache.acknowledgeSalvage(by),
     async syncNow() {
       await cache.engine.syncNow();
     },
@@ -47,14 +57,14 @@ export function toRanges(seqs: readonly number[], max = 100): [number, number][]
 }
 
 /** Salvage reports kept in the store, as the dashboard, doctor and heartbeat show them (newest last, at most 5). */
-export function storeSalvages(cache: OfflineCache): StoreSalvage[] {
-  return cache.store
-    .salvageReports()
+export function storeSalvages(cache: OfflineCache, which: 'pending' | 'acknowledged' = 'pending'): StoreSalvage[] {
+  return (which === 'pending' ? cache.store.salvageReports() : cache.store.acknowledgedSalvages())
     .slice(-5)
     .map((r) => ({
       at: new Date(r.at).toISOString(),
-      lost: r.lost,
-      atLeast: r.tailUnknown || r.incomplete,
+      // Reports written before print jobs were counted lack the field.
+      lost: { ...NO_LOSS, ...r.lost },
+      atLeast: r.tailUnknown || r.incomplete || r.uncounted === true,
       damagedCopy: r.damagedCopy,
       gone: { applications: toRanges(r.gone.application), evaluations: toRanges(r.gone.evaluation), feedback: toRanges(r.gone.feedback) },
     }));

@@ -10,6 +10,8 @@ export interface OutboxMaintenance {
   requeue(id: string): boolean;
   /** Start a delivery round now; resolves when it has finished or failed. */
   syncNow(): Promise<void>;
+  /** The salvage reports have been seen by a technician: they stop being a finding. Returns how many. */
+  acknowledgeSalvage(by: string): number;
   /** Quarantined items without personal data, for export. */
   quarantined(): readonly QuarantinedItem[];
 }

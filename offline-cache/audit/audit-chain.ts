@@ -7,7 +7,7 @@ import type { Db, Store } from '../store/database';
 const { sm3 } = smCrypto;
 
 /** The data events a kiosk must be able to account for. Details never hold personal data. */
-export const AuditKindSchema = z.enum(['card-read', 'submission', 'print', 'delivery', 'purge', 'maintenance-login', 'config-change', 'requeue', 'remote-command']);
+export const AuditKindSchema = z.enum(['card-read', 'submission', 'print', 'delivery', 'purge', 'maintenance-login', 'config-change', 'requeue', 'remote-command', 'salvage', 'salvage-acknowledged']);
 export type AuditKind = z.infer<typeof AuditKindSchema>;
 
 export type ChainHash = 'sha256' | 'sm3';

@@ -1,9 +1,9 @@
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrations';
+import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { asStoreUnavailable, freeBytes } from './store-errors';
-import { checkAndRecover, pruneDamagedCopies, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
+import { checkAndRecover, pruneDamagedCopies, SALVAGE_ACKNOWLEDGED_KEY, SALVAGE_META_KEY, type IntegrityReport, type SalvageSummary } from './recovery';
 
 export interface StoreOptions {
   readonly dataDir: string;
@@ -16,6 +16,8 @@ export interface StoreOptions {
   readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
   /** A salvage stops reading after this long (default 60 s). */
   readonly salvageBudgetMs?: number;
+  /** The schema (default: this version's migrations). */
+  readonly migrations?: readonly Migration[];
 }
 
 /**
@@ -56,7 +58,10 @@ export class Store {
   static open(options: StoreOptions): Store {
     mkdirSync(options.dataDir, { recursive: true });
     const file = path.join(options.dataDir, options.fileName ?? 'kiosk.db');
-    const integrity = checkAndRecover(file, options.salvageBudgetMs !== undefined ? { budgetMs: options.salvageBudgetMs } : {});
+    const integrity = checkAndRecover(file, {
+      ...(options.salvageBudgetMs !== undefined ? { budgetMs: options.salvageBudgetMs } : {}),
+      ...(options.migrations ? { migrations: options.migrations } : {}),
+    });
     pruneDamagedCopies(file, options.damagedCopies?.keep ?? 3, options.damagedCopies?.maxAgeMs ?? 30 * 86_400_000);
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -69,7 +74,7 @@ export class Store {
     // SQLite's own checkpoint every 1000 pages stays on (a longer WAL made every commit slower in the
     // enqueue benchmark); the idle checkpoint below truncates the WAL to journal_size_limit.
     db.pragma('wal_autocheckpoint = 1000');
-    migrate(db);
+    migrate(db, options.migrations ?? MIGRATIONS);
     return new Store(file, db, integrity, options.idleCheckpointMs ?? 5_000);
   }
 
@@ -183,9 +188,29 @@ export class Store {
     }
   }
 
-  /** Technician action: the losses have been seen (the damaged copy stays until pruned). */
-  acknowledgeSalvage(): void {
-    this.durable((db) => db.prepare('DELETE FROM meta WHERE key = ?').run(SALVAGE_META_KEY));
+  /** Salvages a technician has acknowledged (newest last, at most 10): no longer a finding, still told to the platform. */
+  acknowledgedSalvages(): (SalvageSummary & { readonly acknowledgedAt: number })[] {
+    try {
+      return JSON.parse(this.getMeta(SALVAGE_ACKNOWLEDGED_KEY) ?? '[]') as (SalvageSummary & { acknowledgedAt: number })[];
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Technician action: the losses have been seen. The reports move to the acknowledged list (the damaged copy
+   * stays until pruned); `alsoIn` runs in the same transaction (the audit entry). Returns the reports moved.
+   */
+  acknowledgeSalvage(alsoIn: (db: Db, reports: readonly SalvageSummary[]) => void = () => undefined, now: number = Date.now()): SalvageSummary[] {
+    return this.durable((db) => {
+      const pending = this.salvageReports();
+      if (pending.length === 0) return [];
+      const moved = [...this.acknowledgedSalvages(), ...pending.map((r) => ({ ...r, acknowledgedAt: now }))].slice(-10);
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SALVAGE_ACKNOWLEDGED_KEY, JSON.stringify(moved));
+      db.prepare('DELETE FROM meta WHERE key = ?').run(SALVAGE_META_KEY);
+      alsoIn(db, pending);
+      return pending;
+    });
   }
 
   close(): void {

@@ -13,6 +13,8 @@ export interface CopyResult {
   readonly incomplete: boolean;
   /** The newest part of the file is unreadable: more may be lost than counted, and numbering skipped ahead. */
   readonly tailUnknown: boolean;
+  /** Pages of a table without its own count (print jobs) were unreadable: its loss is a lower bound. */
+  readonly uncounted: boolean;
   readonly notes: string[];
 }
 
@@ -31,6 +33,8 @@ interface Target {
 }
 
 const STREAMS = ['application', 'evaluation', 'feedback'] as const;
+/** Durable print jobs (receipts and A4 documents waiting for paper), when the schema has them. */
+const PRINT_JOBS = 'print_jobs';
 const UNREADABLE_CAP = 10_000;
 const GONE_CAP = 100_000;
 
@@ -113,7 +117,9 @@ export function copyReadableRows(reader: PageReader, fresh: Db, deadline: number
   };
   // The newest rows sit on the right-most path of a tree: if that is damaged, nothing shows how far numbering went.
   let tailUnknown = reader.missingPages > 0;
-  const walk = (root: number, onCell: (rowid: number, values: readonly SqlValue[] | null) => void) => {
+  /** Walks one tree; returns how many of its pages were unreadable. */
+  const walk = (root: number, onCell: (rowid: number, values: readonly SqlValue[] | null) => void): number => {
+    let damaged = 0;
     const stack: [number, boolean][] = [[root, true]];
     while (stack.length > 0 && !late()) {
       const [n, rightmost] = stack.pop()!;
@@ -127,9 +133,11 @@ export function copyReadableRows(reader: PageReader, fresh: Db, deadline: number
         for (let i = page.children.length - 1; i >= 0; i--) stack.push([page.children[i]!.page, false]);
       } else {
         damagedPages++;
+        damaged++;
         if (rightmost) tailUnknown = true;
       }
     }
+    return damaged;
   };
 
   // The schema table (rooted at page 1) says where each table's tree starts.
@@ -138,9 +146,10 @@ export function copyReadableRows(reader: PageReader, fresh: Db, deadline: number
     if (v && v.length === 5 && v[0] === 'table' && typeof v[1] === 'string' && typeof v[3] === 'number' && targets.has(v[1])) roots.set(v[1], v[3]);
   });
   if (roots.size === 0) notes.push('schema page unreadable: tables matched by record shape');
+  const damagedIn: Record<string, number> = {};
   for (const [name, root] of roots) {
     const t = targets.get(name)!;
-    walk(root, (rowid, values) => {
+    damagedIn[name] = walk(root, (rowid, values) => {
       if (!put(t, rowid, values) && unreadable[name]!.length < UNREADABLE_CAP) unreadable[name]!.push(rowid);
     });
   }
@@ -165,7 +174,10 @@ export function copyReadableRows(reader: PageReader, fresh: Db, deadline: number
   // Past the evidence, numbering skips as many numbers as the unreadable tail could have held.
   const skip = tailUnknown ? Math.max(1, reader.missingPages + 1) * Math.ceil(reader.usable / 32) : 0;
   if (skip) notes.push(`the newest pages are unreadable: numbering skips ${skip} numbers`);
-  return { ...account(fresh, recovered, unreadable, seen, skip), damagedPages, incomplete, tailUnknown, notes };
+  // Print jobs have no numbering to count against: what is named is the rows seen on readable pages that did not decode.
+  const uncounted = targets.has(PRINT_JOBS) && (!roots.has(PRINT_JOBS) || (damagedIn[PRINT_JOBS] ?? 0) > 0);
+  if (uncounted) notes.push('print jobs: pages of their table are unreadable: more print jobs may be lost than counted');
+  return { ...account(fresh, recovered, unreadable, seen, skip), damagedPages, incomplete, tailUnknown, uncounted, notes };
 }
 
 function account(db: Db, recovered: Record<string, number>, unreadable: Record<string, number[]>, seen: Record<string, number>, skip: number) {
@@ -193,9 +205,17 @@ function account(db: Db, recovered: Record<string, number>, unreadable: Record<s
   const gone: Record<string, number[]> = {};
   const missingOf: Record<string, number> = {};
   let lostItems = 0;
+  // One pass over the outbox (no index on kind: a query per stream would read every page three times).
+  const presentOf: Record<string, Set<number>> = { application: new Set(), evaluation: new Set(), feedback: new Set() };
+  const outboxIds = new Set<string>();
+  for (const r of db.prepare('SELECT kind, stream_seq AS s, client_id AS c FROM outbox').raw().iterate() as IterableIterator<[string, number, string]>) {
+    presentOf[r[0]]?.add(r[1]);
+    outboxIds.add(r[2]);
+  }
   for (const kind of STREAMS) {
-    const present = new Set(db.prepare('SELECT stream_seq FROM outbox WHERE kind = ?').pluck().all(kind) as number[]);
-    let highest = Math.max(0, ...present, Number(meta.get(`stream-floor.${kind}`) ?? 0));
+    const present = presentOf[kind]!;
+    let highest = Number(meta.get(`stream-floor.${kind}`) ?? 0);
+    for (const p of present) if (p > highest) highest = p;
     if (kind === 'application') for (const s of submissions) highest = Math.max(highest, s.seq);
     highestStreamSeq[kind] = highest + skip;
     const list: number[] = [];
@@ -209,7 +229,6 @@ function account(db: Db, recovered: Record<string, number>, unreadable: Record<s
     missingOf[kind] = missing;
     lostItems += missing;
   }
-  const outboxIds = new Set(db.prepare('SELECT client_id FROM outbox').pluck().all() as string[]);
   const lostAttachments =
     submissions.filter((s) => s.clientId && !outboxIds.has(s.clientId)).reduce((a, s) => a + s.attachments, 0) +
     (db.prepare('SELECT count(DISTINCT address) FROM outbox_attachments WHERE address NOT IN (SELECT address FROM attachments)').pluck().get() as number);
@@ -220,6 +239,7 @@ function account(db: Db, recovered: Record<string, number>, unreadable: Record<s
     feedback: missingOf['feedback']!,
     attachments: lostAttachments,
     auditEntries: audit.top - audit.n,
+    printJobs: unreadable[PRINT_JOBS]?.length ?? 0,
   };
   const held: Record<string, number> = {};
   for (const [t, n] of Object.entries(seen)) held[t] = n + (unreadable[t]?.length ?? 0);

@@ -2,7 +2,10 @@ import type { Page } from '@playwright/test';
 import { CATALOG } from '../../contract/catalog';
 import { loadConfig } from '../../host/config';
 import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
+import path from 'node:path';
 import { openOfflineCache } from '../../offline-cache/offline-cache';
+import { flipBytes, leavesOf } from '../support/damaged-store';
+import { submitApplication } from '../support/offline-kiosk';
 import { startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
 
@@ -90,6 +93,58 @@ test.describe('a technician fixes things from the maintenance screen', () => {
     try {
       const details = after.store.read((db) => db.prepare('SELECT detail FROM audit ORDER BY seq').pluck().all() as string[]);
       expect(details.filter((d) => d.includes('outbox.requeue') && d.includes(clientId))).toHaveLength(1);
+      expect(after.audit.verify().ok).toBe(true);
+    } finally {
+      await after.close();
+    }
+  });
+
+  test('a database damaged while the kiosk was off: DB-SALVAGED names the lost applications, and the technician acknowledges it', async ({ page, platform }) => {
+    // Two kiosk boots (the second one salvages) and a maintenance session: CI's two busy cores need the room.
+    test.setTimeout(240_000);
+    const dataDir = tempDir('salvaged');
+    const env = { KIOSK_PLATFORM_URL: platform.url, KIOSK_DATA_DIR: dataDir };
+    const first = await startKioskProcess(env);
+    await first.stop();
+    // Applications queued while the platform was out of reach, then a damaged page in the file.
+    const config = loadConfig({ env: { KIOSK_DATA_DIR: dataDir } });
+    const cache = openOfflineCache({ dataDir, kioskId: config.kioskId, platformUrl: platform.url, requestTimeoutMs: 5000, sealer: plainFileSealer, builtInCatalog: CATALOG, bootJitterMs: 0 });
+    for (let i = 0; i < 40; i++) submitApplication(cache);
+    await cache.close();
+    const file = path.join(dataDir, 'kiosk.db');
+    const leaves = leavesOf(file, 'outbox');
+    flipBytes(file, leaves[1]!, 0, 4096);
+
+    const kiosk = await startKioskProcess(env);
+    try {
+      await page.goto(kiosk.uiUrl);
+      await enterMaintenance(page);
+      const finding = page.getByTestId('findings').locator('[data-code="DB-SALVAGED"]');
+      await expect(finding).toContainText('本机数据库损坏', { timeout: 15_000 });
+      const lost = Number(/丢失 (\d+) 件申请/.exec((await finding.textContent()) ?? '')?.[1] ?? NaN);
+      expect(lost).toBeGreaterThan(0);
+      expect(lost).toBeLessThan(40);
+      const report = page.getByTestId('salvage-report');
+      await expect(report).toHaveCount(1);
+      await expect(report.getByTestId('salvage-lost')).toContainText(`${lost} 件申请`);
+      await expect(report.getByTestId('salvage-gone')).not.toHaveText('无');
+      expect(await axeViolations(page)).toEqual([]);
+      await keepScreenshot(page, 'maintenance-salvaged');
+
+      await page.getByTestId('salvage-acknowledge').click();
+      await expect(page.getByTestId('salvage-note')).toContainText('审计记录和平台的缺失编号清单保留');
+      await expect(finding).toHaveCount(0);
+      await expect(report).toHaveCount(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await kiosk.stop();
+    }
+    // The salvage and its acknowledgement stay in the audit chain, which still verifies.
+    const after = openOfflineCache({ dataDir, kioskId: config.kioskId, platformUrl: platform.url, requestTimeoutMs: 5000, sealer: plainFileSealer, builtInCatalog: CATALOG, bootJitterMs: 0 });
+    try {
+      const kinds = after.store.read((d) => d.prepare(`SELECT kind FROM audit WHERE kind LIKE 'salvage%' ORDER BY seq`).pluck().all() as string[]);
+      expect(kinds).toEqual(['salvage', 'salvage-acknowledged']);
+      expect(after.store.salvageReports()).toEqual([]);
       expect(after.audit.verify().ok).toBe(true);
     } finally {
       await after.close();

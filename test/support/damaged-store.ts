@@ -81,6 +81,11 @@ export function pagesOf(file: string, sql: string, ...args: unknown[]): number[]
   }
 }
 
+/** The leaf pages of a table, in file order. */
+export function leavesOf(file: string, table: string): number[] {
+  return pagesOf(file, `SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno`, table);
+}
+
 /** XORs `bytes` bytes of page `pageno` from `offset` (SQLite's own checks see garbage, not zeros). */
 export function flipBytes(file: string, pageno: number, offset = 512, bytes = 512): void {
   const fd = openSync(file, 'r+');

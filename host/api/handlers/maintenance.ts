@@ -29,6 +29,7 @@ type MaintenanceMethod =
   | 'maintenance.outbox.requeue'
   | 'maintenance.outbox.sync'
   | 'maintenance.outbox.export'
+  | 'maintenance.salvage.acknowledge'
   | 'maintenance.logs'
   | 'maintenance.audit.verify'
   | 'maintenance.config.get'
@@ -74,6 +75,12 @@ export function maintenanceHandlers(d: MaintenanceDeps): Pick<HandlerTable, Main
       if (!written.ok) return written;
       d.audit.append('outbox.export', { items: items.length });
       return ok({ path: target.value, items: items.length });
+    },
+    'maintenance.salvage.acknowledge': () => {
+      const outbox = d.outbox();
+      if (!outbox) return err('not-found', NO_OUTBOX);
+      // The store audits it in the same transaction (one 'salvage-acknowledged' entry per report).
+      return ok({ acknowledged: outbox.acknowledgeSalvage('maintenance') });
     },
     'maintenance.logs': ({ level, after, limit }) => ok({ entries: d.logs.tail({ level, after, limit }) }),
     'maintenance.audit.verify': () => {

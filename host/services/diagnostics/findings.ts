@@ -36,13 +36,16 @@ export function outboxFindings(o: OutboxHealth | null, platformReachable: boolea
     const zhMore = atLeast ? '至少' : '';
     const enMore = atLeast ? 'at least ' : '';
     const copy = salvaged.at(-1)!.damagedCopy ?? '—';
+    const jobs = sum('printJobs');
+    const zhJobs = jobs > 0 ? `、${jobs} 张待打印单据` : '';
+    const enJobs = jobs > 0 ? `, ${jobs} waiting print job(s)` : '';
     out.push({
       level: 'fault',
       area: 'outbox',
       code: 'DB-SALVAGED',
       problem: {
-        'zh-CN': `本机数据库损坏，已自动抢救（${salvaged.length} 次）：${zhMore}丢失 ${sum('applications')} 件申请、${sum('evaluations')} 条评价、${sum('feedback')} 条意见、${sum('attachments')} 份材料、${sum('auditEntries')} 条审计记录；损坏副本 ${copy} 已保留`,
-        en: `The kiosk database was damaged and salvaged (${salvaged.length}×): ${enMore}${sum('applications')} application(s), ${sum('evaluations')} evaluation(s), ${sum('feedback')} feedback item(s), ${sum('attachments')} attachment(s) and ${sum('auditEntries')} audit entr(ies) lost; damaged copy ${copy} kept`,
+        'zh-CN': `本机数据库损坏，已自动抢救（${salvaged.length} 次）：${zhMore}丢失 ${sum('applications')} 件申请、${sum('evaluations')} 条评价、${sum('feedback')} 条意见、${sum('attachments')} 份材料、${sum('auditEntries')} 条审计记录${zhJobs}；损坏副本 ${copy} 已保留`,
+        en: `The kiosk database was damaged and salvaged (${salvaged.length}×): ${enMore}${sum('applications')} application(s), ${sum('evaluations')} evaluation(s), ${sum('feedback')} feedback item(s), ${sum('attachments')} attachment(s), ${sum('auditEntries')} audit entr(ies)${enJobs} lost; damaged copy ${copy} kept`,
       },
       fix: {
         'zh-CN': '平台已收到缺失编号清单，请按清单联系受影响的办事群众重新提交；检查或更换存储卡，导出诊断包交给运维人员',

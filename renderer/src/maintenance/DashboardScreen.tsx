@@ -9,6 +9,7 @@ import { LevelBadge } from './LevelBadge';
 import { LogsPanel } from './LogsPanel';
 import { useMaintenance } from './maintenance-session';
 import { OutboxPanel } from './OutboxPanel';
+import { SalvagePanel } from './SalvagePanel';
 import { SystemPanel } from './SystemPanel';
 import './maintenance.css';
 
@@ -86,6 +87,7 @@ export function DashboardScreen() {
               </ul>
             )}
           </div>
+          <SalvagePanel salvaged={d.outbox?.salvaged ?? []} onChanged={() => void load()} />
           <DevicesPanel devices={d.devices} onChanged={() => void load()} />
           <OutboxPanel outbox={d.outbox} onChanged={() => void load()} />
           <SystemPanel d={d} />

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalNumber } from '../../../offline-cache/applications/ledger';
+import { Store } from '../../../offline-cache/store/database';
+import { MIGRATIONS, type Migration } from '../../../offline-cache/store/migrations';
 import { submitApplication } from '../../support/offline-kiosk';
-import { copyStore, fillStore, flipBytes, flipWalFrame, KIOSK, openLocal, pagesOf, truncateTo, walFrames, wrongHeader, zeroPage, type Filled } from '../../support/damaged-store';
+import { tempDir } from '../../support/processes';
+import { copyStore, fillStore, flipBytes, flipWalFrame, KIOSK, leavesOf, openLocal, pagesOf, truncateTo, walFrames, wrongHeader, zeroPage, type Filled } from '../../support/damaged-store';
 
 const COUNTS = { applications: 160, evaluations: 20, feedback: 12 };
 let filled: Filled;
@@ -70,7 +74,7 @@ async function openAndAccount(dir: string, source: Filled, expectSalvage = true)
 
 describe('corruption matrix: the kiosk store starts, keeps all that is readable and names exactly what was lost', () => {
   const db = (dir: string) => path.join(dir, 'kiosk.db');
-  const leaves = (file: string, table: string) => pagesOf(file, `SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno`, table);
+  const leaves = leavesOf;
 
   it('flipped bytes in an outbox leaf page', async () => {
     const dir = copyStore(filled.dir);
@@ -138,5 +142,69 @@ describe('corruption matrix: the kiosk store starts, keeps all that is readable 
     const dir = copyStore(filled.dir);
     const { lostTotal } = await openAndAccount(dir, filled, false);
     expect(lostTotal).toBe(0);
+  });
+});
+
+describe('corruption matrix: durable print jobs are carried over and their loss is counted', () => {
+  // The print-job table as a later part of the kiosk adds it: one more migration on top of this version's.
+  const PRINT_JOBS: Migration = {
+    version: MIGRATIONS.at(-1)!.version + 1,
+    name: 'print jobs',
+    sql: `CREATE TABLE print_jobs (job_id TEXT PRIMARY KEY, session_id TEXT, kind TEXT NOT NULL, body BLOB NOT NULL, state TEXT NOT NULL, created_at INTEGER NOT NULL);`,
+  };
+  const schema = [...MIGRATIONS, PRINT_JOBS];
+  const JOBS = 200;
+  let source = '';
+  beforeAll(() => {
+    source = tempDir('print-jobs');
+    const store = Store.open({ dataDir: source, migrations: schema });
+    store.durable((db) => {
+      const insert = db.prepare('INSERT INTO print_jobs (job_id, session_id, kind, body, state, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (let i = 0; i < JOBS; i++) insert.run(`job-${String(i).padStart(4, '0')}`, `s-${i % 7}`, i % 3 ? 'receipt' : 'a4', randomBytes(300), 'waiting-paper', 1_700_000_000_000 + i);
+      for (let i = 0; i < 40; i++) db.prepare(`INSERT INTO outbox (client_id, kind, stream_seq, state, body, body_bytes, next_attempt_at, created_at) VALUES (?, 'feedback', ?, 'queued', ?, 10, 0, 0)`).run(`fb-${i}`, i + 1, randomBytes(10));
+    });
+    store.close();
+  });
+  const jobLeaves = (dir: string) => leavesOf(path.join(dir, 'kiosk.db'), 'print_jobs');
+  const kept = (store: Store) => store.read((db) => db.prepare('SELECT job_id FROM print_jobs').pluck().all() as string[]);
+
+  it('flipped bytes in a print-job leaf page: the readable jobs are kept, exactly the unreadable ones counted', () => {
+    const dir = copyStore(source);
+    const l = jobLeaves(dir);
+    expect(l.length).toBeGreaterThan(3);
+    flipBytes(path.join(dir, 'kiosk.db'), l[1]!, 1000, 600);
+    const store = Store.open({ dataDir: dir, migrations: schema });
+    try {
+      const r = store.integrity;
+      expect(r.ok).toBe(false);
+      const jobs = kept(store);
+      expect(jobs.length).toBe(r.recovered['print_jobs']);
+      expect(jobs.length).toBeGreaterThan(JOBS - 20);
+      expect(r.lost.printJobs).toBeGreaterThan(0);
+      expect(jobs.length + r.lost.printJobs).toBe(JOBS);
+      expect(r.uncounted).toBe(false);
+      expect(store.salvageReports()[0]!.lost.printJobs).toBe(r.lost.printJobs);
+      // The feedback queue beside them is whole.
+      expect(r.lost.feedback).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a zero-filled print-job page: the rest are kept and the count says "at least"', () => {
+    const dir = copyStore(source);
+    zeroPage(path.join(dir, 'kiosk.db'), jobLeaves(dir)[2]!);
+    const store = Store.open({ dataDir: dir, migrations: schema });
+    try {
+      const r = store.integrity;
+      expect(r.ok).toBe(false);
+      const jobs = kept(store).length;
+      expect(jobs).toBeLessThan(JOBS);
+      expect(jobs).toBeGreaterThan(JOBS - 30);
+      expect(r.uncounted).toBe(true);
+      expect(store.salvageReports()[0]!.uncounted).toBe(true);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -1,46 +1,29 @@
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drain, openKiosk, platformIntake, startSim } from '../../support/offline-kiosk';
+import { bundleChild, type ChildBundle } from '../../support/child-bundle';
 import { REPO_ROOT, tempDir } from '../../support/processes';
 
 const KILLS = Number(process.env['KIOSK_CRASH_KILLS'] ?? 200);
 /** Two kiosks (two data dirs, two ids) crash side by side: the kills add up, the wall time halves. */
 const KIOSK_IDS = ['SX-TY-XD-0001', 'SX-TY-XD-0002'] as const;
 
-let childEntry = '';
+let bundle: ChildBundle | null = null;
 let sim: Awaited<ReturnType<typeof startSim>>;
 beforeAll(async () => {
-  // One bundle, so each of the hundreds of short-lived children starts in a fraction of a second.
-  // Inside the repo so the bundle resolves the native better-sqlite3 from node_modules.
-  const outdir = path.join(REPO_ROOT, 'node_modules', '.cache', `kiosk-crash-child-${process.pid}`);
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'test/support/children/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  childEntry = path.join(outdir, 'crash-child.mjs');
+  bundle = await bundleChild('crash-child');
   sim = await startSim();
 });
 afterAll(async () => {
   await sim?.close();
-  if (childEntry) rmSync(path.dirname(childEntry), { recursive: true, force: true });
+  bundle?.dispose();
 });
 
 /** Runs the child until it has printed `killAfter` lines, then SIGKILLs it. Returns the ids it acknowledged. */
 function runAndKill(dataDir: string, kioskId: string, killAfter: number): Promise<{ acks: string[]; opened: string | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childEntry, dataDir, sim.url, kioskId], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle!.entry, dataDir, sim.url, kioskId], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const acks: string[] = [];
     let opened: string | null = null;
     let lines = 0;

@@ -1,29 +1,16 @@
-import { build } from 'esbuild';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { drain, openKiosk, platformIntake, startSim } from '../../support/offline-kiosk';
-import { REPO_ROOT, tempDir } from '../../support/processes';
+import { bundleChild, type ChildBundle } from '../../support/child-bundle';
+import { tempDir } from '../../support/processes';
 
-let childEntry = '';
+let bundle: ChildBundle | null = null;
 let sim: Awaited<ReturnType<typeof startSim>>;
 beforeAll(async () => {
-  const outdir = path.join(REPO_ROOT, 'node_modules', '.cache', `kiosk-faulty-writer-${process.pid}`);
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'test/support/children/faulty-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  childEntry = path.join(outdir, 'faulty-writer.mjs');
+  bundle = await bundleChild('faulty-writer');
 }, 60_000);
 // One platform per test: each test's kiosk has its own device key under the same kiosk id.
 beforeEach(async () => {
@@ -33,7 +20,7 @@ afterEach(async () => {
   await sim?.close();
 });
 afterAll(() => {
-  if (childEntry) rmSync(path.dirname(childEntry), { recursive: true, force: true });
+  bundle?.dispose();
 });
 
 interface Run {
@@ -44,7 +31,7 @@ interface Run {
 
 /** Runs the child under fiu-run; `faults` are enabled with fiu-ctrl once the store is open, disabled after the last submission. */
 async function runFaulty(dataDir: string, faults: readonly string[], count = 150, whenDone: () => void = () => undefined): Promise<Run> {
-  const child: ChildProcess = spawn('fiu-run', ['-x', '-f', path.join(dataDir, '..', `fiu-${path.basename(dataDir)}`), process.execPath, childEntry, dataDir, sim.url, String(count)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn('fiu-run', ['-x', '-f', path.join(dataDir, '..', `fiu-${path.basename(dataDir)}`), process.execPath, bundle!.entry, dataDir, sim.url, String(count)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const rl = createInterface({ input: child.stdout! });
   const acked = new Map<string, string>();
   const failed = new Map<string, number>();

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import type { ReceivedReport } from '../../../contract/platform';
 import { outboxFindings } from '../../../host/services/diagnostics/findings';
 import { heartbeatFrom } from '../../../host/services/heartbeat';
 import { outboxMaintenance } from '../../../host/services/outbox-levers';
-import { flipBytes } from '../../support/damaged-store';
+import { flipBytes, leavesOf } from '../../support/damaged-store';
 import { drain, openKiosk, startSim, submitApplication } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
@@ -50,9 +49,7 @@ describe('a salvaged store is named on the dashboard, in the heartbeat and at th
 
     // Damage a leaf holding undelivered applications (a later page).
     const file = path.join(dataDir, 'kiosk.db');
-    const db = new Database(file, { readonly: true });
-    const leaves = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'outbox' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
-    db.close();
+    const leaves = leavesOf(file, 'outbox');
     flipBytes(file, leaves.at(-3)!, 0, 4096);
 
     kiosk = await openKiosk(sim.url, { dataDir });
