@@ -29,6 +29,11 @@ export const ReceiptDataSchema = z
     applicantName: z.string().min(1).max(20),
     /** Masked: 140…1234. */
     applicantIdNumber: z.string().min(1).max(20),
+    /**
+     * The person the matter is for, when the resident typed their name (孩子姓名 for a newborn): the form's
+     * label and the name, masked like the applicant's (王*䶮); characters beyond the BMP print as GB 18030.
+     */
+    subject: z.object({ label: z.string().min(1).max(12), name: z.string().min(1).max(20) }).strict().optional(),
     localNumber: LocalApplicationNumberSchema,
     /** ISO 8601. */
     submittedAt: z.iso.datetime({ offset: true }),

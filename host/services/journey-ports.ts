@@ -53,6 +53,8 @@ export interface ReceiptsPort {
       readonly subItems: readonly PlannedSubItem[];
       readonly applicantName: string;
       readonly applicantIdNumber: string;
+      /** Whom the matter is for when the form names them (孩子姓名), masked. */
+      readonly subject?: { readonly label: string; readonly name: string };
       readonly submittedAt: string;
       readonly deadline: string;
       readonly commitments?: readonly string[];

@@ -27,7 +27,7 @@ interface SessionJourney {
   draft: JourneyDraft;
   readonly captures: Map<string, CapturedAttachment>;
   /** Applications submitted in this session: only these may print a receipt here. */
-  readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string; commitments: readonly string[] }>;
+  readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string; commitments: readonly string[]; subject?: { label: string; name: string } }>;
 }
 
 export interface JourneyServiceDeps {
@@ -302,7 +302,10 @@ export class JourneyService {
     if (!stored.ok) return stored;
     const delivered = await this.deps.awaitDelivery(stored.value.localNumber);
     const commitments = wired.materials.filter((m) => provided.some((p) => p.kind === 'commitment' && p.materialId === m.id)).map((m) => m.name.zh);
-    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt, commitments });
+    // Whom the matter is for, when the resident typed their name (孩子姓名): on the receipt, masked like the applicant.
+    const named = wired.form.find((f) => f.type === 'name' && !f.fromCard && !f.fromParty && !f.fromEnterprise && typeof draft.form[f.id] === 'string' && draft.form[f.id] !== '');
+    const subject = named ? { label: named.label.zh, name: maskName(String(draft.form[named.id])) } : undefined;
+    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt, commitments, ...(subject ? { subject } : {}) });
     // Done: the capture bytes now live (encrypted) in the store only.
     this.zeroCaptures(j);
     j.draft = { ...draft, step: 'submitted', materials: [], form: {}, savedAt: this.now().toISOString() };
@@ -323,6 +326,7 @@ export class JourneyService {
       subItems: submitted.subItems,
       applicantName: identity ? maskName(identity.name) : '—',
       applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
+      ...(submitted.subject ? { subject: submitted.subject } : {}),
       submittedAt: submitted.submittedAt,
       deadline: submitted.deadline,
       commitments: submitted.commitments,

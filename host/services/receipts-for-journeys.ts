@@ -24,6 +24,7 @@ export function receiptsForJourneys(receipts: ReceiptService) {
         readonly subItems: readonly { readonly name: string; readonly department: string }[];
         readonly applicantName: string;
         readonly applicantIdNumber: string;
+        readonly subject?: { readonly label: string; readonly name: string };
         readonly submittedAt: string;
         readonly deadline: string;
         readonly commitments?: readonly string[];
@@ -39,6 +40,7 @@ export function receiptsForJourneys(receipts: ReceiptService) {
         ...data.subItems.map((s, i) => ({ label: `事项${i + 1}`, value: `${s.name}（${s.department}）` })),
         { label: '申请人', value: data.applicantName },
         { label: '证件号码', value: data.applicantIdNumber },
+        ...(data.subject ? [{ label: data.subject.label, value: data.subject.name }] : []),
         { label: '受理编号', value: data.localNumber },
         { label: '提交时间', value: formatShanghaiTime(data.submittedAt) },
         { label: '承诺办结', value: data.deadline },

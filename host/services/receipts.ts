@@ -34,6 +34,8 @@ export interface ReceiptRequest {
   /** Masked (张*三, 140…1234): the composer refuses plaintext. */
   readonly applicantName: string;
   readonly applicantIdNumber: string;
+  /** Whom the matter is for, when the form names them (孩子姓名): masked too. */
+  readonly subject?: { readonly label: string; readonly name: string };
   readonly submittedAt: string;
   readonly deadline: string;
   /** Materials promised under 告知承诺, listed on the receipt. */
@@ -95,6 +97,7 @@ export class ReceiptService {
       subItems: request.subItems.map((s) => ({ name: s.name, department: s.department })),
       applicantName: request.applicantName,
       applicantIdNumber: request.applicantIdNumber,
+      ...(request.subject ? { subject: { label: request.subject.label, name: request.subject.name } } : {}),
       localNumber: request.localNumber,
       submittedAt: request.submittedAt,
       deadline: request.deadline,

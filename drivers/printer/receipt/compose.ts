@@ -24,6 +24,7 @@ export function formatShanghaiTime(iso: string): string {
 function unmaskedField(r: ReceiptData): string | null {
   if (/\d{6,}/.test(r.applicantIdNumber) || !/[…*]/.test(r.applicantIdNumber)) return 'applicantIdNumber is not masked';
   if (Array.from(r.applicantName).length > 1 && !r.applicantName.includes('*')) return 'applicantName is not masked';
+  if (r.subject && Array.from(r.subject.name).length > 1 && !r.subject.name.includes('*')) return 'subject.name is not masked';
   return null;
 }
 
@@ -60,6 +61,7 @@ export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions)
   const rows: [string, string][] = [
     ['申请人', r.applicantName],
     ['证件号码', r.applicantIdNumber],
+    ...(r.subject ? [[r.subject.label, r.subject.name] as [string, string]] : []),
     ['受理编号', r.localNumber],
     ['提交时间', formatShanghaiTime(r.submittedAt)],
     ['承诺办结', r.deadline],

@@ -36,6 +36,20 @@ describe('rare name characters on the receipt and in the form', () => {
     expect(textOf(interpret(r.bytes)).join('\n')).toContain('陶*𫖮');
   });
 
+  it('prints whom the matter is for (the typed 孩子姓名), masked, with 䶮 intact, and refuses it unmasked', () => {
+    const r = composeReceipt({ ...sampleReceipt, subject: { label: '孩子姓名', name: '王*䶮' } }, { paperWidthMm: 58 });
+    if (!r.ok) throw new Error(r.reason);
+    expect(hex(r.bytes)).toContain('fe9f'); // 䶮 in GB 18030
+    const text = textOf(interpret(r.bytes)).join('\n');
+    expect(text).toContain('孩子姓名：王*䶮');
+    expect(text.indexOf('孩子姓名')).toBeGreaterThan(text.indexOf('证件号码'));
+    expect(composeReceipt({ ...sampleReceipt, subject: { label: '孩子姓名', name: '王梓䶮' } }, { paperWidthMm: 58 })).toEqual({ ok: false, reason: 'subject.name is not masked' });
+    // Without a subject the receipt has no such line.
+    const plain = composeReceipt(sampleReceipt, { paperWidthMm: 58 });
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(textOf(interpret(plain.bytes)).join('\n')).not.toContain('孩子姓名');
+  });
+
   it('accepts 䶮 and Ext B characters in a name field, counting characters (code points) against maxLength', () => {
     const wired = journeyFor('newborn')!.wired!;
     const base = { answers: {}, subItems: [] as string[], today: new Date('2026-06-01T00:00:00Z'), identity: undefined };

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../app/kiosk-context';
+import { pageFor, pageItems, pageSize, type Paged } from './candidate-paging';
 
 function wavUrl(base64: string): string {
   const bin = atob(base64);
@@ -13,16 +14,18 @@ function wavUrl(base64: string): string {
  * One page of candidates, with 上一页/下一页. In elderly mode the buttons are
  * larger, fewer to a page, and each has a 读 button beside it that speaks the
  * candidate (the host's voice service) before the resident chooses it.
+ * `pending`: the answer to what is typed now is on its way (nothing stale is shown meanwhile).
  */
-export function CandidateBar({ candidates, onChoose, lead }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode }) {
+export function CandidateBar({ candidates, onChoose, lead, pending = false }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode; pending?: boolean }) {
   const { t } = useTranslation();
   const { client, elderly } = useKiosk();
-  const size = elderly ? 6 : 8;
-  const [page, setPage] = useState(0);
+  const size = pageSize(elderly);
+  // The page turned is kept with the list it was turned on: a new list opens on page 1 (not even one render late).
+  const [paged, setPaged] = useState<Paged<readonly string[]>>({ list: candidates, page: 0 });
+  const { page, pages } = pageFor(paged, candidates, candidates.length, size);
+  const setPage = (p: number) => setPaged({ list: candidates, page: p });
   const audio = useRef<HTMLAudioElement | null>(null);
-  const pages = Math.max(1, Math.ceil(candidates.length / size));
-  useEffect(() => setPage(0), [candidates]);
-  const shown = candidates.slice(page * size, page * size + size);
+  const shown = pageItems(candidates, page, size);
   const speak = (text: string) => {
     void client.api['voice.speak']({ text, locale: 'zh-CN' }).then((r) => {
       if (!r.ok || !audio.current) return;
@@ -34,11 +37,11 @@ export function CandidateBar({ candidates, onChoose, lead }: { candidates: reado
     });
   };
   return (
-    <div className="candidates" aria-live="polite" data-testid="candidates" data-page={page + 1} data-pages={pages}>
+    <div className="candidates" aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
       {lead}
-      {shown.map((c, i) => (
+      {shown.map(({ item: c, index }) => (
         <span className="candidate-cell" key={`${page}-${c}`}>
-          <button type="button" className="key candidate" lang="zh-CN" onClick={() => onChoose(page * size + i)} data-testid="candidate">
+          <button type="button" className="key candidate" lang="zh-CN" onClick={() => onChoose(index)} data-testid="candidate">
             {c}
           </button>
           {elderly && (
@@ -50,10 +53,10 @@ export function CandidateBar({ candidates, onChoose, lead }: { candidates: reado
       ))}
       {pages > 1 && (
         <span className="candidate-pager">
-          <button type="button" className="key" disabled={page === 0} onClick={() => setPage((p) => p - 1)} data-testid="candidates-prev">
+          <button type="button" className="key" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="candidates-prev">
             {t('journey.keyboard.prevPage')}
           </button>
-          <button type="button" className="key" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)} data-testid="candidates-next">
+          <button type="button" className="key" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} data-testid="candidates-next">
             {t('journey.keyboard.nextPage')}
           </button>
         </span>

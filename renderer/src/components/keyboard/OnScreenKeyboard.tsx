@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../app/kiosk-context';
 import { CandidateBar } from './CandidateBar';
+import { answerFor, type Keyed } from './candidate-paging';
 import { HandwritingPad } from './HandwritingPad';
 import { RadicalPicker } from './RadicalPicker';
 import type { Stroke } from './ime/handwriting';
@@ -30,21 +31,21 @@ export interface OnScreenKeyboardProps {
   readonly names?: boolean;
 }
 
-/** The latest answer of an asynchronous lookup; an answer to older input is dropped. */
-function useAnswer<T>(ask: (() => Promise<T>) | null, empty: T): { value: T; ready: boolean } {
-  const [state, setState] = useState<{ value: T; ready: boolean }>({ value: empty, ready: false });
+/**
+ * The latest answer of an asynchronous lookup, with the input it answers; an answer to older input is dropped.
+ * The caller shows it only for the input now on screen (`answerFor`).
+ */
+function useAnswer<T, K>(ask: (() => Promise<T>) | null, key: K): Keyed<T, K> | null {
+  const [answer, setAnswer] = useState<Keyed<T, K> | null>(null);
   useEffect(() => {
-    if (!ask) {
-      setState((s) => ({ value: empty, ready: s.ready }));
-      return;
-    }
+    if (!ask) return;
     let live = true;
-    void ask().then((value) => live && setState({ value, ready: true }));
+    void ask().then((value) => live && setAnswer({ key, value }));
     return () => {
       live = false;
     };
-  }, [ask, empty]);
-  return state;
+  }, [ask, key]);
+  return answer;
 }
 
 const NO_CANDIDATES = { candidates: [] as readonly Candidate[], spelled: '' };
@@ -65,14 +66,25 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
   const [mode, setMode] = useState<Mode>(layout === 'pinyin' && elderly ? 'handwriting' : layout);
   const chinese = layout === 'pinyin';
   const atStart = value === '';
+  // A Chinese field warms the pinyin worker at once, in every mode: elderly mode opens on handwriting, and the
+  // first letters typed after switching must not wait for the dictionary to load.
+  useEffect(() => {
+    if (chinese) void ime.lookup('', {});
+  }, [chinese]);
   // An empty buffer still asks once, so the pinyin worker is warm before the first letter.
+  const pinyinKey = `${names ? 'n' : ''}${atStart ? 's' : ''}:${buffer}`;
   const askPinyin = useMemo(() => (mode === 'pinyin' ? () => (buffer ? ime.lookup(buffer, { names, atStart }) : ime.lookup('', {})) : null), [mode, buffer, names, atStart]);
   const askWritten = useMemo(() => (mode === 'handwriting' ? () => (strokes.length ? ime.recognize(strokes, 10) : ime.recognize([], 10)) : null), [mode, strokes]);
-  const looked = useAnswer(askPinyin, NO_CANDIDATES);
+  const lookedUp = useAnswer(askPinyin, pinyinKey);
+  const recognisedAnswer = useAnswer(askWritten, strokes);
+  // Only the answer to what is on screen now: never the candidates of a shorter buffer or of fewer strokes.
+  const looked = answerFor(lookedUp, pinyinKey, NO_CANDIDATES);
   const pinyin = buffer ? looked.value.candidates : NO_CANDIDATES.candidates;
   const pinyinTexts = useMemo(() => pinyin.map((c) => c.text), [pinyin]);
-  const recognised = useAnswer(askWritten, NOTHING_WRITTEN);
+  const recognised = answerFor(recognisedAnswer, strokes, NOTHING_WRITTEN);
   const written = strokes.length ? recognised.value : NOTHING_WRITTEN;
+  const pinyinWarm = lookedUp !== null;
+  const handwritingWarm = recognisedAnswer !== null;
 
   const append = (s: string) => {
     if (Array.from(value).length + Array.from(s).length <= maxLength) onChange(value + s);
@@ -123,10 +135,11 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
         <CandidateBar
           candidates={pinyinTexts}
           onChoose={choosePinyin}
+          pending={buffer !== '' && looked.pending}
           lead={
-            looked.ready ? (
+            pinyinWarm ? (
               <span className="pinyin-buffer" data-testid="pinyin-buffer">
-                {buffer ? looked.value.spelled || buffer : t('journey.keyboard.pinyinHint')}
+                {buffer ? (looked.pending ? buffer : looked.value.spelled || buffer) : t('journey.keyboard.pinyinHint')}
               </span>
             ) : (
               loading
@@ -142,7 +155,8 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
               append(written[i]!);
               setStrokes([]);
             }}
-            lead={recognised.ready ? strokes.length === 0 && <span className="pinyin-buffer">{t('journey.keyboard.handwritingHint')}</span> : loading}
+            pending={strokes.length > 0 && recognised.pending}
+            lead={handwritingWarm ? strokes.length === 0 && <span className="pinyin-buffer">{t('journey.keyboard.handwritingHint')}</span> : loading}
           />
           <HandwritingPad strokes={strokes} onStrokes={setStrokes} />
         </>
