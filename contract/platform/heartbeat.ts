@@ -77,6 +77,8 @@ export const KioskCommandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refresh-catalog') }),
   z.object({ kind: z.literal('restart-ui') }),
   z.object({ kind: z.literal('upload-diagnostics') }),
+  /** Refresh the signed release metadata now; with `version`, install exactly that release (a staged rollout's stage). */
+  z.object({ kind: z.literal('check-update'), version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'expected a semantic version').optional() }),
   z.object({
     kind: z.literal('set-config'),
     key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,63}$/, 'expected a dotted config key'),

@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../../../contract';
-import { FleetTelemetrySchema, type FleetTelemetry } from '../../../contract/fleet';
+import { FleetTelemetrySchema, type FleetTelemetry, type UpdateReport } from '../../../contract/fleet';
 import { heartbeatFrom } from '../../services/heartbeat';
 
 export interface TelemetryContext {
@@ -7,6 +7,7 @@ export interface TelemetryContext {
   readonly catalogVersion: string;
   readonly region: string;
   readonly reason: FleetTelemetry['reason'];
+  readonly update?: UpdateReport | null;
 }
 
 /** The heartbeat's report (states, codes, counts, ages — no personal data) with the findings in words. Pure. */
@@ -20,5 +21,6 @@ export function telemetryFrom(d: Diagnostics, ctx: TelemetryContext): FleetTelem
     reason: ctx.reason,
     overall: d.overall,
     findings: d.findings.slice(0, 32).map(({ level, area, code, problem, fix }) => ({ level, area, code, problem, fix })),
+    ...(ctx.update ? { update: ctx.update } : {}),
   });
 }

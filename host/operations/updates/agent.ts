@@ -2,23 +2,14 @@ import { Metadata, MetadataKind, type Targets } from '@tufjs/models';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Updater } from 'tuf-js';
-import { z } from 'zod';
+import { UpdateReportSchema, type UpdateReport } from '../../../contract/fleet';
 import type { Logger } from '../../log';
 import { beginTrial, onBoot, onHealthCheck, shouldInstallNow, type InstallContext } from '../../services/update-policy';
 import { readTrialState, writeTrialState } from '../../services/update-state';
 import { SlotStore, type SlotName } from './slots';
 
-/** What the kiosk reports about updates (telemetry, heartbeat findings, dashboard). */
-export const UpdateReportSchema = z.object({
-  state: z.enum(['idle', 'checking', 'up-to-date', 'downloading', 'probing', 'waiting-idle', 'switching', 'trial', 'committed', 'rolled-back', 'refused', 'failed']),
-  runningVersion: z.string(),
-  targetVersion: z.string().nullable(),
-  detail: z.string().max(500),
-  at: z.string(),
-  /** The last automatic rollback, kept until a later release commits. */
-  lastRollback: z.object({ version: z.string(), reason: z.string().max(500), at: z.string() }).nullable(),
-});
-export type UpdateReport = z.infer<typeof UpdateReportSchema>;
+export { UpdateReportSchema, type UpdateReport };
+
 
 /** Compares `1.4.0`-style versions (a pre-release sorts before its release). Pure. */
 export function compareVersions(a: string, b: string): number {
@@ -47,8 +38,6 @@ export interface UpdateAgentOptions {
   readonly dataDir: string;
   /** The version running now (package.json of the running bundle). */
   readonly runningVersion: string;
-  /** The packaged install's version (what `current` absent means). */
-  readonly factoryVersion: string;
   readonly probe: HealthProbe;
   /** Whether a resident, or a technician, is using the kiosk now. */
   readonly installContext: () => Omit<InstallContext, 'downloaded'>;

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,6 @@ function kiosk(runningVersion: string, dataDir = mkdtempSync(path.join(work, 'ki
     trustedRoot: repo.trustedRoot,
     dataDir,
     runningVersion,
-    factoryVersion: '1.0.0',
     probe: webShellProbe({ timeoutMs: 60_000 }),
     installContext: () => ({ residentSessionActive: false, maintenanceActive: false, idleMinutes: 60 }),
     restart: (why) => restarts.push(why),
@@ -101,6 +101,27 @@ describe('signed staged updates of the web-shell kiosk (TUF over real HTTP, real
     expect(fourth.agent.status().detail).toMatch(/restarted 3 times without passing/);
     // 1.1.0 was the packaged install here: `current` is gone, the service starts /usr/lib/onething-kiosk again.
     expect(readdirSync(path.join(k.dataDir, 'slots'))).not.toContain('current');
+  });
+
+  it("the package's launcher starts the slot `current` points to, and the packaged app without one", () => {
+    const launcher = path.resolve('packaging/deb/onething-kiosk-start');
+    const withSlot = kiosk('1.1.0').dataDir;
+    const slots = new UpdateAgent({ url: repo.url, channel: 'stable', trustedRoot: repo.trustedRoot, dataDir: withSlot, runningVersion: '1.0.0', probe: webShellProbe(), installContext: () => ({ residentSessionActive: false, maintenanceActive: false, idleMinutes: 60 }), restart: () => undefined, logger }).slots;
+    mkdirSync(path.join(slots.slotDir('b'), 'app'), { recursive: true });
+    writeFileSync(path.join(slots.slotDir('b'), 'app', 'start.mjs'), "console.log('slot b', process.execArgv.join(' '))\n");
+    slots.switchTo('b');
+    expect(execFileSync('sh', [launcher], { env: { KIOSK_DATA_DIR: withSlot }, encoding: 'utf8' }).trim()).toBe('slot b --max-semi-space-size=2');
+    slots.switchTo(null);
+    // No slot: the packaged app (absent on this machine, so node names the path it tried).
+    const r = (() => {
+      try {
+        execFileSync('sh', [launcher], { env: { KIOSK_DATA_DIR: withSlot }, encoding: 'utf8', stdio: 'pipe' });
+        return '';
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
+    })();
+    expect(r).toContain('/usr/lib/onething-kiosk/app/start.mjs');
   });
 
   it('refuses tampered metadata', async () => {
