@@ -1,31 +1,12 @@
-import path from 'node:path';
-import { writeFileSync } from 'node:fs';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok } from '../../../contract';
-import type { UpdateReport } from '../../../contract/fleet';
 import type { ConsoleBroker } from '../../../fleet-console/broker-link';
 import { RolloutController } from '../../../fleet-console/rollouts';
 import type { FleetStore } from '../../../fleet-console/store';
-import { FleetLink } from '../../../host/operations/fleet-link';
-import { JsonlAuditTrail } from '../../../host/services/maintenance/audit-trail';
-import { RemoteCommandRunner } from '../../../host/services/remote-commands';
 import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
-import { tempDir } from '../../support/processes';
+import { updatingKiosk, type UpdatingKiosk } from '../../support/update-kiosks';
 import { CONSOLE_USER, kioskUser, platformKey, startConsoleBroker, telemetry, until } from './fleet-harness';
 
-/**
- * Ten simulated kiosks on a real Mosquitto, each with the real fleet link and
- * the real signed, run-once command runner; their `check-update` action
- * stands in for the updater (host/operations/updates/, tested on its own with
- * a real TUF repository) and reports committed or rolled back in telemetry.
- */
-interface SimKiosk {
-  readonly id: string;
-  readonly link: FleetLink;
-  readonly asked: string[];
-}
-
+/** Ten simulated kiosks (test/support/update-kiosks.ts) on a real Mosquitto, each with the real fleet link and command runner. */
 const IDS = Array.from({ length: 10 }, (_, i) => `SX-RO-${String(i + 1).padStart(4, '0')}`);
 const regionOf = (id: string) => (Number(id.slice(-4)) <= 4 ? '阳泉市' : '太原市');
 /** Kiosks on which 1.1.0 fails its health check (a hardware variant the release breaks). */
@@ -35,56 +16,7 @@ let broker: Mosquitto;
 let consoleBroker: ConsoleBroker;
 let store: FleetStore;
 let rollouts: RolloutController;
-const kiosks: SimKiosk[] = [];
-
-function simKiosk(id: string, key: { publicBase64: string }): SimKiosk {
-  const dataDir = tempDir(`rollout-${id}`);
-  const logger = pino({ level: 'silent' });
-  const asked: string[] = [];
-  let report: UpdateReport = { state: 'idle', runningVersion: '1.0.0', targetVersion: null, detail: '', at: new Date().toISOString(), lastRollback: null };
-  let link: FleetLink | null = null;
-  const runner = new RemoteCommandRunner({
-    kioskId: () => id,
-    platformKey: () => key.publicBase64,
-    audit: new JsonlAuditTrail(path.join(dataDir, 'audit.jsonl')),
-    logger,
-    dataDir,
-    actions: {
-      refreshCatalog: () => Promise.resolve(ok('x')),
-      restartUi: () => ok('x'),
-      uploadDiagnostics: () => Promise.resolve(ok('x')),
-      setConfig: () => ok('x'),
-      checkUpdate: (version) => {
-        asked.push(version ?? '(latest)');
-        const v = version!;
-        const at = () => new Date().toISOString();
-        // The updater works on after the ack: download, health check, switch, trial — then reports.
-        setTimeout(() => {
-          report =
-            v === '1.1.0' && BAD_ON_110.has(id)
-              ? { state: 'rolled-back', runningVersion: report.runningVersion, targetVersion: v, detail: 'rolled back', at: at(), lastRollback: { version: v, reason: `version ${v} failed its health check: no UI heartbeat within 180 s`, at: at() } }
-              : { state: 'committed', runningVersion: v, targetVersion: v, detail: `version ${v} passed its health check`, at: at(), lastRollback: null };
-          link?.noteChange();
-        }, 100);
-        return Promise.resolve(ok(`已开始检查并安装版本 ${v}`));
-      },
-    },
-  });
-  const pwFile = path.join(dataDir, 'broker-password');
-  writeFileSync(pwFile, kioskUser(id).password, { mode: 0o600 });
-  link = new FleetLink({
-    config: { brokerUrl: broker.url, username: null, passwordFile: pwFile, caFile: null, certFile: null, keyFile: null, keepaliveSec: 10, telemetryIntervalMs: 60_000, reconnectMinMs: 400, reconnectMaxMs: 5000, region: regionOf(id) },
-    kioskId: id,
-    servicePoint: `${regionOf(id)}便民服务中心`,
-    version: '1.0.0',
-    telemetry: (reason) => Promise.resolve({ ...telemetry(id), region: regionOf(id), version: report.runningVersion, reason, update: report }),
-    commands: runner,
-    logger,
-    debounceMs: 50,
-  });
-  link.start();
-  return { id, link, asked };
-}
+const kiosks: UpdatingKiosk[] = [];
 
 beforeAll(async () => {
   broker = await startMosquitto({ users: [CONSOLE_USER, ...IDS.map(kioskUser)] });
@@ -92,7 +24,7 @@ beforeAll(async () => {
   ({ consoleBroker, store } = await startConsoleBroker(broker, key.file));
   rollouts = new RolloutController({ store, send: (id, c, ttl) => consoleBroker.send(id, c, ttl) });
   rollouts.start(200);
-  for (const id of IDS) kiosks.push(simKiosk(id, key));
+  for (const id of IDS) kiosks.push(updatingKiosk({ broker, id, password: kioskUser(id).password, platformKeyBase64: key.publicBase64, region: regionOf(id), telemetry, fails: (v) => v === '1.1.0' && BAD_ON_110.has(id) }));
   await until('all ten kiosks reported', () => (store.flush(), store.kiosks().length === 10));
 }, 60_000);
 
