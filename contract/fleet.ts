@@ -41,18 +41,7 @@ export const FleetStatusSchema = z.object({
 });
 export type FleetStatus = z.infer<typeof FleetStatusSchema>;
 
-/** Where the kiosk's updater stands (host/operations/updates/): the console's rollouts count these. */
-export const UpdateReportSchema = z.object({
-  state: z.enum(['idle', 'checking', 'up-to-date', 'downloading', 'probing', 'waiting-idle', 'switching', 'trial', 'committed', 'rolled-back', 'refused', 'failed']),
-  runningVersion: z.string(),
-  /** The release this state is about (being installed, committed, rolled back or refused). */
-  targetVersion: z.string().nullable(),
-  detail: z.string().max(500),
-  at: z.string(),
-  /** The last automatic rollback, kept until a later release commits. */
-  lastRollback: z.object({ version: z.string(), reason: z.string().max(500), at: z.string() }).nullable(),
-});
-export type UpdateReport = z.infer<typeof UpdateReportSchema>;
+export { UpdateReportSchema, type UpdateReport } from './platform/heartbeat';
 
 /** The heartbeat's health report (no personal data), plus the findings in words and where the kiosk stands. */
 export const FleetTelemetrySchema = HeartbeatSchema.omit({ acks: true }).extend({
@@ -62,8 +51,6 @@ export const FleetTelemetrySchema = HeartbeatSchema.omit({ acks: true }).extend(
   reason: z.enum(['boot', 'change', 'interval', 'connect']),
   overall: z.enum(['ok', 'warn', 'fault']),
   findings: z.array(FindingSchema.pick({ level: true, area: true, code: true, problem: true, fix: true })).max(32),
-  /** Absent on kiosks without the web-shell updater (Electron reports through electron-updater's own log). */
-  update: UpdateReportSchema.optional(),
 });
 export type FleetTelemetry = z.infer<typeof FleetTelemetrySchema>;
 

@@ -134,6 +134,7 @@ export class Operations {
       intervalMs: () => config.operations.heartbeatIntervalMs,
       mode: config.mode,
       catalogVersion: () => this.catalogVersion(),
+      update: () => this.updateReport(),
       logger,
     });
     this.handlers = {

@@ -47,6 +47,19 @@ export const HighestSeqsSchema = z.object({
 });
 export type HighestSeqs = z.infer<typeof HighestSeqsSchema>;
 
+/** Where the kiosk's updater stands (host/operations/updates/): the fleet console's rollouts count these. */
+export const UpdateReportSchema = z.object({
+  state: z.enum(['idle', 'checking', 'up-to-date', 'downloading', 'probing', 'waiting-idle', 'switching', 'trial', 'committed', 'rolled-back', 'refused', 'failed']),
+  runningVersion: z.string().max(64),
+  /** The release this state is about (being installed, committed, rolled back or refused). */
+  targetVersion: z.string().max(64).nullable(),
+  detail: z.string().max(500),
+  at: z.string(),
+  /** The last automatic rollback, kept until a later release commits. */
+  lastRollback: z.object({ version: z.string().max(64), reason: z.string().max(500), at: z.string() }).nullable(),
+});
+export type UpdateReport = z.infer<typeof UpdateReportSchema>;
+
 /** POST /v1/heartbeats. Idempotent by `heartbeatId`. */
 export const HeartbeatSchema = z.object({
   heartbeatId: ClientIdSchema,
@@ -69,6 +82,8 @@ export const HeartbeatSchema = z.object({
   acks: z.array(CommandAckSchema).max(100).default([]),
   /** Present while the kiosk carries an unacknowledged salvage report. */
   storeLoss: StoreLossSchema.optional(),
+  /** The web-shell updater's state; absent without one (Electron: electron-updater's own log). */
+  update: UpdateReportSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 

@@ -12,7 +12,7 @@ export interface TelemetryContext {
 
 /** The heartbeat's report (states, codes, counts, ages — no personal data) with the findings in words. Pure. */
 export function telemetryFrom(d: Diagnostics, ctx: TelemetryContext): FleetTelemetry {
-  const { acks: _acks, ...hb } = heartbeatFrom(d, { mode: ctx.mode, catalogVersion: ctx.catalogVersion, acks: [] });
+  const { acks: _acks, ...hb } = heartbeatFrom(d, { mode: ctx.mode, catalogVersion: ctx.catalogVersion, acks: [], update: ctx.update ?? null });
   return FleetTelemetrySchema.parse({
     ...hb,
     kioskId: d.kioskId,
@@ -21,6 +21,5 @@ export function telemetryFrom(d: Diagnostics, ctx: TelemetryContext): FleetTelem
     reason: ctx.reason,
     overall: d.overall,
     findings: d.findings.slice(0, 32).map(({ level, area, code, problem, fix }) => ({ level, area, code, problem, fix })),
-    ...(ctx.update ? { update: ctx.update } : {}),
   });
 }

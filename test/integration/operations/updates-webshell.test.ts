@@ -62,7 +62,7 @@ describe('the updater in the web shell', () => {
     expect(restarts).toEqual([]);
   });
 
-  it('a version that restarted three times on trial is rolled back at the next boot, and the dashboard says so', async () => {
+  it('a version that restarted three times on trial is rolled back at the next boot, and the dashboard and heartbeat say so', async () => {
     const dataDir = afterSwitch(3);
     const restarts: string[] = [];
     const kiosk = await boot(dataDir, restarts);
@@ -72,5 +72,8 @@ describe('the updater in the web shell', () => {
     const f = d.findings.find((x) => x.code === 'UPDATE-ROLLED-BACK');
     expect(f?.problem['zh-CN']).toMatch(new RegExp(`新版本 ${running.replace(/\./g, '\\.')} 未通过健康检查`));
     expect(d.overall).not.toBe('ok');
+    // The platform's heartbeat carries it too (the fallback when there is no broker).
+    const hb = await kiosk.host.operations.heartbeat.beat('change');
+    expect(hb?.update).toMatchObject({ state: 'rolled-back', runningVersion: running, lastRollback: { version: running } });
   });
 });
