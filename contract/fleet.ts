@@ -41,6 +41,8 @@ export const FleetStatusSchema = z.object({
 });
 export type FleetStatus = z.infer<typeof FleetStatusSchema>;
 
+export { UpdateReportSchema, type UpdateReport } from './platform/heartbeat';
+
 /** The heartbeat's health report (no personal data), plus the findings in words and where the kiosk stands. */
 export const FleetTelemetrySchema = HeartbeatSchema.omit({ acks: true }).extend({
   kioskId: z.string(),

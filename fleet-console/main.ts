@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConsoleBroker } from './broker-link';
+import { RolloutController } from './rollouts';
 import { startConsoleServer } from './server';
 import { FleetStore } from './store';
 
@@ -35,10 +36,13 @@ try {
 } catch (e) {
   fail(`cannot connect to the broker: ${(e as Error).message}`);
 }
-const server = await startConsoleServer({ store, broker, port, host: env['FLEET_HOST'] ?? '127.0.0.1' });
+const rollouts = new RolloutController({ store, send: (kioskId, command, ttl) => broker.send(kioskId, command, ttl) });
+rollouts.start();
+const server = await startConsoleServer({ store, broker, rollouts, port, host: env['FLEET_HOST'] ?? '127.0.0.1' });
 console.log(`fleet console: ${server.url}`);
 
 const shutdown = async () => {
+  rollouts.stop();
   await server.close();
   await broker.stop();
   store.close();

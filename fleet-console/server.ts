@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KioskCommandBodySchema } from '../contract/platform';
 import { problemsOf } from './advice';
 import type { ConsoleBroker } from './broker-link';
+import { NewRolloutSchema, RolloutError, type RolloutController } from './rollouts';
 import type { FleetStore, KioskRow } from './store';
 
 const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
@@ -22,6 +23,8 @@ const SendSchema = z.object({ command: KioskCommandBodySchema, ttlSeconds: z.num
 export interface ConsoleServerOptions {
   readonly store: FleetStore;
   readonly broker: ConsoleBroker;
+  /** Staged rollouts (fleet-console/rollouts.ts). */
+  readonly rollouts?: RolloutController;
   readonly port?: number;
   readonly host?: string;
   readonly now?: () => Date;
@@ -89,6 +92,31 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
         if (!o.broker.connected) return json(res, 503, { error: '未连接消息服务器，命令未发送 / not connected to the broker; nothing was sent' });
         const signed = await o.broker.send(id, parsed.data.command, parsed.data.ttlSeconds);
         return json(res, 201, { commandId: signed.commandId, expiresAt: signed.expiresAt });
+      }
+      if (url.pathname === '/api/rollouts' && o.rollouts) {
+        if (req.method === 'GET') return json(res, 200, { rollouts: o.rollouts.list() });
+        if (req.method === 'POST') {
+          let body: unknown;
+          try {
+            body = JSON.parse(await readBody(req));
+          } catch {
+            return json(res, 400, { error: 'expected a JSON body' });
+          }
+          const parsed = NewRolloutSchema.safeParse(body);
+          if (!parsed.success) return json(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+          if (!o.broker.connected) return json(res, 503, { error: '未连接消息服务器，发布未开始 / not connected to the broker; the rollout did not start' });
+          try {
+            return json(res, 201, await o.rollouts.create(parsed.data));
+          } catch (e) {
+            if (e instanceof RolloutError) return json(res, 409, { error: `${e.zh} / ${e.message}` });
+            throw e;
+          }
+        }
+      }
+      const stopMatch = /^\/api\/rollouts\/(\d+)\/stop$/.exec(url.pathname);
+      if (stopMatch && req.method === 'POST' && o.rollouts) {
+        const v = o.rollouts.halt(Number(stopMatch[1]));
+        return v ? json(res, 200, v) : json(res, 404, { error: 'unknown rollout' });
       }
       const cmdMatch = /^\/api\/commands\/([0-9a-f-]{36})$/.exec(url.pathname);
       if (cmdMatch && req.method === 'GET') {

@@ -23,6 +23,17 @@ export interface KioskRow {
   readonly seq: number;
 }
 
+export interface KioskUpdateRow {
+  readonly state: string;
+  readonly runningVersion: string;
+  readonly targetVersion: string | null;
+  readonly detail: string;
+  readonly lastRollbackVersion: string | null;
+  readonly lastRollbackReason: string | null;
+  /** Console clock. */
+  readonly receivedAt: string;
+}
+
 export interface CommandRow {
   readonly commandId: string;
   readonly kioskId: string;
@@ -60,6 +71,9 @@ CREATE TABLE IF NOT EXISTS commands (
   command_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
   issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, outcome TEXT, detail TEXT, acked_at TEXT);
 CREATE INDEX IF NOT EXISTS commands_kiosk ON commands(kiosk_id, issued_at);
+CREATE TABLE IF NOT EXISTS kiosk_updates (
+  kiosk_id TEXT PRIMARY KEY, state TEXT NOT NULL, running_version TEXT NOT NULL, target_version TEXT, detail TEXT NOT NULL,
+  last_rollback_version TEXT, last_rollback_reason TEXT, received_at TEXT NOT NULL);
 `;
 
 type Incoming = { kind: 'status'; at: string; status: FleetStatus } | { kind: 'telemetry'; at: string; telemetry: FleetTelemetry };
@@ -71,7 +85,8 @@ type Incoming = { kind: 'status'; at: string; status: FleetStatus } | { kind: 't
  * 10,000 kiosks reporting together do not mean 10,000 fsyncs.
  */
 export class FleetStore {
-  private readonly db: Database.Database;
+  /** Shared with the rollouts (fleet-console/rollouts.ts), which keep their own tables in the same file. */
+  readonly db: Database.Database;
   private pending: Incoming[] = [];
   private seq: number;
 
@@ -114,6 +129,9 @@ export class FleetStore {
         oldest_pending_s = excluded.oldest_pending_s, disk_free_ratio = excluded.disk_free_ratio, clock_skew_s = excluded.clock_skew_s, seq = excluded.seq`);
     const change = this.db.prepare('INSERT INTO state_changes (kiosk_id, at, state, reason) VALUES (?, ?, ?, ?)');
     const sample = this.db.prepare('INSERT INTO samples (kiosk_id, at, overall, queued, oldest_pending_s, disk_free_ratio, paper) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const update = this.db.prepare(`INSERT INTO kiosk_updates (kiosk_id, state, running_version, target_version, detail, last_rollback_version, last_rollback_reason, received_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(kiosk_id) DO UPDATE SET state = excluded.state, running_version = excluded.running_version, target_version = excluded.target_version,
+        detail = excluded.detail, last_rollback_version = excluded.last_rollback_version, last_rollback_reason = excluded.last_rollback_reason, received_at = excluded.received_at`);
     this.db.transaction(() => {
       for (const m of batch) {
         const seq = ++this.seq;
@@ -139,6 +157,7 @@ export class FleetStore {
             seq,
           });
           const paper = t.devices.find((d) => d.kind === 'printer')?.conditions['paper'];
+          if (t.update) update.run(t.kioskId, t.update.state, t.update.runningVersion, t.update.targetVersion, t.update.detail, t.update.lastRollback?.version ?? null, t.update.lastRollback?.reason ?? null, m.at);
           sample.run(t.kioskId, m.at, t.overall, t.outbox.queued, t.outbox.oldestPendingSeconds, t.disk.freeBytes / t.disk.totalBytes, typeof paper === 'string' ? paper : null);
         }
       }
@@ -166,6 +185,17 @@ export class FleetStore {
       clockSkewSeconds: (r['clock_skew_s'] as number | null) ?? null,
       seq: r['seq'] as number,
     }));
+  }
+
+  /** What each kiosk's updater last reported (for rollouts), by kiosk id. */
+  updates(): Map<string, KioskUpdateRow> {
+    const rows = this.db.prepare('SELECT * FROM kiosk_updates').all() as Record<string, string | null>[];
+    return new Map(
+      rows.map((r) => [
+        r['kiosk_id']!,
+        { state: r['state']!, runningVersion: r['running_version']!, targetVersion: r['target_version'] ?? null, detail: r['detail']!, lastRollbackVersion: r['last_rollback_version'] ?? null, lastRollbackReason: r['last_rollback_reason'] ?? null, receivedAt: r['received_at']! },
+      ]),
+    );
   }
 
   latestSeq(): number {

@@ -73,7 +73,8 @@ export const KioskConfigSchema = z
       .object({
         heartbeatIntervalMs: z.coerce.number().int().min(1000).max(3_600_000).default(180_000),
         watchdogStaleMs: z.coerce.number().int().min(1000).max(60_000).default(4500),
-        updateUrl: z.url({ protocol: /^https$/, message: 'expected an https URL' }).nullable().default(null),
+        /** https; http only on loopback in demo mode (the tests' and the demo's local release server). */
+        updateUrl: z.url({ protocol: /^https?$/, message: 'expected an https URL' }).nullable().default(null),
         updateChannel: z.string().regex(/^[a-z0-9-]{1,20}$/).default('latest'),
         updatePublisherName: z.string().min(1).nullable().default(null),
         updateSigningKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected a base64url Ed25519 public key').nullable().default(null),
@@ -84,6 +85,10 @@ export const KioskConfigSchema = z
             z.array(z.string().refine((p) => path.isAbsolute(p), 'expected absolute paths, e.g. /media,/run/media')).min(1, 'expected at least one mount root'),
           )
           .default(['/media', '/run/media']),
+        /** Web shell: the pinned TUF root (`1.root.json` from scripts/release-repo.ts); with updateUrl it turns the updater on. */
+        updateTrustedRoot: z.string().min(1).nullable().default(null),
+        /** 0: check only when the fleet asks (`check-update`, staged rollouts); else also on this schedule (ms, ≥ 60000), installing the newest of the channel. */
+        updateCheckIntervalMs: z.coerce.number().int().min(0).max(7 * 86_400_000).refine((v) => v === 0 || v >= 60_000, 'expected 0 or at least 60000 ms').default(0),
       })
       .strict()
       .default({
@@ -94,6 +99,8 @@ export const KioskConfigSchema = z
         updatePublisherName: null,
         updateSigningKey: null,
         exportRoots: ['/media', '/run/media'],
+        updateTrustedRoot: null,
+        updateCheckIntervalMs: 0,
       }),
     /** Live fleet link over MQTT 5 (docs/fleet.md); brokerUrl null = heartbeat through the outbox only. */
     fleet: z
@@ -145,7 +152,13 @@ export const KioskConfigSchema = z
       .strict()
       .default({ cipher: 'aes-256-gcm', auditHash: 'sha256', retentionDays: 7, provisioningToken: 'demo-provisioning', bootJitterMs: 120_000, diskFloorMb: 256 }),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const u = c.operations.updateUrl;
+    if (u && u.startsWith('http:') && !(c.mode === 'demo' && /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(u))) {
+      ctx.addIssue({ code: 'custom', path: ['operations', 'updateUrl'], message: 'expected an https URL (http only on loopback in demo mode)', input: u });
+    }
+  });
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 
@@ -177,7 +190,8 @@ export const ENV_KEYS = [
   ['KIOSK_HEARTBEAT_MS', 'operations.heartbeatIntervalMs', 'How often the kiosk reports its health to the platform (ms)'],
   ['KIOSK_WATCHDOG_MS', 'operations.watchdogStaleMs', 'UI silence after which the watchdog reloads it (ms)'],
   ['KIOSK_EXPORT_ROOTS', 'operations.exportRoots', 'Removable-media mount roots (comma-separated) bundles and exports may be written below'],
-  ['KIOSK_UPDATE_URL', 'operations.updateUrl', 'Provincial update server (https, electron-updater generic provider)'],
+  ['KIOSK_UPDATE_URL', 'operations.updateUrl', 'Provincial update server (https): electron-updater feed, or the TUF release repository of the web shell'],
+  ['KIOSK_UPDATE_ROOT', 'operations.updateTrustedRoot', 'Web shell: pinned TUF root of the release repository (1.root.json); with the URL it turns updates on'],
   ['KIOSK_FLEET_BROKER_URL', 'fleet.brokerUrl', 'MQTT 5 broker of the live fleet link (mqtts://…); unset = heartbeat only'],
   ['KIOSK_FLEET_PASSWORD_FILE', 'fleet.passwordFile', "File with this kiosk's broker password"],
   ['KIOSK_FLEET_CA', 'fleet.caFile', "CA certificate (PEM) that signed the broker's TLS certificate"],

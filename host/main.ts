@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { KioskConfig } from './config';
 import { createHost, type Host } from './host';
 import { createLogger, type Logger } from './log';
+import { composeUpdates, type UpdateAgent } from './operations/updates';
 import { LogRing } from './log-ring';
 import { removeRunFile, writeRunFile } from './run-file';
 import { startWebShell, type WebShell } from './webshell/server';
@@ -15,6 +16,8 @@ export interface RunningWebShell {
   readonly host: Host;
   readonly shell: WebShell;
   readonly logger: Logger;
+  /** The web-shell updater, when configured (docs/packaging.md). */
+  readonly updates: UpdateAgent | null;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,8 @@ export async function runWebShell(options: {
   logger?: Logger;
   token?: string;
   rendererDir?: string;
+  /** After an update switched slots or rolled back: default SIGTERM to ourselves, and the service manager starts `current`. */
+  restart?: (reason: string) => void;
 }): Promise<RunningWebShell> {
   const logRing = new LogRing();
   const logger = options.logger ?? createLogger({ level: options.config.log.level, ring: logRing });
@@ -39,10 +44,22 @@ export async function runWebShell(options: {
   logger.info({ url: shell.url, mode: options.config.mode }, 'web shell listening');
   // For `npm run doctor` (SSH maintenance, systemd health check) on this machine.
   writeRunFile(options.config.dataDir, { url: shell.url, token: shell.token, maintenanceToken: host.operations.maintenance.localToken, pid: process.pid, kioskId: options.config.kioskId, startedAt: new Date().toISOString() });
+  const updates = composeUpdates({
+    config: options.config,
+    host,
+    logger,
+    restart:
+      options.restart ??
+      ((reason) => {
+        logger.warn({ reason }, 'restarting for an update');
+        process.kill(process.pid, 'SIGTERM');
+      }),
+  });
   return {
     host,
     shell,
     logger,
+    updates,
     async close() {
       removeRunFile(options.config.dataDir, process.pid);
       await shell.close();

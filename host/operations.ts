@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { err, ok, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type Result } from '../contract';
+import { err, ok, worstLevel, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type Result } from '../contract';
 import type { EventBus } from './api/events';
 import type { HandlerTable } from './api/dispatch';
 import { maintenanceHandlers } from './api/handlers/maintenance';
@@ -19,9 +19,18 @@ import { CredentialsFile } from './services/maintenance/credentials';
 import { StaffCardRoster } from './services/maintenance/staff-cards';
 import type { OutboxMaintenance } from './services/outbox-maintenance';
 import { RemoteCommandRunner } from './services/remote-commands';
-import type { SelfTestPort } from './services/self-test';
+import { runSelfTest, type SelfTestPort } from './services/self-test';
+import type { SelfTestDevice, SelfTestResult } from '../contract/api/maintenance';
 import type { SessionService } from './services/session';
 import { UiWatchdog, type UiRecoverer } from './services/watchdog';
+import type { UpdateReport } from '../contract/fleet';
+import { updateFindings } from './operations/updates/findings';
+
+/** The web-shell updater as operations sees it (host/operations/updates/). */
+export interface UpdatesPort {
+  status(): UpdateReport;
+  check(options: { version?: string }): Promise<UpdateReport>;
+}
 
 export interface OperationsOptions {
   readonly config: KioskConfig;
@@ -63,6 +72,7 @@ export class Operations {
   private catalogRefresh: (() => Promise<Result<string>>) | null = null;
   private blobUpload: ((bytes: Uint8Array) => Promise<Result<string>>) | null = null;
   private catalogVersion: () => string = () => 'unknown';
+  private updates: UpdatesPort | null = null;
 
   constructor(private readonly o: OperationsOptions) {
     const { config, logger, bus } = o;
@@ -107,6 +117,12 @@ export class Operations {
           return ok('已要求界面重新加载');
         },
         uploadDiagnostics: () => this.uploadDiagnostics(),
+        checkUpdate: async (version) => {
+          if (!this.updates) return err('not-found', 'no updater on this kiosk (operations.updateUrl / updateTrustedRoot not set)');
+          // The check runs on (download, health check, waiting for a quiet kiosk); telemetry reports how it ends.
+          void this.updates.check(version ? { version } : {});
+          return ok(version ? `已开始检查并安装版本 ${version}（当前 ${this.o.version}）` : `已开始检查更新（当前 ${this.o.version}）`);
+        },
         setConfig: (key, value) => {
           const r = this.configEditor.set(key, value, 'platform');
           return r.ok ? ok(`${key} = ${JSON.stringify(r.value.value)}（${r.value.applies === 'live' ? '已生效' : '重启后生效'}）`) : r;
@@ -120,6 +136,7 @@ export class Operations {
       intervalMs: () => config.operations.heartbeatIntervalMs,
       mode: config.mode,
       catalogVersion: () => this.catalogVersion(),
+      update: () => this.updateReport(),
       logger,
     });
     this.handlers = {
@@ -160,8 +177,8 @@ export class Operations {
     return this.maintenance.authorize(token);
   }
 
-  collect(): Promise<Diagnostics> {
-    return collectDiagnostics({
+  async collect(): Promise<Diagnostics> {
+    const d = await collectDiagnostics({
       config: () => this.o.config,
       platformUrl: this.o.platformUrl,
       version: this.o.version,
@@ -172,6 +189,18 @@ export class Operations {
       ui: () => this.watchdog.health(),
       audit: this.audit,
     });
+    const extra = updateFindings(this.updates?.status() ?? null);
+    return extra.length ? { ...d, findings: [...d.findings, ...extra], overall: worstLevel([d.overall, ...extra.map((f) => f.level)]) } : d;
+  }
+
+  /** One device self-test, as the dashboard runs it (the updater's trial check uses the printer's). */
+  selfTest(device: SelfTestDevice): Promise<SelfTestResult> {
+    return runSelfTest(this.selfTests, device);
+  }
+
+  /** The updater's report, for telemetry; null without one. */
+  updateReport(): UpdateReport | null {
+    return this.updates?.status() ?? null;
   }
 
   // Plug-in points for the parts other subsystems own.
@@ -196,6 +225,9 @@ export class Operations {
   }
   useBlobUpload(upload: (bytes: Uint8Array) => Promise<Result<string>>): void {
     this.blobUpload = upload;
+  }
+  useUpdates(updates: UpdatesPort): void {
+    this.updates = updates;
   }
   useUiRecoverer(recoverer: UiRecoverer): void {
     this.watchdog.useRecoverer(recoverer);

@@ -5,7 +5,7 @@
  * `dpkg-shlibdeps` for the native modules' libraries, `fakeroot dpkg-deb
  * --build`. Checked with lintian in test/integration/packaging/deb.test.ts.
  *
- *   /usr/lib/onething-kiosk/            the bundle, the renderer, the native modules
+ *   /usr/lib/onething-kiosk/            the bundle, the renderer, the native modules; bin/onething-kiosk-start (slot launcher)
  *   /usr/bin/onething-kiosk-{provision,doctor}
  *   /lib/systemd/system/onething-kiosk{,-ui,-health,-restart}.service, -health.timer, -nightly.timer
  *   /etc/onething-kiosk/kiosk.config.json, kiosk.env   (conffiles)
@@ -130,6 +130,8 @@ export async function buildDeb(options: { out?: string; version?: string; arch?:
   // Logs go to journald: cap and rotate the journal so logs never eat the space queued applications need.
   install(path.join(TEMPLATES, 'journald-onething-kiosk.conf'), path.join(stage, 'usr', 'lib', 'systemd', 'journald.conf.d', 'onething-kiosk.conf'), 0o644);
   for (const f of ['kiosk.config.json', 'kiosk.env']) install(path.join(TEMPLATES, f), path.join(stage, 'etc', DEB_PACKAGE, f), 0o644);
+  // The host's launcher: the update slot `current` when there is one, else this package's app (docs/packaging.md).
+  install(path.join(TEMPLATES, 'onething-kiosk-start'), path.join(lib, 'bin', 'onething-kiosk-start'), 0o755);
   for (const bin of ['onething-kiosk-provision', 'onething-kiosk-doctor']) {
     install(path.join(TEMPLATES, bin), path.join(stage, 'usr', 'bin', bin), 0o755);
     const man = path.join(stage, 'usr', 'share', 'man', 'man8', `${bin}.8.gz`);

@@ -47,6 +47,19 @@ export const HighestSeqsSchema = z.object({
 });
 export type HighestSeqs = z.infer<typeof HighestSeqsSchema>;
 
+/** Where the kiosk's updater stands (host/operations/updates/): the fleet console's rollouts count these. */
+export const UpdateReportSchema = z.object({
+  state: z.enum(['idle', 'checking', 'up-to-date', 'downloading', 'probing', 'waiting-idle', 'switching', 'trial', 'committed', 'rolled-back', 'refused', 'failed']),
+  runningVersion: z.string().max(64),
+  /** The release this state is about (being installed, committed, rolled back or refused). */
+  targetVersion: z.string().max(64).nullable(),
+  detail: z.string().max(500),
+  at: z.string(),
+  /** The last automatic rollback, kept until a later release commits. */
+  lastRollback: z.object({ version: z.string().max(64), reason: z.string().max(500), at: z.string() }).nullable(),
+});
+export type UpdateReport = z.infer<typeof UpdateReportSchema>;
+
 /** POST /v1/heartbeats. Idempotent by `heartbeatId`. */
 export const HeartbeatSchema = z.object({
   heartbeatId: ClientIdSchema,
@@ -69,6 +82,8 @@ export const HeartbeatSchema = z.object({
   acks: z.array(CommandAckSchema).max(100).default([]),
   /** Present while the kiosk carries a salvage report, acknowledged by a technician or not. */
   storeLoss: StoreLossSchema.optional(),
+  /** The web-shell updater's state; absent without one (Electron: electron-updater's own log). */
+  update: UpdateReportSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
@@ -77,6 +92,8 @@ export const KioskCommandBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refresh-catalog') }),
   z.object({ kind: z.literal('restart-ui') }),
   z.object({ kind: z.literal('upload-diagnostics') }),
+  /** Refresh the signed release metadata now; with `version`, install exactly that release (a staged rollout's stage). */
+  z.object({ kind: z.literal('check-update'), version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'expected a semantic version').optional() }),
   z.object({
     kind: z.literal('set-config'),
     key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,63}$/, 'expected a dotted config key'),

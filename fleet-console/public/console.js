@@ -48,6 +48,25 @@ const T = {
     sent: (k) => `已发送“${k}”，等待终端回复`,
     sendFailed: (e) => `命令未发送：${e}`,
     healthy: '运行正常',
+    rollouts: '分阶段发布新版本',
+    roVersion: '版本号',
+    roStages: '发布阶段（地区或百分比，用逗号分隔）',
+    roThreshold: '失败率阈值（%）',
+    roStart: '开始发布',
+    roStop: (v) => `停止发布 ${v}`,
+    roNone: '还没有发布记录',
+    roStates: { running: '进行中', done: '已完成', stopped: '已停止' },
+    roTitle: (v, s) => `版本 ${v} · ${s}`,
+    roStage: '阶段',
+    roSent: '已发送',
+    roOk: '成功',
+    roFailed: '回退或失败',
+    roPending: '等待结果',
+    roCaption: (v) => `版本 ${v} 各阶段进度`,
+    roFailures: '回退或失败的终端',
+    roStarted: (v) => `已开始发布版本 ${v}`,
+    roFailedStart: (e) => `发布未开始：${e}`,
+    roBadStages: '请填写阶段，例如“阳泉市, 50%, 100%”',
   },
   en: {
     title: 'Province kiosk fleet console',
@@ -94,6 +113,25 @@ const T = {
     sent: (k) => `Sent “${k}”; waiting for the kiosk`,
     sendFailed: (e) => `Not sent: ${e}`,
     healthy: 'Healthy',
+    rollouts: 'Staged rollout of a new version',
+    roVersion: 'Version',
+    roStages: 'Stages (regions or percentages, comma-separated)',
+    roThreshold: 'Failure-rate threshold (%)',
+    roStart: 'Start rollout',
+    roStop: (v) => `Stop rollout of ${v}`,
+    roNone: 'No rollouts yet',
+    roStates: { running: 'running', done: 'done', stopped: 'stopped' },
+    roTitle: (v, s) => `Version ${v} · ${s}`,
+    roStage: 'Stage',
+    roSent: 'Sent',
+    roOk: 'Succeeded',
+    roFailed: 'Rolled back or failed',
+    roPending: 'Waiting',
+    roCaption: (v) => `Progress of version ${v} by stage`,
+    roFailures: 'Kiosks that rolled back or failed',
+    roStarted: (v) => `Rollout of version ${v} started`,
+    roFailedStart: (e) => `Rollout not started: ${e}`,
+    roBadStages: 'Enter the stages, e.g. “阳泉市, 50%, 100%”',
   },
 };
 
@@ -125,6 +163,11 @@ function staticTexts() {
     ['problems-h', 'problems'],
     ['filter-label', 'filter'],
     ['regions-h', 'regions'],
+    ['rollouts-h', 'rollouts'],
+    ['ro-version-label', 'roVersion'],
+    ['ro-stages-label', 'roStages'],
+    ['ro-threshold-label', 'roThreshold'],
+    ['ro-start', 'roStart'],
   ])
     $(id).textContent = t()[key];
   $('lang').lang = lang === 'en' ? 'zh-CN' : 'en';
@@ -256,6 +299,55 @@ async function send(kind) {
   await renderDetail();
 }
 
+let rolloutNote = '';
+let lastRollouts = '';
+
+async function renderRollouts(force = false) {
+  const res = await fetch('/api/rollouts');
+  if (!res.ok) return;
+  const text = await res.text();
+  if (text === lastRollouts && !force) return;
+  lastRollouts = text;
+  const { rollouts } = JSON.parse(text);
+  $('rollout-note').textContent = rolloutNote;
+  $('rollouts').innerHTML = rollouts.length
+    ? rollouts
+        .map(
+          (r) =>
+            `<article class="rollout ${esc(r.state)}" data-rollout="${r.id}"><h3>${esc(t().roTitle(r.version, t().roStates[r.state]))}</h3>` +
+            (r.reason ? `<p class="reason">${esc(r.reason[lang])}</p>` : '') +
+            `<table><caption>${esc(t().roCaption(r.version))}</caption><thead><tr><th scope="col">${esc(t().roStage)}</th><th scope="col">${esc(t().roSent)}</th><th scope="col">${esc(t().roOk)}</th><th scope="col">${esc(t().roFailed)}</th><th scope="col">${esc(t().roPending)}</th></tr></thead><tbody>` +
+            r.stages.map((s) => `<tr><th scope="row">${s.index + 1}. ${esc(s.label[lang])}</th><td>${s.targeted}</td><td>${s.succeeded}</td><td>${s.failed}</td><td>${s.pending}</td></tr>`).join('') +
+            `</tbody></table>` +
+            (r.failures.length ? `<h4>${esc(t().roFailures)}</h4><ul>${r.failures.map((f) => `<li>${esc(f.kioskId)}：${esc(f.detail)}</li>`).join('')}</ul>` : '') +
+            (r.state === 'running' ? `<button type="button" data-stop-rollout="${r.id}">${esc(t().roStop(r.version))}</button>` : '') +
+            `</article>`,
+        )
+        .join('')
+    : `<p>${esc(t().roNone)}</p>`;
+}
+
+$('rollout-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const version = $('ro-version').value.trim();
+  const stages = $('ro-stages')
+    .value.split(/[,，、]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => (/^\d+(\.\d+)?\s*%$/.test(x) ? { percent: Number(x.replace('%', '')) } : { region: x }));
+  if (!stages.length) {
+    rolloutNote = t().roBadStages;
+    void renderRollouts(true);
+    return;
+  }
+  const failureThreshold = Number($('ro-threshold').value) / 100;
+  void fetch('/api/rollouts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, stages, failureThreshold }) }).then(async (res) => {
+    const body = await res.json();
+    rolloutNote = res.ok ? t().roStarted(version) : t().roFailedStart(body.error);
+    await renderRollouts(true);
+  });
+});
+
 async function poll() {
   try {
     const res = await fetch(`/api/fleet?after=${seq}`);
@@ -271,6 +363,7 @@ async function poll() {
         renderRegions();
       }
       await renderDetail();
+      await renderRollouts();
       document.body.dataset.ready = '1';
     }
   } finally {
@@ -290,6 +383,9 @@ document.addEventListener('click', (e) => {
     renderProblems();
     renderRegions();
     void renderDetail();
+    void renderRollouts(true);
+  } else if (el.dataset.stopRollout) {
+    void fetch(`/api/rollouts/${el.dataset.stopRollout}/stop`, { method: 'POST' }).then(() => renderRollouts(true));
   } else if (el.dataset.open) {
     selected = el.dataset.open;
     detailNote = '';

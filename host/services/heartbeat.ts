@@ -13,6 +13,7 @@ export interface HeartbeatContext {
   readonly mode: 'demo' | 'production';
   readonly catalogVersion: string;
   readonly acks: Heartbeat['acks'];
+  readonly update?: Heartbeat['update'] | null;
 }
 
 /** The health report, from the same snapshot the dashboard shows. No personal data: states, codes, counts, ages. Pure. */
@@ -43,6 +44,7 @@ export function heartbeatFrom(d: Diagnostics, ctx: HeartbeatContext, heartbeatId
     auditHead: d.audit.head && d.audit.length ? { seq: d.audit.length, hash: d.audit.head } : null,
     acks: ctx.acks.slice(0, 100),
     ...(o?.salvaged?.length || o?.salvageAcknowledged?.length ? { storeLoss: storeLossOf([...(o.salvageAcknowledged ?? []), ...(o.salvaged ?? [])]) } : {}),
+    ...(ctx.update ? { update: ctx.update } : {}),
   });
 }
 
@@ -73,6 +75,8 @@ export interface HeartbeatServiceOptions {
   readonly intervalMs: () => number;
   readonly mode: 'demo' | 'production';
   readonly catalogVersion: () => string;
+  /** The updater's state, when there is one. */
+  readonly update?: () => Heartbeat['update'] | null;
   readonly logger: Logger;
   /** Changes arriving together (a printer reporting cover and paper) make one heartbeat. */
   readonly debounceMs?: number;
@@ -129,7 +133,7 @@ export class HeartbeatService {
       const signature = statusSignature(d);
       const acks = this.o.commands.acks();
       if (reason === 'change' && signature === this.lastSignature && acks.length === 0) return null;
-      const hb = heartbeatFrom(d, { mode: this.o.mode, catalogVersion: this.o.catalogVersion(), acks });
+      const hb = heartbeatFrom(d, { mode: this.o.mode, catalogVersion: this.o.catalogVersion(), acks, update: this.o.update?.() ?? null });
       this.o.channel.deliver(hb);
       this.lastSignature = signature;
       this.lastSent = hb;

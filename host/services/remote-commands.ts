@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Result } from '../../contract';
+import { err, type Result } from '../../contract';
 import { commandSigningString, KioskCommandSchema, type CommandAck, type KioskCommand, type KioskCommandBody } from '../../contract/platform';
 import type { Logger } from '../log';
 import type { AuditTrail } from './maintenance/audit-trail';
@@ -12,6 +12,8 @@ export interface RemoteActions {
   restartUi(): Result<string>;
   uploadDiagnostics(): Promise<Result<string>>;
   setConfig(key: string, value: string | number | boolean): Result<string>;
+  /** Starts a check of the signed release metadata (and, with `version`, installs exactly that release). Absent: no updater here. */
+  checkUpdate?(version: string | undefined): Promise<Result<string>>;
 }
 
 export type CommandCheck = { readonly ok: true; readonly command: KioskCommand } | { readonly ok: false; readonly reason: string };
@@ -148,6 +150,8 @@ export class RemoteCommandRunner {
         return this.o.actions.uploadDiagnostics();
       case 'set-config':
         return this.o.actions.setConfig(body.key, body.value);
+      case 'check-update':
+        return this.o.actions.checkUpdate ? this.o.actions.checkUpdate(body.version) : Promise.resolve(err('not-found', 'no updater on this kiosk (operations.updateUrl / updateTrustedRoot not set)'));
     }
   }
 }

@@ -22,7 +22,7 @@ export function composeFleetLink(o: { config: KioskConfig; operations: Operation
     kioskId: config.kioskId,
     servicePoint: config.servicePoint,
     version: o.version,
-    telemetry: async (reason) => telemetryFrom(await o.operations.collect(), { mode: config.mode, catalogVersion: o.catalogVersion(), region: config.fleet.region, reason }),
+    telemetry: async (reason) => telemetryFrom(await o.operations.collect(), { mode: config.mode, catalogVersion: o.catalogVersion(), region: config.fleet.region, reason, update: o.operations.updateReport() }),
     commands: o.operations.commands,
     logger: o.logger.child({ part: 'fleet-link' }),
   });

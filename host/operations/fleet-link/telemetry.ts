@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../../../contract';
-import { FleetTelemetrySchema, type FleetTelemetry } from '../../../contract/fleet';
+import { FleetTelemetrySchema, type FleetTelemetry, type UpdateReport } from '../../../contract/fleet';
 import { heartbeatFrom } from '../../services/heartbeat';
 
 export interface TelemetryContext {
@@ -7,11 +7,12 @@ export interface TelemetryContext {
   readonly catalogVersion: string;
   readonly region: string;
   readonly reason: FleetTelemetry['reason'];
+  readonly update?: UpdateReport | null;
 }
 
 /** The heartbeat's report (states, codes, counts, ages — no personal data) with the findings in words. Pure. */
 export function telemetryFrom(d: Diagnostics, ctx: TelemetryContext): FleetTelemetry {
-  const { acks: _acks, ...hb } = heartbeatFrom(d, { mode: ctx.mode, catalogVersion: ctx.catalogVersion, acks: [] });
+  const { acks: _acks, ...hb } = heartbeatFrom(d, { mode: ctx.mode, catalogVersion: ctx.catalogVersion, acks: [], update: ctx.update ?? null });
   return FleetTelemetrySchema.parse({
     ...hb,
     kioskId: d.kioskId,
