@@ -24,6 +24,9 @@ export interface WalReport {
   readonly applied: number;
 }
 
+/** Bytes read from the database file at a time. */
+const BLOCK_BYTES = 256 * 1024;
+const BLOCKS_KEPT = 4;
 const NO_WAL: WalReport = { frames: 0, badFrames: 0, commitsAfterBreak: 0, applied: 0 };
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -39,6 +42,8 @@ export class PageReader {
   private readonly walFd: number | null;
   /** page number → offset of its newest applied frame's page data in the WAL. */
   private readonly walPages = new Map<number, number>();
+  /** The blocks of the database file read last, by first page number, least recently used first (see `page`). */
+  private readonly blocks = new Map<number, Buffer>();
 
   constructor(file: string) {
     this.fd = existsSync(file) ? openSync(file, 'r') : null;
@@ -109,11 +114,29 @@ export class PageReader {
   /** One page's bytes (newest WAL image if any), or null past the end. */
   page(n: number): Buffer | null {
     if (n < 1 || n > this.pageCount) return null;
-    const buf = Buffer.alloc(this.pageSize);
     const walOff = this.walPages.get(n);
-    if (walOff !== undefined) readSync(this.walFd!, buf, 0, this.pageSize, walOff);
-    else if (this.fd === null || readSync(this.fd, buf, 0, this.pageSize, (n - 1) * this.pageSize) < this.pageSize) return null;
-    return buf;
+    if (walOff !== undefined) {
+      const buf = Buffer.alloc(this.pageSize);
+      readSync(this.walFd!, buf, 0, this.pageSize, walOff);
+      return buf;
+    }
+    if (this.fd === null) return null;
+    // Trees are mostly laid out in file order: one read per block of pages, not one per page. A fresh buffer per
+    // block (never overwritten), so values that point into an earlier page stay valid; memory is a few blocks.
+    const perBlock = Math.max(1, Math.floor(BLOCK_BYTES / this.pageSize));
+    const first = Math.floor((n - 1) / perBlock) * perBlock + 1;
+    let block = this.blocks.get(first);
+    if (block) this.blocks.delete(first);
+    else {
+      const bytes = Buffer.allocUnsafe(perBlock * this.pageSize);
+      block = bytes.subarray(0, readSync(this.fd, bytes, 0, bytes.length, (first - 1) * this.pageSize));
+      // A leaf's overflow pages may sit in another block: a few blocks stay, least recently used goes first.
+      if (this.blocks.size >= BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value!);
+    }
+    this.blocks.set(first, block);
+    const at = (n - first) * this.pageSize;
+    if (at + this.pageSize > block.length) return null;
+    return block.subarray(at, at + this.pageSize);
   }
 
   close(): void {
