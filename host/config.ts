@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { PlatformTlsError, readPlatformTls } from '../offline-cache/sync/platform-fetch';
 
 /**
  * Configuration: a JSON file (optional) overridden by environment variables.
@@ -275,5 +276,12 @@ export function loadConfig(options: LoadConfigOptions = {}): KioskConfig {
     throw new ConfigError(envOrigin.get(key) ?? key, issue.message, getPath(raw, issue.path));
   }
   const config = result.data;
+  // The platform's CA bundle and client certificate must be usable PEM files before anything starts.
+  try {
+    readPlatformTls(config.platform);
+  } catch (e) {
+    if (e instanceof PlatformTlsError) throw new ConfigError(envOrigin.get(e.key) ?? e.key, e.reason, e.file);
+    throw e;
+  }
   return { ...config, dataDir: path.resolve(cwd, config.dataDir) };
 }

@@ -139,6 +139,9 @@ export async function productionRefusal(config: KioskConfig, options: { demoPin:
   if (config.mode !== 'production') return null;
   if (!config.platform.url) return 'production: platform.url (KIOSK_PLATFORM_URL) is not set; a production kiosk never starts the local simulator';
   if (new URL(config.platform.url).protocol !== 'https:') return `production: platform.url must be https (got ${config.platform.url})`;
+  if (config.platform.progressUrl && new URL(config.platform.progressUrl).protocol !== 'https:') {
+    return `production: platform.progressUrl (KIOSK_PROGRESS_URL) must be https: it is printed on every receipt (got ${config.platform.progressUrl})`;
+  }
   for (const device of ['idcard', 'printer', 'scanner'] as const) {
     if (config.devices[device] === 'sim') return `production: devices.${device} is 'sim'; name the real device (a path, 'auto' or 'none')`;
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 
 /** The part of `fetch` the platform client, lookups and connectivity use. */
-export type FetchLike = (url: URL | string, init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (url: URL | string, init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal }) => Promise<Response>;
 
 /** How the kiosk trusts the platform and proves itself on TLS (PEM contents). */
 export interface PlatformTls {

@@ -35,7 +35,11 @@ describe('receipts and scanner over the web-shell API', () => {
     const codes = execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim().split('\n');
     const number = last.body.value.lines.find((l) => l.startsWith('受理编号：'))!.replace('受理编号：', '');
     expect(codes).toContain(number);
-    expect(codes.find((c) => c.startsWith('http'))).toBe(`${platform.url}/progress?n=${number}`);
+    // The QR carries the number and the receipt's code, which lets the progress page show details without the card.
+    const qr = new URL(codes.find((c) => c.startsWith('http'))!);
+    expect(`${qr.origin}${qr.pathname}`).toBe(`${platform.url}/progress`);
+    expect(qr.searchParams.get('n')).toBe(number);
+    expect(qr.searchParams.get('c')).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
   });
 
   it('bad payloads get a clear error and change nothing', async () => {

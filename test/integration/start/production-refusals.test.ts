@@ -56,6 +56,17 @@ describe('a production kiosk refuses to start, with one line', () => {
     expect(await refusal({ KIOSK_DATA_DIR: readyDataDir(), KIOSK_PLATFORM_URL: 'http://127.0.0.1:9' })).toBe('KIOSK-REFUSED production: platform.url must be https (got http://127.0.0.1:9)');
   }, 60_000);
 
+  it('when the receipt QR would print a plain http progress page', async () => {
+    expect(await refusal({ KIOSK_DATA_DIR: readyDataDir(), KIOSK_PROGRESS_URL: 'http://zwfw.example.gov.cn/progress' })).toBe(
+      'KIOSK-REFUSED production: platform.progressUrl (KIOSK_PROGRESS_URL) must be https: it is printed on every receipt (got http://zwfw.example.gov.cn/progress)',
+    );
+  }, 60_000);
+
+  it('when the platform CA bundle is missing (any mode: one config line naming the variable)', async () => {
+    const missing = path.join(tempDir('no-ca'), 'platform-ca.pem');
+    expect(await refusal({ KIOSK_DATA_DIR: readyDataDir(), KIOSK_PLATFORM_CA: missing })).toBe(`config error: KIOSK_PLATFORM_CA: expected a readable PEM file, ENOENT (got ${JSON.stringify(missing)})`);
+  }, 60_000);
+
   it.each(['KIOSK_IDCARD', 'KIOSK_PRINTER', 'KIOSK_SCANNER'])('when %s is sim', async (key) => {
     const device = { KIOSK_IDCARD: 'idcard', KIOSK_PRINTER: 'printer', KIOSK_SCANNER: 'scanner' }[key];
     expect(await refusal({ KIOSK_DATA_DIR: readyDataDir(), [key]: 'sim' })).toBe(`KIOSK-REFUSED production: devices.${device} is 'sim'; name the real device (a path, 'auto' or 'none')`);
