@@ -56,7 +56,7 @@ export class ProgressDesk {
     const [live, remote] = await Promise.all([this.platform.refreshStatuses(), this.platform.casesByHolder?.(identity.idNumber)]);
     const here = this.applications.listByIdNumber(identity.idNumber).map((a) => ({ ...a, channel: 'this-kiosk' as const }));
     const key = createHash('sha256').update(identity.idNumber).digest('hex');
-    let elsewhere: ApplicationProgress[] = [];
+    let elsewhere: ApplicationProgress[];
     if (remote?.ok) {
       const known = new Set(here.map((a) => a.applicationNumber));
       const asOf = new Date().toISOString();

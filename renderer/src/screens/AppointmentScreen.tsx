@@ -152,7 +152,7 @@ export function AppointmentScreen() {
               {halls.halls.map((h) => (
                 <button key={h.hallId} type="button" className={`answer${hallId === h.hallId ? ' chosen' : ''}`} aria-pressed={hallId === h.hallId} onClick={() => chooseHall(h.hallId)} data-testid={`hall-${h.hallId}`}>
                   {hallName(h)}
-                  <span className="tile-hint"> · {t('channels.appointments.perSlot', { n: h.capacityPerSlot })}</span>
+                  <span> · {t('channels.appointments.perSlot', { n: h.capacityPerSlot })}</span>
                 </button>
               ))}
             </div>
