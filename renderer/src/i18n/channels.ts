@@ -46,6 +46,7 @@ const zhCN = {
     open: '评价本次查询',
     rateGuide: '评价这份指南',
   },
+  feedback: { about: '关于：{{name}}', fromGuide: '办不成事？告诉我们' },
   progress: {
     channels: { 'this-kiosk': '本机提交', 'other-kiosk': '其他自助终端提交', window: '大厅窗口提交' },
     filedAt: '办理地点：{{where}}',
@@ -98,6 +99,7 @@ const en: typeof zhCN = {
     open: 'Rate this check',
     rateGuide: 'Rate this guide',
   },
+  feedback: { about: 'About: {{name}}', fromGuide: 'Could not get it done? Tell us' },
   progress: {
     channels: { 'this-kiosk': 'Filed at this kiosk', 'other-kiosk': 'Filed at another kiosk', window: 'Filed at a hall window' },
     filedAt: 'Filed at: {{where}}',

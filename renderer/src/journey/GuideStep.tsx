@@ -60,6 +60,9 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
           <button type="button" onClick={() => navigate('/appointments', { state: { thingId: thing.id } })} data-testid="guide-appointment">
             {t('channels.appointments.fromGuide')}
           </button>
+          <button type="button" onClick={() => navigate('/feedback', { state: { thingId: thing.id } })} data-testid="guide-feedback">
+            {t('channels.feedback.fromGuide')}
+          </button>
         </div>
       ) : (
         <div className="next-step" data-testid="next-step">
@@ -78,6 +81,9 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
           <div className="step-actions">
             <button type="button" className="primary" onClick={() => navigate('/appointments', { state: { thingId: thing.id } })} data-testid="guide-appointment">
               {t('channels.appointments.fromGuide')}
+            </button>
+            <button type="button" onClick={() => navigate('/feedback', { state: { thingId: thing.id } })} data-testid="guide-feedback">
+              {t('channels.feedback.fromGuide')}
             </button>
             <button type="button" onClick={() => setRating(true)} aria-pressed={rating} data-testid="guide-rate">
               {t('channels.rating.rateGuide')}
