@@ -183,7 +183,8 @@ test.describe('预约, progress everywhere and 好差评 for every service', () 
   });
 });
 
-test('办不成事 from a matter’s guide names that 一件事 at the platform', { timeout: 120_000 }, async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+test('办不成事 from a matter’s guide names that 一件事 at the platform', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+  test.setTimeout(120_000);
   await identified(page, kiosk);
   await page.getByTestId('thing-disability-services').click();
   await page.getByTestId('guide-feedback').click();
