@@ -20,6 +20,8 @@ export const LocalApplicationNumberSchema = z
 
 export const ReceiptDataSchema = z
   .object({
+    /** 办件回执 (an application) or 预约凭条 (a hall appointment: number, time, hall). */
+    kind: z.enum(['application', 'appointment']).default('application'),
     kioskId: z.string().min(1).max(40),
     servicePoint: z.string().min(1).max(60),
     /** 一件事 name, e.g. 新生儿出生"一件事". */

@@ -7,12 +7,14 @@ import { authenticateDevice } from './http/device-auth';
 import { sendError, sendZodError } from './http/errors';
 import type { PlatformKey } from './platform-key';
 import type { PlatformSm2Key } from './platform-sm2-key';
+import type { AppointmentCalendar } from './store/appointments';
 import type { AttachmentStore } from './store/attachments';
 import type { CaseProgression } from './store/case-progression';
 import type { CertificateRegistry } from './store/certificates';
 import type { Db } from './store/database';
 import type { EidCodes } from './store/eid-codes';
 import type { FleetDesk } from './store/fleet-desk';
+import type { HolderCases } from './store/holder-cases';
 import type { IntakeLedger } from './store/intake-ledger';
 import type { KioskRegistry } from './store/kiosks';
 import type { TrafficMeter } from './traffic-meter';
@@ -43,6 +45,8 @@ export interface SimContext {
   readonly fleet: FleetDesk;
   readonly provisioning: { readonly open: boolean; readonly token: string };
   readonly traffic: TrafficMeter;
+  readonly appointments: AppointmentCalendar;
+  readonly holderCases: HolderCases;
 }
 
 /** preHandler for signed routes: 401 with the reason, or `req.kioskId` set. */

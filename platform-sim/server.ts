@@ -15,6 +15,7 @@ import { sendError } from './http/errors';
 import { registerRawBodyParsers } from './http/raw-body';
 import { PlatformKey } from './platform-key';
 import { PlatformSm2Key } from './platform-sm2-key';
+import { registerAppointmentRoutes } from './routes/appointments';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerCatalogRoutes } from './routes/catalog';
 import { registerCertificateRoutes } from './routes/certificates';
@@ -24,12 +25,14 @@ import { registerIntakeRoutes } from './routes/intake';
 import { registerProgressRoutes } from './routes/progress';
 import { registerProvisionRoutes } from './routes/provision';
 import { registerStatusRoutes } from './routes/status';
+import { AppointmentCalendar } from './store/appointments';
 import { AttachmentStore } from './store/attachments';
 import { CaseProgression } from './store/case-progression';
 import { CertificateRegistry } from './store/certificates';
 import { openPlatformDb } from './store/database';
 import { EidCodes } from './store/eid-codes';
 import { FleetDesk } from './store/fleet-desk';
+import { HolderCases } from './store/holder-cases';
 import { IntakeLedger } from './store/intake-ledger';
 import { KioskRegistry } from './store/kiosks';
 
@@ -104,6 +107,9 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
   const traffic = new TrafficMeter();
+  const ledger = new IntakeLedger(db, catalog, attachments, progression, clock);
+  const holderCases = new HolderCases(db, clock, progression, ledger);
+  holderCases.seedFixtures();
   const ctx: SimContext = {
     db,
     key,
@@ -114,12 +120,14 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     catalog,
     attachments,
     progression,
-    ledger: new IntakeLedger(db, catalog, attachments, progression, clock),
+    ledger,
     certificates: new CertificateRegistry(db, catalog),
     eid: new EidCodes(db, () => clock.nowMs()),
     fleet: new FleetDesk(db, key, { offlineAfterMs: options.offlineAfterMs ?? 15 * 60_000, queueStuckSeconds: 3600, catalogVersion: () => catalog.current().version }),
     provisioning: { open: !options.production, token: options.provisioningToken ?? DEFAULT_PROVISIONING_TOKEN },
     traffic,
+    appointments: new AppointmentCalendar(db, clock),
+    holderCases,
   };
 
   // Hung requests stay open until the client gives up; close() must still finish.
@@ -153,6 +161,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerCertificateRoutes(app, ctx);
   registerIdentityRoutes(app, ctx);
   registerHeartbeatRoutes(app, ctx);
+  registerAppointmentRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerProgressRoutes(app, ctx);
 

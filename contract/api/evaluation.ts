@@ -10,15 +10,27 @@ export function evaluationNeedsReasons(level: EvaluationLevel): boolean {
   return level === 'dissatisfied' || level === 'very-dissatisfied';
 }
 
-export const EvaluationReasonSchema = z.enum(['too-many-materials', 'too-slow', 'hard-to-use', 'device-problem', 'unclear-guide', 'other']);
+/**
+ * GB/T 39734 差评 content, as reason codes: materials, repeated visits,
+ * time taken, the guide, the staff's attitude, ease of use, the device.
+ */
+export const EvaluationReasonSchema = z.enum(['too-many-materials', 'repeated-visits', 'too-slow', 'unclear-guide', 'staff-attitude', 'hard-to-use', 'device-problem', 'other']);
 export type EvaluationReason = z.infer<typeof EvaluationReasonSchema>;
+
+/** What is rated: 好差评 covers every service the kiosk gives, not only a submitted application. */
+export const RatedServiceSchema = z.enum(['application', 'hall-guide', 'progress', 'appointment', 'video']);
+export type RatedService = z.infer<typeof RatedServiceSchema>;
 
 export const EvaluationInputSchema = z
   .object({
+    /** Default: an application submitted in this session (`applicationNumber`). */
+    service: RatedServiceSchema.default('application'),
+    /** The appointment number, or the video call id, the rating is about. */
+    reference: z.string().max(64).nullable().default(null),
     applicationNumber: z.string().max(40).nullable(),
     thingId: z.string().max(80).nullable(),
     level: EvaluationLevelSchema,
-    reasons: z.array(EvaluationReasonSchema).max(6),
+    reasons: z.array(EvaluationReasonSchema).max(8),
     comment: z.string().max(500),
   })
   .strict()

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import type { EventSpec, MethodSpec } from './define';
+import { appointmentsMethods } from './appointments';
 import { devdockMethods } from './devdock';
 import { devicesEvents, devicesMethods } from './devices';
 import { idcardEvents } from './idcard';
@@ -32,6 +33,7 @@ export const methods = {
   ...journeyMethods,
   ...progressMethods,
   ...evaluationMethods,
+  ...appointmentsMethods,
   ...voiceMethods,
   ...staffMethods,
   ...maintenanceMethods,
@@ -85,6 +87,7 @@ export function isEventName(name: string): name is EventName {
   return Object.prototype.hasOwnProperty.call(events, name);
 }
 
+export * from './appointments';
 export * from './define';
 export * from './devdock';
 export * from './devices';

@@ -20,6 +20,9 @@ export const ApplicationProgressSchema = z.object({
   subItems: z.array(SubItemStatusSchema),
   /** When this status was last confirmed by the platform; null = never (still queued here). */
   statusAsOf: z.string().nullable(),
+  /** Where it was filed: this kiosk (default), another kiosk, or a hall window (named in `filedAt`). */
+  channel: z.enum(['this-kiosk', 'other-kiosk', 'window']).optional(),
+  filedAt: z.string().max(80).optional(),
 });
 export type ApplicationProgress = z.infer<typeof ApplicationProgressSchema>;
 

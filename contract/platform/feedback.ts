@@ -23,6 +23,10 @@ export const EvaluationPayloadSchema = z
     itemCode: z.string().max(16).optional(),
     reasons: z.array(z.string().min(1).max(64)).max(16).default([]),
     comment: z.string().max(500).optional(),
+    /** The service rated (default: an application): a hall-only guide, a progress query, an appointment, a video call. */
+    service: z.enum(['application', 'hall-guide', 'progress', 'appointment', 'video']).optional(),
+    /** The appointment number or video call id rated. */
+    reference: z.string().max(64).optional(),
     /** 帮代办: the clerk's staff id when the service evaluated was assisted. */
     assistedBy: z.string().max(64).nullable().optional(),
   })

@@ -1,5 +1,6 @@
 export * from './admin';
 export * from './applications';
+export * from './appointments';
 export * from './attachments';
 export * from './auth';
 export * from './catalog';

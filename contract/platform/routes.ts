@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import { ApplicationBatchRequestSchema } from './applications';
+import {
+  BookRequestSchema,
+  BookResponseSchema,
+  CancelRequestSchema,
+  CancelResponseSchema,
+  HallsResponseSchema,
+  HolderAppointmentsResponseSchema,
+  HolderCasesResponseSchema,
+  HolderQuerySchema,
+  SlotsRequestSchema,
+  SlotsResponseSchema,
+} from './appointments';
 import { AttachmentStatusSchema, ContentRangeSchema } from './attachments';
 import { ProvisionRequestSchema, ProvisionResponseSchema } from './auth';
 import { SignedCatalogSchema } from './catalog';
@@ -173,6 +185,63 @@ export const platformRoutes = [
     signed: true,
     body: { schema: FeedbackBatchRequestSchema, mediaType: 'application/json' },
     responses: { 200: { description: 'One result per item, in order.', schema: BatchResponseSchema }, ...batchErrors },
+  },
+  {
+    method: 'GET',
+    path: '/v1/appointments/halls',
+    operationId: 'listHalls',
+    summary: '预约: the halls that take appointments, and the rules (cancellation deadline, no-show limit, booking window).',
+    signed: true,
+    responses: { 200: { description: 'Halls and rules.', schema: HallsResponseSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/appointments/slots',
+    operationId: 'listSlots',
+    summary: "One hall's 30-minute slots of one Beijing-time day, with the places left; and the bookable days.",
+    signed: true,
+    body: { schema: SlotsRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Slots.', schema: SlotsResponseSchema }, 404: err('No such hall.'), ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/appointments/book',
+    operationId: 'bookAppointment',
+    summary: 'Book a slot for an ID-card holder; idempotent by clientId. A full slot, the no-show rule or a second booking that day is refused with a reason.',
+    signed: true,
+    body: { schema: BookRequestSchema, mediaType: 'application/json' },
+    responses: {
+      201: { description: 'Booked (or the same clientId booked before).', schema: BookResponseSchema },
+      200: { description: 'Refused, with the code and a reason for the resident.', schema: BookResponseSchema },
+      ...signedErrors,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/appointments/cancel',
+    operationId: 'cancelAppointment',
+    summary: 'Cancel a booking by its number and the holder ID number, until the cancellation deadline.',
+    signed: true,
+    body: { schema: CancelRequestSchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Cancelled or refused with the reason.', schema: CancelResponseSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/appointments/by-holder',
+    operationId: 'appointmentsByHolder',
+    summary: "An ID-card holder's appointments, newest first (booked, cancelled, attended, no-show).",
+    signed: true,
+    body: { schema: HolderQuerySchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Appointments.', schema: HolderAppointmentsResponseSchema }, ...signedErrors },
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/by-holder',
+    operationId: 'casesByHolder',
+    summary: '办件查询 across channels: every case of an ID-card holder, filed at any kiosk or hall window, with each sub-item state.',
+    signed: true,
+    body: { schema: HolderQuerySchema, mediaType: 'application/json' },
+    responses: { 200: { description: 'Cases, newest first.', schema: HolderCasesResponseSchema }, ...signedErrors },
   },
   {
     method: 'POST',

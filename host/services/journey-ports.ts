@@ -1,5 +1,5 @@
 import type { FoundCertificate, Result } from '../../contract';
-import type { EidVerifyResponse, EnterpriseLookupResponse } from '../../contract/platform';
+import type { EidVerifyResponse, EnterpriseLookupResponse, HolderCasesResponse } from '../../contract/platform';
 import type { ApplicationsService } from './applications';
 
 /**
@@ -37,6 +37,8 @@ export interface PlatformLookups {
   verifyEid(code: string): Promise<Result<EidVerifyResponse>>;
   /** Pull the latest statuses from the platform into the store; false when it did not answer. */
   refreshStatuses(): Promise<boolean>;
+  /** Every case the platform holds for this ID number (any kiosk, any hall window); `platform-unreachable` offline. */
+  casesByHolder?(idNumber: string): Promise<Result<HolderCasesResponse>>;
 }
 
 export interface ReceiptLine {

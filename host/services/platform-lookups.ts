@@ -7,6 +7,7 @@ import {
   CertificateLookupResponseSchema,
   EidVerifyResponseSchema,
   EnterpriseLookupResponseSchema,
+  HolderCasesResponseSchema,
   signingString,
   type EidVerifyResponse,
   type EnterpriseLookupResponse,
@@ -18,6 +19,55 @@ import type { PlatformLookups } from './journey-ports';
 const LOOKUP_PATH = '/v1/e-certificates/lookup';
 
 /**
+ * One signed request to the platform whose answer must meet `schema`; every
+ * failure is a value saying whether the platform answered
+ * (`platform-unreachable`) or refused (`platform-rejected`).
+ */
+export async function signedCall<S extends z.ZodType>(
+  cache: Pick<OfflineCache, 'signer' | 'client'>,
+  timeoutMs: number,
+  method: 'GET' | 'POST',
+  pathname: string,
+  payload: unknown,
+  schema: S,
+  what: string,
+): Promise<Result<z.output<S>>> {
+  const body = method === 'POST' ? Buffer.from(JSON.stringify(payload), 'utf8') : Buffer.alloc(0);
+  const timestamp = String(Date.now());
+  const nonce = randomBytes(18).toString('base64url');
+  const text = signingString({
+    method,
+    pathWithQuery: pathname,
+    kioskId: cache.signer.kioskId,
+    timestamp,
+    nonce,
+    bodySha256: createHash('sha256').update(body).digest('hex'),
+  });
+  let res: Response;
+  try {
+    res = await cache.client.fetch(new URL(pathname, cache.client.baseUrl), {
+      method,
+      headers: {
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        [AUTH_HEADERS.kioskId]: cache.signer.kioskId,
+        [AUTH_HEADERS.timestamp]: timestamp,
+        [AUTH_HEADERS.nonce]: nonce,
+        [AUTH_HEADERS.signature]: Buffer.from(cache.signer.sign(Buffer.from(text, 'utf8'))).toString('base64'),
+      },
+      ...(method === 'POST' ? { body } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    return err('platform-unreachable', '网络暂时不可用', { detail: `${what}: ${(e as Error).name}` });
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) return err(res.status >= 500 ? 'platform-unreachable' : 'platform-rejected', '平台暂时不能回答', { detail: `${what}: HTTP ${res.status}` });
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return err('platform-unreachable', '平台暂时不能回答', { detail: `${what}: answer broke the contract` });
+  return ok(parsed.data);
+}
+
+/**
  * Questions a journey asks the platform while the resident waits: which
  * e-certificates they hold (材料最简化), and the latest statuses for progress
  * query. Signed like every device request; a short timeout, because a
@@ -26,42 +76,8 @@ const LOOKUP_PATH = '/v1/e-certificates/lookup';
 export function platformLookups(cache: OfflineCache, options: { timeoutMs: number }): PlatformLookups {
   const codeByName = new Map(CATALOG.eCertificates.map((c) => [c.name, c.code]));
 
-  /** One signed POST whose answer must meet `schema`; every failure is a value saying whether the platform answered. */
-  async function signedPost<S extends z.ZodType>(pathname: string, payload: unknown, schema: S, what: string): Promise<Result<z.output<S>>> {
-    const body = Buffer.from(JSON.stringify(payload), 'utf8');
-    const timestamp = String(Date.now());
-    const nonce = randomBytes(18).toString('base64url');
-    const text = signingString({
-      method: 'POST',
-      pathWithQuery: pathname,
-      kioskId: cache.signer.kioskId,
-      timestamp,
-      nonce,
-      bodySha256: createHash('sha256').update(body).digest('hex'),
-    });
-    let res: Response;
-    try {
-      res = await cache.client.fetch(new URL(pathname, cache.client.baseUrl), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [AUTH_HEADERS.kioskId]: cache.signer.kioskId,
-          [AUTH_HEADERS.timestamp]: timestamp,
-          [AUTH_HEADERS.nonce]: nonce,
-          [AUTH_HEADERS.signature]: Buffer.from(cache.signer.sign(Buffer.from(text, 'utf8'))).toString('base64'),
-        },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (e) {
-      return err('platform-unreachable', '网络暂时不可用', { detail: `${what}: ${(e as Error).name}` });
-    }
-    const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) return err(res.status >= 500 ? 'platform-unreachable' : 'platform-rejected', '平台暂时不能回答', { detail: `${what}: HTTP ${res.status}` });
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) return err('platform-unreachable', '平台暂时不能回答', { detail: `${what}: answer broke the contract` });
-    return ok(parsed.data);
-  }
+  const signedPost = <S extends z.ZodType>(pathname: string, payload: unknown, schema: S, what: string): Promise<Result<z.output<S>>> =>
+    signedCall(cache, options.timeoutMs, 'POST', pathname, payload, schema, what);
 
   async function lookupOne(idNumber: string, code: string): Promise<Result<FoundCertificate | null>> {
     const answer = await signedPost(LOOKUP_PATH, { holderIdNumber: idNumber, certificateTypeCode: code }, CertificateLookupResponseSchema, 'e-cert lookup');
@@ -83,6 +99,7 @@ export function platformLookups(cache: OfflineCache, options: { timeoutMs: numbe
     lookupEnterprise: (uscc: string): Promise<Result<EnterpriseLookupResponse>> =>
       signedPost('/v1/enterprises/lookup', { unifiedSocialCreditCode: uscc }, EnterpriseLookupResponseSchema, 'enterprise lookup'),
     verifyEid: (code: string): Promise<Result<EidVerifyResponse>> => signedPost('/v1/eid/verify', { code }, EidVerifyResponseSchema, 'e-ID verify'),
+    casesByHolder: (idNumber: string) => signedPost('/v1/cases/by-holder', { holderIdNumber: idNumber }, HolderCasesResponseSchema, 'cases by holder'),
     async refreshStatuses() {
       const pulled = await new StatusPuller(cache.store, cache.client).pullAll();
       return pulled.kind === 'ok';

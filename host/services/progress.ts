@@ -1,4 +1,7 @@
-import { err, ok, type ProgressAnswer, type Result } from '../../contract';
+import { createHash } from 'node:crypto';
+import { err, ok, type ApplicationProgress, type ProgressAnswer, type Result } from '../../contract';
+import { maskName } from '../../contract/identity';
+import type { HolderCase } from '../../contract/platform';
 import type { ApplicationsService } from './applications';
 import type { ApplicationsPort, PlatformLookups } from './journey-ports';
 import type { SessionService } from './session';
@@ -25,6 +28,23 @@ export function receiptQueryFrom(text: string): { readonly localNumber: string; 
 
 const NEEDS_CARD_OR_QR = '请扫描回执上的二维码，或先刷申请人本人的身份证再查询这个编号';
 
+const CASE_STATUS = { received: 'received', 'in-review': 'processing', completed: 'done', returned: 'rejected' } as const;
+
+/** A case the platform holds that this kiosk did not file (another kiosk, a hall window). */
+function fromPlatform(c: HolderCase, applicant: string, asOf: string): ApplicationProgress {
+  return {
+    applicationNumber: c.platformNumber,
+    thingName: c.thingName,
+    submittedAt: c.receivedAt,
+    applicant,
+    delivered: true,
+    subItems: c.subItems.map((s) => ({ name: s.name, department: s.department, status: CASE_STATUS[s.state], ...(s.result ? { result: s.result } : {}) })),
+    statusAsOf: asOf,
+    channel: c.channel === 'window' ? 'window' : 'other-kiosk',
+    filedAt: c.filedAt,
+  };
+}
+
 /**
  * 办件查询. The kiosk's own records (by a keyed hash of the ID number, or by
  * the receipt number) after a fresh status pull from the platform; when the
@@ -32,6 +52,9 @@ const NEEDS_CARD_OR_QR = '请扫描回执上的二维码，或先刷申请人本
  * says so (`live: false`).
  */
 export class ProgressDesk {
+  /** Cases filed elsewhere, as last seen, per keyed ID number (memory only, for the offline answer). */
+  private readonly lastKnown = new Map<string, ApplicationProgress[]>();
+
   constructor(
     private readonly session: SessionService,
     private readonly applications: ApplicationsPort & Pick<ApplicationsService, 'mayRead'>,
@@ -41,8 +64,23 @@ export class ProgressDesk {
   async byCard(): Promise<Result<ProgressAnswer>> {
     const identity = this.session.identity();
     if (!identity) return err('no-session', '请先把身份证放在感应区');
-    const live = await this.platform.refreshStatuses();
-    return ok({ live, applications: this.applications.listByIdNumber(identity.idNumber) });
+    const [live, remote] = await Promise.all([this.platform.refreshStatuses(), this.platform.casesByHolder?.(identity.idNumber)]);
+    const here = this.applications.listByIdNumber(identity.idNumber).map((a) => ({ ...a, channel: 'this-kiosk' as const }));
+    const key = createHash('sha256').update(identity.idNumber).digest('hex');
+    let elsewhere: ApplicationProgress[];
+    if (remote?.ok) {
+      const known = new Set(here.map((a) => a.applicationNumber));
+      const asOf = new Date().toISOString();
+      const applicant = maskName(identity.name);
+      elsewhere = remote.value.cases.filter((c) => !known.has(c.platformNumber)).map((c) => fromPlatform(c, applicant, asOf));
+      this.lastKnown.set(key, elsewhere);
+    } else {
+      // Offline: what the platform last said about cases filed elsewhere (this kiosk's own are in the store).
+      const known = new Set(here.map((a) => a.applicationNumber));
+      elsewhere = (this.lastKnown.get(key) ?? []).filter((a) => !known.has(a.applicationNumber));
+    }
+    const all = [...here, ...elsewhere].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    return ok({ live: live && (remote === undefined || remote.ok), applications: all });
   }
 
   /**

@@ -40,6 +40,8 @@ export interface ReceiptRequest {
   readonly deadline: string;
   /** Materials promised under 告知承诺, listed on the receipt. */
   readonly commitments?: readonly string[];
+  /** 预约凭条 instead of 办件回执 (default). */
+  readonly kind?: 'application' | 'appointment';
 }
 
 export interface ReceiptServiceOptions {
@@ -91,6 +93,7 @@ export class ReceiptService {
   /** Fills what every receipt from this kiosk shares. */
   receiptFor(request: ReceiptRequest): ReceiptDataInput {
     return {
+      kind: request.kind ?? 'application',
       kioskId: this.options.kioskId,
       servicePoint: this.options.servicePoint,
       oneThingName: request.oneThingName,

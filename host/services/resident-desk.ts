@@ -2,10 +2,12 @@ import { journeyFor } from '../../contract/journeys';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
+import { appointmentHandlers } from '../api/handlers/appointments';
 import { identityHandlers } from '../api/handlers/identity';
 import { residentHandlers } from '../api/handlers/journeys';
 import type { KioskConfig } from '../config';
 import type { ApplicationsService } from './applications';
+import { AppointmentDesk } from './appointments';
 import { JourneyService } from './journeys';
 import { platformLookups } from './platform-lookups';
 import { ProgressDesk } from './progress';
@@ -55,6 +57,11 @@ export function createResidentDesk(deps: ResidentDeskDeps) {
   });
   const progress = new ProgressDesk(session, applications, platform);
   const voice = new VoiceGuide();
-  const handlers = { ...residentHandlers({ session, journeys, progress, applications, platform, staff, voice }), ...identityHandlers({ session, journeys, platform }) };
+  const appointments = new AppointmentDesk(cache, session, deps.receipts, Math.min(config.platform.timeoutMs, 4000));
+  const handlers = {
+    ...residentHandlers({ session, journeys, progress, applications, platform, staff, voice }),
+    ...identityHandlers({ session, journeys, platform }),
+    ...appointmentHandlers(appointments),
+  };
   return { journeys, staff, platform, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
 }

@@ -150,6 +150,34 @@ const MIGRATIONS: readonly string[] = [
     used_at_ms INTEGER
   ) STRICT;
   `,
+  `
+  -- 预约: one row per booking; the slot calendar itself is computed from the halls and rules.
+  CREATE TABLE appointments (
+    appointment_number TEXT PRIMARY KEY,
+    kiosk_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    holder_sha256 TEXT NOT NULL,
+    holder_name_masked TEXT NOT NULL,
+    hall_id TEXT NOT NULL,
+    starts_at_ms INTEGER NOT NULL,
+    item_code TEXT,
+    purpose TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled', 'attended')),
+    booked_at TEXT NOT NULL,
+    UNIQUE (kiosk_id, client_id)
+  ) STRICT;
+  CREATE INDEX appointments_slot ON appointments (hall_id, starts_at_ms) WHERE status <> 'cancelled';
+  CREATE INDEX appointments_holder ON appointments (holder_sha256);
+  -- Cases filed at a hall window (not through a kiosk): progress by card shows them too.
+  CREATE TABLE window_filings (
+    platform_number TEXT PRIMARY KEY,
+    holder_sha256 TEXT NOT NULL,
+    item_code TEXT NOT NULL,
+    filed_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX window_filings_holder ON window_filings (holder_sha256);
+  `,
 ];
 
 /** Opens (creating) the simulator database in its data dir: WAL, fsync on every commit. */

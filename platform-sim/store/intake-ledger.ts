@@ -149,6 +149,27 @@ export class IntakeLedger {
     return routes;
   }
 
+  /**
+   * A case filed at a hall window, not through a kiosk (fixtures and the
+   * admin page): numbered like kiosk intake, its department tracks opened at
+   * `receivedAtMs` so an old filing has moved on by now.
+   */
+  fileAtWindow(f: { holderIdNumber: string; itemCode: string; subItemCodes: readonly string[]; filedAt: string; receivedAtMs: number }): string {
+    return this.db.transaction(() => {
+      const routes = f.subItemCodes.map((code) => {
+        const route = this.catalog.subItem(code);
+        if (!route || route.itemCode !== f.itemCode) throw new Error(`window filing: sub-item ${code} does not belong to 一件事 ${f.itemCode}`);
+        return route;
+      });
+      const platformNumber = this.nextPlatformNumber(f.receivedAtMs);
+      this.db
+        .prepare('INSERT INTO window_filings (platform_number, holder_sha256, item_code, filed_at, received_at) VALUES (?, ?, ?, ?, ?)')
+        .run(platformNumber, sha256Hex(f.holderIdNumber), f.itemCode, f.filedAt, new Date(f.receivedAtMs).toISOString());
+      this.progression.open({ platformNumber, kioskId: 'WINDOW', clientId: platformNumber, routes, nowMs: f.receivedAtMs });
+      return platformNumber;
+    })();
+  }
+
   /** SX + case-clock date (Beijing time) + a platform-wide counter. */
   private nextPlatformNumber(nowMs: number): string {
     // Read and written inside the batch transaction: a rolled-back batch gives its numbers back.

@@ -28,6 +28,27 @@ function unmaskedField(r: ReceiptData): string | null {
   return null;
 }
 
+const APPLICATION_WORDS = {
+  title: '办件回执',
+  thing: '一件事',
+  department: '承办',
+  number: '受理编号',
+  submitted: '提交时间',
+  deadline: '承诺办结',
+  qr: '微信或手机扫码查询办理进度',
+  code: '本机扫码或窗口出示此码查询',
+} as const;
+const APPOINTMENT_WORDS = {
+  title: '预约凭条',
+  thing: '预约事项',
+  department: '地点',
+  number: '预约编号',
+  submitted: '预约时间',
+  deadline: '到场须知',
+  qr: '手机扫码查看预约',
+  code: '到大厅取号时出示此码',
+} satisfies Record<keyof typeof APPLICATION_WORDS, string>;
+
 /**
  * The one function from an application's receipt data to the ESC/POS job:
  * mark, title, service point, 一件事 and its items with departments, masked
@@ -44,27 +65,28 @@ export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions)
   const cols = geo.columns;
   const rule = '-'.repeat(cols);
   const p = new EscPosBuilder().init().chineseMode(true);
+  const w = r.kind === 'appointment' ? APPOINTMENT_WORDS : APPLICATION_WORDS;
 
   p.align('center').raster(oneThingMark(geo.widthMm === 80 ? 96 : 72));
-  p.size(2, 2).bold(true).line('办件回执').size(1, 1).bold(false);
+  p.size(2, 2).bold(true).line(w.title).size(1, 1).bold(false);
   for (const l of wrap(r.servicePoint, cols)) p.line(l);
   p.align('left').line(rule);
 
   p.bold(true);
-  for (const l of wrap(`一件事：${r.oneThingName}`, cols)) p.line(l);
+  for (const l of wrap(`${w.thing}：${r.oneThingName}`, cols)) p.line(l);
   p.bold(false);
   r.subItems.forEach((item, i) => {
     for (const l of wrap(`${i + 1}. ${item.name}`, cols, '   ')) p.line(l);
-    for (const l of wrap(`   承办：${item.department}`, cols, '   ')) p.line(l);
+    for (const l of wrap(`   ${w.department}：${item.department}`, cols, '   ')) p.line(l);
   });
   p.line(rule);
   const rows: [string, string][] = [
     ['申请人', r.applicantName],
     ['证件号码', r.applicantIdNumber],
     ...(r.subject ? [[r.subject.label, r.subject.name] as [string, string]] : []),
-    ['受理编号', r.localNumber],
-    ['提交时间', formatShanghaiTime(r.submittedAt)],
-    ['承诺办结', r.deadline],
+    [w.number, r.localNumber],
+    [w.submitted, formatShanghaiTime(r.submittedAt)],
+    [w.deadline, r.deadline],
   ];
   for (const [label, value] of rows) for (const l of labelled(label, value, cols)) p.line(l);
   p.line(rule);
@@ -80,12 +102,12 @@ export function composeReceipt(input: ReceiptDataInput, options: ComposeOptions)
 
   p.align('center');
   p.qr(r.progressUrl, { moduleSize: geo.widthMm === 80 ? 6 : 4, level: 'M' });
-  p.line('微信或手机扫码查询办理进度');
+  p.line(w.qr);
   p.feed(1);
   // Module width 2 (0.25 mm) reads reliably; fall back to 1 only when the number would not fit.
   const moduleWidth = code128BModuleCount(r.localNumber) * 2 + 40 <= geo.widthDots ? 2 : 1;
   p.code128(r.localNumber, { height: 80, moduleWidth, hri: true });
-  p.line('本机扫码或窗口出示此码查询');
+  p.line(w.code);
   p.line(rule);
   p.bold(true).line(`咨询投诉请拨打 ${r.hotline}`).bold(false);
   const kiosk = `终端 ${r.kioskId}`;

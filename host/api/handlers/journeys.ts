@@ -63,11 +63,20 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
     'journey.printReceipt': ({ applicationNumber }) => journeys.printReceipt(applicationNumber),
     'progress.byCard': () => deps.progress.byCard(),
     'progress.byReceipt': ({ code }) => deps.progress.byReceipt(code),
-    'evaluation.submit': ({ applicationNumber, thingId, level, reasons, comment }) => {
+    'evaluation.submit': ({ service, reference, applicationNumber, thingId, level, reasons, comment }) => {
       const itemCode = thingId ? oneThingById(thingId)?.code : undefined;
       // Only an application of this session may be named: a resident rates their own service.
-      const localNumber = applicationNumber && journeys.submittedHere(applicationNumber) ? applicationNumber : undefined;
-      return deps.applications.enqueueEvaluation({ level, reasons: [...reasons], ...(localNumber ? { localNumber } : {}), ...(itemCode ? { itemCode } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      const localNumber = service === 'application' && applicationNumber && journeys.submittedHere(applicationNumber) ? applicationNumber : undefined;
+      const ref = (service === 'appointment' || service === 'video') && reference?.trim() ? reference.trim() : undefined;
+      return deps.applications.enqueueEvaluation({
+        level,
+        reasons: [...reasons],
+        ...(service !== 'application' ? { service } : {}),
+        ...(ref ? { reference: ref } : {}),
+        ...(localNumber ? { localNumber } : {}),
+        ...(itemCode ? { itemCode } : {}),
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
     },
     'feedback.submit': ({ category, text, mobile, thingId }) => {
       const itemCode = thingId ? oneThingById(thingId)?.code : undefined;

@@ -13,6 +13,7 @@ import { PinScreen } from '../maintenance/PinScreen';
 import { CardRemovedPrompt } from '../privacy/CardRemovedPrompt';
 import { IdleGuard } from '../privacy/IdleGuard';
 import { VisitRouter } from '../privacy/VisitRouter';
+import { AppointmentScreen } from '../screens/AppointmentScreen';
 import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
 import { FeedbackScreen } from '../screens/FeedbackScreen';
@@ -42,6 +43,7 @@ export function App() {
             <Route path="/help" element={<HelpScreen />} />
             <Route path="/journey/:thingId" element={<JourneyScreen />} />
             <Route path="/progress" element={<ProgressScreen />} />
+            <Route path="/appointments" element={<AppointmentScreen />} />
             <Route path="/feedback" element={<FeedbackScreen />} />
             <Route path="/assisted" element={<AssistedScreen />} />
             <Route path="/maintenance/login" element={<PinScreen />} />

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { channelsMessages } from './channels';
 import { devicesMessages } from './devices';
 import { en } from './en';
 import { identityMessages } from './identity';
@@ -28,6 +29,7 @@ const domains: Record<string, DomainMessages<object>> = {
   receipt: receiptMessages,
   devices: devicesMessages,
   identity: identityMessages,
+  channels: channelsMessages,
 };
 
 export function initI18n(locale: UiLocale) {

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { allDepartments, departmentNameEn, leadDepartments, type OneThing } from '../../../contract/catalog';
 import type { Guide } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
+import { RatingPanel } from '../components/RatingPanel';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
 
@@ -11,6 +13,7 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
   const { t } = useTranslation();
   const { locale } = useKiosk();
   const navigate = useNavigate();
+  const [rating, setRating] = useState(false);
   const leads = new Set(leadDepartments(thing));
   const name = locale === 'en' ? thing.nameEn : thing.name;
   return (
@@ -54,6 +57,12 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
           <button type="button" className="primary huge" onClick={onStart} data-testid="guide-start">
             {t('journey.guide.start')}
           </button>
+          <button type="button" onClick={() => navigate('/appointments', { state: { thingId: thing.id } })} data-testid="guide-appointment">
+            {t('channels.appointments.fromGuide')}
+          </button>
+          <button type="button" onClick={() => navigate('/feedback', { state: { thingId: thing.id } })} data-testid="guide-feedback">
+            {t('channels.feedback.fromGuide')}
+          </button>
         </div>
       ) : (
         <div className="next-step" data-testid="next-step">
@@ -69,9 +78,21 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
               <dd>{pick(guide.where.appointment, locale)}</dd>
             </dl>
           )}
-          <button type="button" className="primary" onClick={() => navigate('/home')}>
-            {t('nav.home')}
-          </button>
+          <div className="step-actions">
+            <button type="button" className="primary" onClick={() => navigate('/appointments', { state: { thingId: thing.id } })} data-testid="guide-appointment">
+              {t('channels.appointments.fromGuide')}
+            </button>
+            <button type="button" onClick={() => navigate('/feedback', { state: { thingId: thing.id } })} data-testid="guide-feedback">
+              {t('channels.feedback.fromGuide')}
+            </button>
+            <button type="button" onClick={() => setRating(true)} aria-pressed={rating} data-testid="guide-rate">
+              {t('channels.rating.rateGuide')}
+            </button>
+            <button type="button" onClick={() => navigate('/home')}>
+              {t('nav.home')}
+            </button>
+          </div>
+          {rating && <RatingPanel service="hall-guide" thingId={thing.id} onDone={() => navigate('/home')} doneLabel={t('nav.home')} />}
         </div>
       )}
     </section>

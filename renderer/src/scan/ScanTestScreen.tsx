@@ -10,6 +10,7 @@ import { useHostScans } from './useHostScans';
 import { useWedgeScanner } from './useWedgeScanner';
 
 const SAMPLE: ReceiptData = {
+  kind: 'application',
   kioskId: 'SX-DEV-0001',
   servicePoint: '太原市小店区坞城街道便民服务中心（演示）',
   oneThingName: '新生儿出生"一件事"',

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { FeedbackCategorySchema, type FeedbackCategory } from '../../../contract';
+import { oneThingById } from '../../../contract/catalog';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
 import { VoicePrompt } from '../voice/VoicePrompt';
@@ -8,7 +10,10 @@ import { VoicePrompt } from '../voice/VoicePrompt';
 /** "办不成事" feedback: what could not be done, an optional call-back number, queued to the platform. */
 export function FeedbackScreen() {
   const { t } = useTranslation();
-  const { client } = useKiosk();
+  const { client, locale } = useKiosk();
+  // Reached from a matter's guide: the feedback names that 一件事.
+  const thingId = ((useLocation().state ?? {}) as { thingId?: string }).thingId ?? null;
+  const thing = thingId ? oneThingById(thingId) : undefined;
   const [category, setCategory] = useState<FeedbackCategory>('other');
   const [text, setText] = useState('');
   const [mobile, setMobile] = useState('');
@@ -17,7 +22,7 @@ export function FeedbackScreen() {
   const [reference, setReference] = useState<string | null>(null);
 
   const send = async () => {
-    const r = await client.api['feedback.submit']({ category, text, mobile: mobile.trim() ? mobile.trim() : null, thingId: null });
+    const r = await client.api['feedback.submit']({ category, text, mobile: mobile.trim() ? mobile.trim() : null, thingId: thing ? thing.id : null });
     if (r.ok) return setReference(r.value.reference);
     setProblems(Object.fromEntries((r.issues ?? [{ path: 'text', message: r.message }]).map((i) => [i.path, i.message])));
   };
@@ -54,6 +59,11 @@ export function FeedbackScreen() {
     <section className="feedback" aria-labelledby="feedback-heading">
       <h1 id="feedback-heading">{t('journey.feedback.heading')}</h1>
       <VoicePrompt text={t('journey.feedback.lead')} />
+      {thing && (
+        <p data-testid="feedback-thing" data-thing={thing.id}>
+          {t('channels.feedback.about', { name: locale === 'en' ? thing.nameEn : thing.name })}
+        </p>
+      )}
       <fieldset className="field">
         <legend className="field-label">{t('journey.feedback.category')}</legend>
         <div className="choices">

@@ -109,6 +109,13 @@ export function HomeScreen() {
             </button>
           </li>
           <li>
+            <button type="button" className="thing-tile" onClick={() => navigate('/appointments')} data-testid="go-appointments">
+              <Pictogram id="appointment" locale={locale} />
+              <span className="thing-name">{t('journey.home.appointments')}</span>
+              <span className="tile-hint">{t('journey.home.appointmentsHint')}</span>
+            </button>
+          </li>
+          <li>
             <button type="button" className="thing-tile" onClick={() => navigate('/feedback')} data-testid="go-feedback">
               <Pictogram id="feedback" locale={locale} />
               <span className="thing-name">{t('journey.home.feedback')}</span>

@@ -4,6 +4,7 @@ import { beijingTime, type ProgressAnswer } from '../../../contract';
 import { departmentNameEn, subItemNameEn } from '../../../contract/catalog';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
+import { RatingPanel } from '../components/RatingPanel';
 import { CameraScanner } from '../scan/CameraScanner';
 import { isReceiptCode } from '../scan/receipt-code';
 import { VoicePrompt } from '../voice/VoicePrompt';
@@ -21,6 +22,7 @@ export function ProgressScreen() {
   const [code, setCode] = useState('');
   const [typing, setTyping] = useState(false);
   const [camera, setCamera] = useState(false);
+  const [rating, setRating] = useState(false);
   const identified = session?.identity != null;
 
   const show = useCallback((r: Awaited<ReturnType<typeof client.api['progress.byCard']>>) => {
@@ -85,6 +87,12 @@ export function ProgressScreen() {
               <h2>
                 {a.thingName} · <span data-testid="progress-number">{a.applicationNumber}</span>
               </h2>
+              {a.channel && (
+                <p data-testid="progress-channel" data-channel={a.channel}>
+                  {t(`channels.progress.channels.${a.channel}`)}
+                  {a.filedAt && a.channel !== 'this-kiosk' ? ` · ${t('channels.progress.filedAt', { where: a.filedAt })}` : ''}
+                </p>
+              )}
               <p>
                 {t('journey.progress.submittedAt')}：<span data-testid="progress-submitted-at">{beijingTime(a.submittedAt)}</span> · {a.applicant}
               </p>
@@ -103,6 +111,15 @@ export function ProgressScreen() {
               </ul>
             </article>
           ))}
+          {rating ? (
+            <RatingPanel service="progress" onDone={() => setRating(false)} doneLabel={t('journey.progress.heading')} />
+          ) : (
+            <div className="step-actions">
+              <button type="button" onClick={() => setRating(true)} data-testid="progress-rate">
+                {t('channels.rating.open')}
+              </button>
+            </div>
+          )}
         </div>
       )}
     </section>

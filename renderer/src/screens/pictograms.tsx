@@ -56,6 +56,7 @@ export const PICTOGRAMS: Readonly<Record<string, Pictogram>> = {
   'care-home-subsidies': { zh: '房子和钱币', en: 'a house and a coin', draw: <><path d="M6 30 L26 14 L46 30 M12 26 V52 H30" /><circle cx="46" cy="44" r="12" /><path d="M40 36 L46 44 L52 36 M46 44 V54 M41 46 H51" /></> },
   'development-zone-project-start': { zh: '塔吊', en: 'a tower crane', draw: <path d="M18 58 V10 M26 58 V10 M18 10 H26 M6 14 H58 M18 20 L26 28 M26 20 L18 28 M18 36 L26 44 M26 36 L18 44 M50 14 V30 M44 30 H56 V38 H44 Z M10 58 H34" /> },
   progress: { zh: '文件和放大镜', en: 'a document and a magnifier', draw: <><path d="M10 6 H34 L42 14 V56 H10 Z M18 20 H32 M18 28 H28" />{magnifier(38, 38)}</> },
+  appointment: { zh: '日历和时钟', en: 'a calendar and a clock', draw: <><path d="M6 12 H44 V46 H6 Z M6 22 H44 M16 6 V16 M34 6 V16 M14 30 H20 M26 30 H32 M14 38 H20" /><circle cx="46" cy="46" r="12" /><path d="M46 40 V46 L51 49" /></> },
   feedback: { zh: '对话气泡', en: 'a speech bubble', draw: <path d="M8 12 H56 V42 H28 L16 54 V42 H8 Z M18 24 H46 M18 32 H38" /> },
   assisted: { zh: '两个人，一人帮助另一人', en: 'one person helping another', draw: <>{person(20, 14)}{person(44, 18)}<path d="M32 40 H38" /></> },
 };

@@ -1,0 +1,209 @@
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Page } from '@playwright/test';
+import { REPO_ROOT, type KioskProcess, type PlatformProcess } from '../support/processes';
+import { TestKiosk } from '../support/platform-kiosk';
+import { expect, freshVisit, platformFaults, sharedTest as test } from './fixtures';
+import { CARD, checkScreen, insertCard } from './journey-driver';
+
+/**
+ * The service channels beside an application, on one shared kiosk: 预约 at a
+ * hall (book, a slot taken meanwhile refused, cancel, offline refusal, the
+ * 预约凭条 read back from the virtual printer with zbar), progress by card
+ * across kiosks and hall windows, and 好差评 after each of these.
+ */
+
+interface Evaluation {
+  level: string;
+  reasons: string[];
+  service?: string;
+  reference?: string;
+  itemCode?: string;
+  comment?: string;
+}
+
+function platformEvaluations(platform: PlatformProcess): Evaluation[] {
+  const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT payload FROM intake WHERE stream = 'evaluations' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as Evaluation);
+  } finally {
+    db.close();
+  }
+}
+
+async function identified(page: Page, kiosk: KioskProcess): Promise<void> {
+  await freshVisit(page, kiosk);
+  await page.getByTestId('start').click();
+  await insertCard(kiosk);
+  // CI's two busy cores: the card read gets 30 s.
+  await expect(page.getByTestId('identity')).toContainText(CARD.masked, { timeout: 30_000 });
+}
+
+/** A level from the two lowest with a reason (the reason is asked for first), then sent. */
+async function rateLow(page: Page, reason: string, shots: string): Promise<void> {
+  await page.getByTestId('level-very-dissatisfied').click();
+  await page.getByTestId('evaluation-submit').click();
+  await expect(page.getByTestId('evaluation-error')).toContainText('请至少选择一个原因');
+  await page.getByTestId(`reason-${reason}`).click();
+  await checkScreen(page, shots);
+  await page.getByTestId('evaluation-submit').click();
+  await expect(page.getByTestId('evaluation-thanks')).toBeVisible();
+}
+
+/** The first slot of the first day that has one, as the screen offers it. */
+async function firstOpenSlot(page: Page) {
+  const slot = page.locator('[data-testid^="slot-"]:not([disabled])').first();
+  await expect(slot).toBeVisible({ timeout: 15_000 });
+  return slot;
+}
+
+test.describe('预约, progress everywhere and 好差评 for every service', () => {
+  test.describe.configure({ timeout: 180_000 });
+  test('book a hall slot from a guide: 凭条 printed and read back, rated with reason codes, then cancelled', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+    await identified(page, kiosk);
+    await page.getByTestId('thing-social-security-card-services').click();
+    await page.getByTestId('guide-appointment').click();
+    await expect(page.getByRole('heading', { name: '预约到大厅办理' })).toBeVisible();
+    await expect(page.getByTestId('appointment-purpose')).toContainText('社会保障卡居民服务');
+    await page.getByTestId('hall-xiaodian-center').click();
+    // A slot of the second bookable day: well before its cancellation deadline, whatever the hour now.
+    const second = page.locator('[data-testid^="day-"]').nth(1);
+    await second.click();
+    await expect(second).toHaveAttribute('aria-pressed', 'true');
+    const slot = page.locator('[data-testid^="slot-"]:not([disabled])').last();
+    await expect(slot).toHaveAttribute('data-remaining', '3');
+    await checkScreen(page, 'appointment-slots');
+    await slot.click();
+    await page.getByTestId('appointment-confirm').click();
+    await expect(page.getByTestId('appointment-booked')).toBeVisible({ timeout: 20_000 });
+    const number = (await page.getByTestId('appointment-number').textContent())!.trim();
+    expect(number).toMatch(/^YY\d{8}-\d{4}$/);
+    await expect(page.getByTestId('slip-state')).toHaveAttribute('data-state', 'printed');
+    await checkScreen(page, 'appointment-booked');
+
+    // The 预约凭条 as printed: title and hall on the paper, its CODE128 and QR read back with zbar.
+    const last = await kiosk.call<{ ok: boolean; value: { png: string; complete: boolean; lines: string[] } | null }>('receipts.last');
+    expect(last.body.value?.complete).toBe(true);
+    expect(last.body.value!.lines).toEqual(expect.arrayContaining(['预约凭条', '预约事项：社会保障卡居民服务']));
+    expect(last.body.value!.lines.join('\n')).toContain('太原市小店区政务服务中心');
+    const dir = path.join(REPO_ROOT, 'artifacts', 'receipts');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'appointment-slip.png');
+    writeFileSync(file, Buffer.from(last.body.value!.png.replace('data:image/png;base64,', ''), 'base64'));
+    const codes = execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim().split('\n');
+    expect(codes).toContain(number);
+    expect(codes.some((c) => c.startsWith('http') && c.includes(`n=${number}`))).toBe(true);
+
+    // 好差评 of the booking: the platform gets it with its reason codes and the appointment number.
+    await page.getByTestId('appointment-rate').click();
+    await rateLow(page, 'staff-attitude', 'appointment-rating');
+    await expect
+      .poll(() => platformEvaluations(platform).filter((e) => e.service === 'appointment' && e.reference === number), { timeout: 30_000 })
+      .toEqual([expect.objectContaining({ level: 'very-dissatisfied', reasons: ['staff-attitude'], itemCode: '20' })]);
+
+    // View and cancel by card: the place is free again.
+    await page.getByTestId('evaluation-finish').click();
+    const mine = page.getByTestId(`mine-${number}`);
+    await expect(mine).toHaveAttribute('data-status', 'booked');
+    await page.getByTestId(`cancel-${number}`).click();
+    await expect(page.getByTestId('appointment-note')).toContainText(`已取消预约 ${number}`);
+    await expect(mine).toHaveAttribute('data-status', 'cancelled');
+    await checkScreen(page, 'appointment-cancelled');
+  });
+
+  test('a slot taken at another kiosk meanwhile is refused on confirm; offline the screen says so and offers 12345', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+    await identified(page, kiosk);
+    await page.getByTestId('go-appointments').click();
+    await page.getByTestId('hall-wucheng-station').click();
+    const slot = await firstOpenSlot(page);
+    await expect(slot).toHaveAttribute('data-remaining', '1');
+    await slot.click();
+    await expect(page.getByTestId('appointment-confirm')).toBeVisible();
+
+    // Another kiosk books the station's only place of that slot for someone else.
+    const other = new TestKiosk(platform.url, 'SX-TY-XD-0042');
+    expect((await other.provision()).status).toBe(201);
+    const startsAt = await page.evaluate(() => document.querySelector('[data-testid^="slot-"][aria-pressed="true"]')?.getAttribute('data-testid'));
+    expect(startsAt).toBeTruthy();
+    const slots = (await (await other.request('POST', '/v1/appointments/slots', { hallId: 'wucheng-station', day: '2000-01-01' })).json()) as { days: string[] };
+    let taken = false;
+    for (const day of slots.days) {
+      const s = (await (await other.request('POST', '/v1/appointments/slots', { hallId: 'wucheng-station', day })).json()) as { slots: { startsAt: string; remaining: number }[] };
+      const match = s.slots.find((x) => x.remaining === 1 && `slot-${new Date(Date.parse(x.startsAt) + 8 * 3600_000).toISOString().slice(11, 16).replace(':', '')}` === startsAt);
+      if (!match) continue;
+      const r = await other.request('POST', '/v1/appointments/book', { clientId: uuidv7(), holderIdNumber: '140105198805052345', holderNameMasked: '李*', hallId: 'wucheng-station', startsAt: match.startsAt, itemCode: null, purpose: '窗口办理' });
+      expect((await r.json()) as { booked: boolean }).toMatchObject({ booked: true });
+      taken = true;
+      break;
+    }
+    expect(taken).toBe(true);
+
+    await page.getByTestId('appointment-confirm').click();
+    await expect(page.getByTestId('appointment-refused')).toHaveAttribute('data-code', 'slot-full');
+    await expect(page.getByTestId('appointment-refused')).toContainText('已约满');
+    await expect(page.getByTestId('appointment-booked')).toHaveCount(0);
+    await checkScreen(page, 'appointment-full');
+
+    // Network unplugged: no booking can exist, and the resident is told plainly, with 12345.
+    await platformFaults(platform, { errorRate: 1 });
+    try {
+      await identified(page, kiosk);
+      await page.getByTestId('go-appointments').click();
+      await expect(page.getByTestId('appointment-offline')).toContainText('12345', { timeout: 20_000 });
+      await expect(page.getByTestId('hall-xiaodian-center')).toHaveCount(0);
+      await checkScreen(page, 'appointment-offline');
+    } finally {
+      await platformFaults(platform, {});
+    }
+  });
+
+  test('progress by card shows the case filed at a hall window; the query is rated and arrives at the platform', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+    await identified(page, kiosk);
+    await page.getByTestId('go-progress').click();
+    const result = page.getByTestId('progress-result');
+    await expect(result).toHaveAttribute('data-live', 'true', { timeout: 20_000 });
+    const window = page.locator('[data-testid="progress-item"]', { has: page.locator('[data-channel="window"]') });
+    await expect(window).toContainText('社会保障卡居民服务');
+    await expect(window).toContainText('太原市小店区政务服务中心 5号窗口');
+    await expect(window.locator('[data-status="done"]')).toHaveCount(1);
+    await checkScreen(page, 'progress-everywhere');
+
+    await page.getByTestId('progress-rate').click();
+    await page.getByTestId('level-dissatisfied').click();
+    await page.getByTestId('reason-too-slow').click();
+    await page.getByTestId('reason-repeated-visits').click();
+    await page.getByTestId('evaluation-submit').click();
+    await expect(page.getByTestId('evaluation-thanks')).toBeVisible();
+    await expect
+      .poll(() => platformEvaluations(platform).filter((e) => e.service === 'progress'), { timeout: 30_000 })
+      .toEqual([expect.objectContaining({ level: 'dissatisfied', reasons: ['too-slow', 'repeated-visits'] })]);
+  });
+});
+
+test('办不成事 from a matter’s guide names that 一件事 at the platform', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+  test.setTimeout(120_000);
+  await identified(page, kiosk);
+  await page.getByTestId('thing-disability-services').click();
+  await page.getByTestId('guide-feedback').click();
+  await expect(page.getByTestId('feedback-thing')).toContainText('残疾人服务');
+  await page.getByTestId('feedback-text').fill('想办残疾人证迁移，材料不清楚');
+  await page.getByTestId('feedback-submit').click();
+  await expect(page.getByTestId('feedback-thanks')).toBeVisible();
+  await checkScreen(page, 'feedback-names-thing');
+  await expect
+    .poll(
+      () => {
+        const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare("SELECT payload FROM intake WHERE stream = 'feedback'").pluck().all() as string[]).map((p) => JSON.parse(p) as { itemCode?: string; description: string });
+        } finally {
+          db.close();
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual([expect.objectContaining({ itemCode: '21', description: '想办残疾人证迁移，材料不清楚' })]);
+});
