@@ -34,12 +34,22 @@ export interface WalkOptions {
 export const PARTY_CARDS = ['resident-li', 'resident-wang'] as const;
 
 /**
+ * The registered enterprise a business walk names: 张小三 (the applicant's card) is the legal representative
+ * of 晋味面食; an agent applies for 大明便民超市, whose legal representative 王大明 (`resident-wang`) swipes.
+ */
+export function enterpriseFor(answers: WalkOptions['answer'] | undefined) {
+  return typeof answers === 'object' && answers['applicantRole'] === 'agent' ? FIXTURE_ENTERPRISES.grocery : FIXTURE_ENTERPRISES.noodleCompany;
+}
+const LEGAL_REPRESENTATIVE_CARD = 'resident-wang';
+
+/**
  * Other parties of the matter, from the journey data: each required (or
  * present optional) party's screen `party-<id>` takes their own card and
  * their consent `party-consent-<id>`.
  */
 async function partiesOnScreen(page: Page, o: WalkOptions): Promise<void> {
   const parties = journeyFor(o.thingId)!.wired!.parties ?? [];
+  let others = 0;
   for (let i = 0; i <= parties.length; i++) {
     // Either a party screen or the form comes next.
     const party = page.locator('.journey.party');
@@ -50,7 +60,7 @@ async function partiesOnScreen(page: Page, o: WalkOptions): Promise<void> {
     const id = (await party.getAttribute('data-testid'))!.replace(/^party-/, '');
     if (o.kiosk) {
       await removeCard(o.kiosk);
-      await insertCard(o.kiosk, PARTY_CARDS[i % PARTY_CARDS.length]);
+      await insertCard(o.kiosk, id === 'legalRepresentative' ? LEGAL_REPRESENTATIVE_CARD : PARTY_CARDS[others++ % PARTY_CARDS.length]);
       await expect(page.getByTestId(`party-identity-${id}`)).toBeVisible();
       await page.getByTestId(`party-consent-${id}`).click();
     } else {
@@ -115,8 +125,7 @@ export function valueFor(field: Field, ctx: FormContext = {}): string | null {
     case 'id-number':
       return validIdNumber();
     case 'uscc':
-      // A registered enterprise (张小三, the applicant's card, is its legal representative).
-      return FIXTURE_ENTERPRISES.noodleCompany.unifiedSocialCreditCode;
+      return enterpriseFor(ctx.answers).unifiedSocialCreditCode;
     case 'mobile':
       return '13912345678';
     case 'bank-account':
@@ -190,7 +199,7 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   // name, type and legal representative replace what was typed), unverified offline (the typed fields stay).
   const enterprise = wired.payload.enterprise;
   if (enterprise && wired.form.some((f) => f.fromEnterprise)) {
-    const e = FIXTURE_ENTERPRISES.noodleCompany;
+    const e = enterpriseFor(o.answer);
     await page.getByTestId('enterprise-lookup').click();
     if (o.offline) {
       await expect(page.getByTestId('enterprise-unverified')).toBeVisible({ timeout: 20_000 });

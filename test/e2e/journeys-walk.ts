@@ -2,12 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { partiesFor, WIRED_JOURNEYS } from '../../contract/journeys';
-import { FIXTURE_ENTERPRISES } from '../../platform-sim/store/enterprise-registry';
+import { applicableSubItems, checkAnswers, partiesFor, WIRED_JOURNEYS, type Journey } from '../../contract/journeys';
 import { REPO_ROOT } from '../support/processes';
 import { expect, freshVisit, platformFaults, sharedTest as test } from './fixtures';
-import { CARD, evaluate, insertCard, platformIntakeFor, platformPayloadFor, walkToConsent } from './journey-driver';
-import { coveringPaths, exemptingCertificates } from './journey-paths';
+import { CARD, enterpriseFor, evaluate, insertCard, platformIntakeFor, platformPayloadFor, walkToConsent } from './journey-driver';
+import { coveringPaths, exemptingCertificates, thingOf, type AnswerPath } from './journey-paths';
 
 /**
  * The wired journeys of part `part` (1-based) of `of`: whole journeys dealt to
@@ -34,6 +33,21 @@ interface Intake {
   readonly enterprise?: { unifiedSocialCreditCode: string; verified: boolean };
 }
 
+const BY_AGENT = WIRED_JOURNEYS.filter((j) => j.wired!.questions.some((q) => q.id === 'applicantRole' && q.options?.some((o) => o.value === 'agent'))).filter((_, i) => i % 2 === 1);
+
+/**
+ * Every second business journey (in the catalog's order) is applied for by an agent (经办人) on its first
+ * path: the legal representative swipes their own card and consents, so no letter of authorisation is asked.
+ * The agent's answer must keep the path's sub-items.
+ */
+function walkedBy(journey: Journey, answers: AnswerPath, first: boolean): AnswerPath {
+  if (!first || !BY_AGENT.includes(journey)) return answers;
+  const wired = journey.wired!;
+  const agent = { ...answers, applicantRole: 'agent' };
+  const same = applicableSubItems(thingOf(journey), wired, agent).join() === applicableSubItems(thingOf(journey), wired, answers).join();
+  return checkAnswers(wired, agent).length === 0 && same ? agent : answers;
+}
+
 /**
  * Generated from the journey data: for every wired 一件事, the few answer
  * paths that together reach every sub-item, each walked on screen to the
@@ -57,9 +71,11 @@ export function walkJourneys(part: number, of: number): void {
     test.describe(`${thingId}: every sub-item reached, each application at the platform once`, () => {
       // A whole walk with axe on the journey's own screens, the print read-back and the platform round trips.
       test.describe.configure({ timeout: 180_000 });
-      for (const [i, path_] of coveringPaths(journey).entries()) {
+      for (const [i, covering] of coveringPaths(journey).entries()) {
         const offline = i > 0;
-        test(`path ${i + 1}${offline ? ' (network unplugged, then back)' : ''}: ${path_.subItems.join(' ')}`, async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+        const path_ = { ...covering, answers: walkedBy(journey, covering.answers, i === 0) };
+        const byAgent = path_.answers['applicantRole'] === 'agent';
+        test(`path ${i + 1}${offline ? ' (network unplugged, then back)' : ''}${byAgent ? ' (by an agent)' : ''}: ${path_.subItems.join(' ')}`, async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
           await freshVisit(page, kiosk);
           const exemptions = exemptingCertificates(journey, path_.answers, path_.subItems);
           // The fixture card holds every e-certificate that can exempt a material of this path.
@@ -114,7 +130,7 @@ export function walkJourneys(part: number, of: number): void {
           }
           // A business names its enterprise: verified by the registry online, typed and unverified offline.
           if (journey.wired!.form.some((f) => f.fromEnterprise)) {
-            expect(payload.enterprise).toMatchObject({ unifiedSocialCreditCode: FIXTURE_ENTERPRISES.noodleCompany.unifiedSocialCreditCode, verified: !offline });
+            expect(payload.enterprise).toMatchObject({ unifiedSocialCreditCode: enterpriseFor(path_.answers).unifiedSocialCreditCode, verified: !offline });
           }
           const certified = payload.materials.filter((m) => m.kind === 'e-certificate').map((m) => `${m.materialCode}:${m.certificateTypeCode}`);
           // Online, every material an e-certificate can replace is exempted by it; offline the lookup cannot run.
