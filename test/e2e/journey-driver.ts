@@ -28,6 +28,8 @@ export interface WalkOptions {
    * or none (a second walk of a journey already checked).
    */
   readonly checks?: 'all' | 'journey' | 'none';
+  /** Looks at the materials screen as it first shows (lookups done), before anything is provided. */
+  readonly onMaterials?: (page: Page) => Promise<void>;
 }
 
 /** Fixture cards of the other parties (spouse, other parent, buyer…), in the order the journey lists them. */
@@ -212,7 +214,7 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   await check('3-form', true);
   await page.getByTestId('form-next').click();
 
-  await provideMaterials(page);
+  await provideMaterials(page, o.onMaterials);
   await check('4-materials', true);
   await page.getByTestId('materials-next').click();
 
@@ -230,9 +232,10 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
  * The materials screen: once the e-certificate lookups are done, every material still missing is promised
  * (告知承诺) where that is allowed, else photographed with the document camera.
  */
-export async function provideMaterials(page: Page): Promise<void> {
+export async function provideMaterials(page: Page, first?: (page: Page) => Promise<void>): Promise<void> {
   await expect(page.getByRole('heading', { name: '提供材料' })).toBeVisible();
   await expect(page.locator('.journey.materials').getByTestId('voice-prompt')).not.toContainText('正在查询', { timeout: 20_000 });
+  await first?.(page);
   for (const item of await page.locator('.material').all()) {
     if ((await item.getAttribute('data-provided')) !== 'none') continue;
     const commit = item.locator('[data-testid^="commit-"]');
