@@ -12,10 +12,10 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'test/e2e',
-  // Written for the second wave (issues #11, #12) and not yet green against main; not run until they are:
-  // the newborn and offline-elderly walks with the optional other-parent step, the resident screens (tiles,
-  // landscape elderly height) and the keyboard walk. See docs/developing.md.
-  testIgnore: ['journey-newborn.spec.ts', 'journey-offline-elderly.spec.ts', 'resident-screens.spec.ts', 'keyboard.spec.ts'],
+  // Written for the second wave (issues #11, #12) and not yet proven green against main; not run until they are:
+  // the offline elderly walk, the resident screens (tiles, landscape elderly height) and the keyboard walk.
+  // See docs/developing.md.
+  testIgnore: ['journey-offline-elderly.spec.ts', 'resident-screens.spec.ts', 'keyboard.spec.ts'],
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
