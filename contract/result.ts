@@ -42,6 +42,8 @@ export interface Err {
   readonly ok: false;
   readonly code: ErrorCode;
   readonly message: string;
+  /** The same message in English, where the host has it (the renderer shows it in English mode). */
+  readonly messageEn?: string;
   /** For technicians: a vendor or subsystem detail, never personal data. */
   readonly detail?: string;
   readonly issues?: readonly FieldIssue[];
@@ -55,7 +57,7 @@ export function ok<T>(value: T): Ok<T> {
 export function err(
   code: ErrorCode,
   message: string,
-  extra: { detail?: string; issues?: readonly FieldIssue[] } = {},
+  extra: { messageEn?: string; detail?: string; issues?: readonly FieldIssue[] } = {},
 ): Err {
   return { ok: false, code, message, ...extra };
 }
@@ -67,6 +69,7 @@ export function resultSchema<T extends z.ZodType>(value: T) {
       ok: z.literal(false),
       code: ErrorCodeSchema,
       message: z.string(),
+      messageEn: z.string().optional(),
       detail: z.string().optional(),
       issues: z.array(FieldIssueSchema).optional(),
     }),
@@ -79,6 +82,11 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
     path: i.path.length ? i.path.map(String).join('.') : '(root)',
     message: i.message,
   }));
+}
+
+/** The message of a refusal in the resident's language: English where the host gave it, else Chinese. */
+export function messageIn(e: Pick<Err, 'message' | 'messageEn'>, locale: string): string {
+  return locale === 'en' && e.messageEn ? e.messageEn : e.message;
 }
 
 export function describeIssues(issues: readonly FieldIssue[]): string {

@@ -176,7 +176,7 @@ export class JourneyService {
     const found = this.wiredJourney(held.value.draft.thingId);
     if (!found.ok) return found;
     const party = partiesFor(found.value.wired, held.value.draft.answers).find((p) => p.id === partyId);
-    if (!party) return err('invalid-input', '这件事不需要这位当事人', { detail: `party: ${partyId} is not a party of this journey for these answers` });
+    if (!party) return err('invalid-input', '这件事不需要这位当事人', { messageEn: 'This matter does not involve this person.', detail: `party: ${partyId} is not a party of this journey for these answers` });
     return ok({ presence: party.presence });
   }
 
@@ -194,14 +194,14 @@ export class JourneyService {
     const party = this.partyOfDraft(partyId);
     if (!party.ok) return party;
     const at = this.deps.session.consentParty(partyId);
-    if (!at) return err('no-session', '请先让这位当事人把身份证放在感应区', { detail: `party: no card read for ${partyId}` });
+    if (!at) return err('no-session', '请先让这位当事人把身份证放在感应区', { messageEn: 'Ask this person to put their own ID card on the reader first.', detail: `party: no card read for ${partyId}` });
     return ok({ partyId, consentedAt: at });
   }
 
   skipParty(partyId: string): Result<{ partyId: string; present: false }> {
     const party = this.partyOfDraft(partyId);
     if (!party.ok) return party;
-    if (party.value.presence === 'required') return err('invalid-input', '这件事需要这位当事人本人到场刷卡确认', { detail: `party: ${partyId} is required` });
+    if (party.value.presence === 'required') return err('invalid-input', '这件事需要这位当事人本人到场刷卡确认', { messageEn: 'This matter needs this person here in person to put their card on the reader and confirm.', detail: `party: ${partyId} is required` });
     this.deps.session.dropParty(partyId);
     this.deps.session.awaitParty(null);
     return ok({ partyId, present: false });

@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { journeyFor } from '../../contract/journeys';
-import { isoDay } from '../../contract/validators';
 import type { KioskProcess } from '../support/processes';
-import { checkScreen, valueFor } from './journey-driver';
+import { checkScreen, provideMaterials, valueFor } from './journey-driver';
 
 /**
  * Who applies, walked on screen: party screens (their card or 对方不在场),
@@ -29,10 +28,12 @@ export async function answerAll(page: Page, answer: 'first' | 'last'): Promise<v
 export async function fillForm(page: Page, thingId: string, shot: string): Promise<void> {
   const wired = journeyFor(thingId)!.wired!;
   await expect(page.getByRole('heading', { name: '请核对并填写申请信息' })).toBeVisible();
+  const typed: Record<string, string> = {};
   for (const f of wired.form) {
     const input = page.getByTestId(`field-${f.id}`);
-    const value = f.type === 'date' && f.notAfter && 'today' in f.notAfter ? isoDay(new Date(), (f.notAfter.offsetDays ?? 0) - 1) : valueFor(f);
+    const value = valueFor(f, { values: typed });
     if (value !== null) {
+      typed[f.id] = value;
       if ((await input.isVisible()) && (await input.inputValue()) === '') await input.fill(value);
     } else {
       const group = page.locator('fieldset', { has: page.locator('legend', { hasText: f.label.zh }) });
@@ -45,22 +46,7 @@ export async function fillForm(page: Page, thingId: string, shot: string): Promi
 
 /** Materials (promised or photographed), review, up to the consent screen; then submit and return the number. */
 export async function materialsToSubmit(page: Page): Promise<string> {
-  await expect(page.getByRole('heading', { name: '提供材料' })).toBeVisible();
-  await expect(page.locator('.journey.materials').getByTestId('voice-prompt')).not.toContainText('正在查询');
-  for (const item of await page.locator('.material').all()) {
-    if ((await item.getAttribute('data-provided')) !== 'none') continue;
-    const commit = item.locator('[data-testid^="commit-"]');
-    if (await commit.isVisible()) {
-      await commit.click();
-      await item.getByTestId('commitment-confirm').click();
-      await expect(item).toHaveAttribute('data-provided', 'commitment');
-      continue;
-    }
-    await item.locator('[data-testid^="capture-"]').click();
-    await item.getByTestId('capture-take').click();
-    await item.getByTestId('capture-use').click();
-    await expect(item).toHaveAttribute('data-provided', 'capture');
-  }
+  await provideMaterials(page);
   await page.getByTestId('materials-next').click();
   await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
   await page.getByTestId('review-next').click();

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
 import path from 'node:path';
-import { journeyFor, type Field } from '../../contract/journeys';
-import { idNumberCheckChar, isoDay, usccCheckChar } from '../../contract/validators';
+import { dateBounds, journeyFor, type DateBound, type Field } from '../../contract/journeys';
+import { idNumberCheckChar, isoDay } from '../../contract/validators';
+import { FIXTURE_ENTERPRISES } from '../../platform-sim/store/enterprise-registry';
 import type { KioskProcess } from '../support/processes';
 import { axeViolations, keepScreenshot } from './fixtures';
 
@@ -19,10 +20,29 @@ export interface WalkOptions {
   readonly answer: 'first' | 'last' | Readonly<Record<string, string | boolean>>;
   /** Needed for journeys with other parties (they put their own card on the reader). */
   readonly kiosk?: KioskProcess;
+  /** The platform is unreachable: the enterprise lookup says unverified and its fields stay typed. */
+  readonly offline?: boolean;
+  /**
+   * Which screens get axe and a screenshot: all of them (default); only those whose content is this
+   * journey's data (guide, form, materials, review), the others being the same for every journey;
+   * or none (a second walk of a journey already checked).
+   */
+  readonly checks?: 'all' | 'journey' | 'none';
+  /** Looks at the materials screen as it first shows (lookups done), before anything is provided. */
+  readonly onMaterials?: (page: Page) => Promise<void>;
 }
 
 /** Fixture cards of the other parties (spouse, other parent, buyer…), in the order the journey lists them. */
 export const PARTY_CARDS = ['resident-li', 'resident-wang'] as const;
+
+/**
+ * The registered enterprise a business walk names: 张小三 (the applicant's card) is the legal representative
+ * of 晋味面食; an agent applies for 大明便民超市, whose legal representative 王大明 (`resident-wang`) swipes.
+ */
+export function enterpriseFor(answers: WalkOptions['answer'] | undefined) {
+  return typeof answers === 'object' && answers['applicantRole'] === 'agent' ? FIXTURE_ENTERPRISES.grocery : FIXTURE_ENTERPRISES.noodleCompany;
+}
+const LEGAL_REPRESENTATIVE_CARD = 'resident-wang';
 
 /**
  * Other parties of the matter, from the journey data: each required (or
@@ -31,6 +51,7 @@ export const PARTY_CARDS = ['resident-li', 'resident-wang'] as const;
  */
 async function partiesOnScreen(page: Page, o: WalkOptions): Promise<void> {
   const parties = journeyFor(o.thingId)!.wired!.parties ?? [];
+  let others = 0;
   for (let i = 0; i <= parties.length; i++) {
     // Either a party screen or the form comes next.
     const party = page.locator('.journey.party');
@@ -41,7 +62,7 @@ async function partiesOnScreen(page: Page, o: WalkOptions): Promise<void> {
     const id = (await party.getAttribute('data-testid'))!.replace(/^party-/, '');
     if (o.kiosk) {
       await removeCard(o.kiosk);
-      await insertCard(o.kiosk, PARTY_CARDS[i % PARTY_CARDS.length]);
+      await insertCard(o.kiosk, id === 'legalRepresentative' ? LEGAL_REPRESENTATIVE_CARD : PARTY_CARDS[others++ % PARTY_CARDS.length]);
       await expect(page.getByTestId(`party-identity-${id}`)).toBeVisible();
       await page.getByTestId(`party-consent-${id}`).click();
     } else {
@@ -73,32 +94,48 @@ function validIdNumber(): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-function validUscc(): string {
-  const first17 = '91140100MA0KXY12P';
-  return first17 + usccCheckChar(first17);
+/** What the walk knows when it picks a value: the answers given and the values already typed. */
+export interface FormContext {
+  readonly answers?: Readonly<Record<string, string | boolean>>;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A date inside the field's bounds (those the answers impose included):
+ * yesterday when that is allowed, else a day inside the nearer bound; a bound
+ * on another field of the form is taken from the value typed there.
+ */
+function dateFor(field: Field, ctx: FormContext): string {
+  const bounds = dateBounds(field, ctx.answers ?? {});
+  const day = (b: DateBound | undefined): string | undefined =>
+    b === undefined ? undefined : 'today' in b ? isoDay(new Date(), b.offsetDays ?? 0) : ctx.values?.[b.field];
+  const next = (d: string, by: number) => isoDay(new Date(`${d}T12:00:00Z`), by);
+  const lower = day(bounds.notBefore);
+  const upper = day(bounds.notAfter);
+  let d = isoDay(new Date(), -1);
+  if (upper !== undefined && d > upper) d = next(upper, -1);
+  if (lower !== undefined && d < lower) d = bounds.notBefore && 'today' in bounds.notBefore ? next(lower, 1) : lower;
+  if (upper !== undefined && d > upper) d = upper;
+  return d;
 }
 
 /** A value a careful resident would give for this field. */
-export function valueFor(field: Field): string | null {
+export function valueFor(field: Field, ctx: FormContext = {}): string | null {
   switch (field.type) {
     case 'name':
       return '王小明';
     case 'id-number':
       return validIdNumber();
     case 'uscc':
-      return validUscc();
+      return enterpriseFor(ctx.answers).unifiedSocialCreditCode;
     case 'mobile':
       return '13912345678';
     case 'bank-account':
       return '6222020200112345678';
     case 'integer':
       return String(field.min ?? 1);
-    case 'date': {
-      // A date that must lie ahead (an appointment) gets one day past its earliest; any other, yesterday.
-      const b = field.notBefore;
-      const ahead = b && 'today' in b && (b.offsetDays ?? 0) >= 0 ? (b.offsetDays ?? 0) + 1 : null;
-      return isoDay(new Date(), ahead ?? -1);
-    }
+    case 'date':
+      return dateFor(field, ctx);
     case 'choice':
     case 'gender':
       return null;
@@ -111,8 +148,12 @@ export function valueFor(field: Field): string | null {
 export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   const journey = journeyFor(o.thingId)!;
   const wired = journey.wired!;
+  const checks = o.checks ?? 'all';
+  const check = async (name: string, ofJourney: boolean) => {
+    if (checks === 'all' || (checks === 'journey' && ofJourney)) await checkScreen(page, `${o.shots}-${name}`);
+  };
   await expect(page.getByTestId('guide-start')).toBeVisible();
-  await checkScreen(page, `${o.shots}-1-guide`);
+  await check('1-guide', true);
   await page.getByTestId('guide-start').click();
   // The first question (or the form, when there is none) is step 1.
   await expect(page.getByTestId('step-progress')).toContainText('第 1 步');
@@ -122,7 +163,7 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   while (await page.locator('.journey.question').isVisible()) {
     n += 1;
     await expect(page.getByTestId('step-progress')).toContainText(`第 ${n} 步`);
-    if (n === 1) await checkScreen(page, `${o.shots}-2-question`);
+    if (n === 1) await check('2-question', false);
     const answers = page.locator('.answers .answer');
     if (typeof o.answer === 'object') {
       // The question on screen is known by its heading; the path says what to answer.
@@ -143,29 +184,58 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
 
   // The form: card fields are filled and masked; the rest (and a skipped party's) typed.
   await expect(page.getByRole('heading', { name: '请核对并填写申请信息' })).toBeVisible();
+  const typed: Record<string, string> = {};
   for (const f of wired.form) {
     if (f.fromCard && !f.fromParty) continue;
     const input = page.getByTestId(`field-${f.id}`);
-    const value = valueFor(f);
+    const value = valueFor(f, { answers: typeof o.answer === 'object' ? o.answer : {}, values: typed });
     if (value !== null) {
+      typed[f.id] = value;
       if (await input.isVisible()) await input.fill(value);
     } else {
       const group = page.locator('fieldset', { has: page.locator('legend', { hasText: f.label.zh }) });
       if (await group.isVisible()) await group.locator('.answer').first().click();
     }
   }
-  // Business: the enterprise named by its code is looked up on the platform and verified.
+  // Business: the enterprise named by its code is looked up on the platform: verified online (the registry's
+  // name, type and legal representative replace what was typed), unverified offline (the typed fields stay).
   const enterprise = wired.payload.enterprise;
   if (enterprise && wired.form.some((f) => f.fromEnterprise)) {
+    const e = enterpriseFor(o.answer);
     await page.getByTestId('enterprise-lookup').click();
-    await expect(page.getByTestId('enterprise-verified')).toBeVisible();
+    if (o.offline) {
+      await expect(page.getByTestId('enterprise-unverified')).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('field-enterpriseName')).not.toHaveValue(e.name);
+    } else {
+      await expect(page.getByTestId('enterprise-verified')).toContainText(e.name, { timeout: 20_000 });
+      await expect(page.getByTestId('field-enterpriseName')).toHaveValue(e.name);
+    }
   }
-  await checkScreen(page, `${o.shots}-3-form`);
+  await check('3-form', true);
   await page.getByTestId('form-next').click();
 
-  // Materials: e-certificate found, or promised later, or photographed.
+  await provideMaterials(page, o.onMaterials);
+  await check('4-materials', true);
+  await page.getByTestId('materials-next').click();
+
+  await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
+  // Everyone's identifiers are masked alike on the review: nothing typed shows in full.
+  const review = await page.locator('.journey.review').innerText();
+  for (const typed of [validIdNumber(), '13912345678']) expect(review).not.toContain(typed);
+  await check('5-review', true);
+  await page.getByTestId('review-next').click();
+  await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
+  await check('6-consent', false);
+}
+
+/**
+ * The materials screen: once the e-certificate lookups are done, every material still missing is promised
+ * (告知承诺) where that is allowed, else photographed with the document camera.
+ */
+export async function provideMaterials(page: Page, first?: (page: Page) => Promise<void>): Promise<void> {
   await expect(page.getByRole('heading', { name: '提供材料' })).toBeVisible();
-  await expect(page.locator('.journey.materials').getByTestId('voice-prompt')).not.toContainText('正在查询');
+  await expect(page.locator('.journey.materials').getByTestId('voice-prompt')).not.toContainText('正在查询', { timeout: 20_000 });
+  await first?.(page);
   for (const item of await page.locator('.material').all()) {
     if ((await item.getAttribute('data-provided')) !== 'none') continue;
     const commit = item.locator('[data-testid^="commit-"]');
@@ -176,26 +246,16 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
       continue;
     }
     await item.locator('[data-testid^="capture-"]').click();
-    await item.getByTestId('capture-take').click();
+    // The camera starts on a loaded machine in its own time.
+    await item.getByTestId('capture-take').click({ timeout: 30_000 });
     await expect(item.getByTestId('capture-still')).toBeVisible();
     await item.getByTestId('capture-use').click();
     await expect(item).toHaveAttribute('data-provided', 'capture');
   }
-  await checkScreen(page, `${o.shots}-4-materials`);
-  await page.getByTestId('materials-next').click();
-
-  await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
-  // Everyone's identifiers are masked alike on the review: nothing typed shows in full.
-  const review = await page.locator('.journey.review').innerText();
-  for (const typed of [validIdNumber(), '13912345678']) expect(review).not.toContain(typed);
-  await checkScreen(page, `${o.shots}-5-review`);
-  await page.getByTestId('review-next').click();
-  await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
-  await checkScreen(page, `${o.shots}-6-consent`);
 }
 
-/** Rates the service: a low level must give a reason before it is sent. */
-export async function evaluate(page: Page, shots: string): Promise<void> {
+/** Rates the service: a low level must give a reason before it is sent (`shots: null`: no axe or screenshot). */
+export async function evaluate(page: Page, shots: string | null): Promise<void> {
   await page.getByTestId('to-evaluation').click();
   await expect(page.getByRole('heading', { name: '请您评价本次服务' })).toBeVisible();
   for (const level of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) await expect(page.getByRole('button', { name: level, exact: true })).toBeVisible();
@@ -203,7 +263,7 @@ export async function evaluate(page: Page, shots: string): Promise<void> {
   await page.getByTestId('evaluation-submit').click();
   await expect(page.getByTestId('evaluation-error')).toContainText('请至少选择一个原因');
   await page.getByTestId('reason-too-slow').click();
-  await checkScreen(page, `${shots}-8-evaluation`);
+  if (shots !== null) await checkScreen(page, `${shots}-8-evaluation`);
   await page.getByTestId('evaluation-submit').click();
   await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
 }

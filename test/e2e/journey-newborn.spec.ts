@@ -1,6 +1,6 @@
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { CARD, checkScreen, evaluate, insertCard, platformIntakeFor, walkToConsent } from './journey-driver';
-import { expect, test } from './fixtures';
+import { expect, freshVisit, sharedTest as test } from './fixtures';
 
 // The document camera is Chromium's fake capture device (a moving test pattern).
 test.use({
@@ -11,7 +11,9 @@ test.use({
 });
 
 test.describe('新生儿出生, online, from the attract screen to 好差评', () => {
-  test('a parent finds it by pinyin initials, swipes the card, answers, fills one pre-filled form, adds materials, submits and rates', async ({ page, kiosk, platform }) => {
+  // A walk with axe and a screenshot on every screen, the typed name and the progress query: on CI's loaded cores.
+  test.describe.configure({ timeout: 150_000 });
+  test('a parent finds it by pinyin initials, swipes the card, answers, fills one pre-filled form, adds materials, submits and rates', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
     // The platform holds the baby's 出生医学证明 as an e-certificate of the parent.
     const seeded = await fetch(`${platform.url}/admin/certificates`, {
       method: 'POST',
@@ -20,11 +22,12 @@ test.describe('新生儿出生, online, from the attract screen to 好差评', (
     });
     expect(seeded.status).toBe(201);
 
-    await page.goto(kiosk.uiUrl);
+    await freshVisit(page, kiosk);
     await page.getByTestId('start').click();
     await expect(page.getByRole('heading', { name: '您好，请选择要办的事' })).toBeVisible();
-    // Life events, not annex groups.
-    await expect(page.getByRole('heading', { name: '生育' })).toBeVisible();
+    // Residents' matters first, then businesses' — not the annex's groups.
+    await expect(page.getByRole('heading', { name: '个人办事' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '企业办事' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '巩固提升' })).toHaveCount(0);
     await checkScreen(page, 'newborn-0-home');
 
@@ -78,11 +81,7 @@ test.describe('新生儿出生, online, from the attract screen to 好差评', (
     const number = (await page.getByTestId('application-number').textContent())!.trim();
     expect(number).toMatch(/^SX-DEV-0001-\d{6}$/);
     await expect(page.getByTestId('delivery-state')).toHaveAttribute('data-delivered', 'true');
-    await expect(page.getByTestId('print-state')).not.toHaveAttribute('data-state', 'printing');
-    if ((await page.getByTestId('print-state').getAttribute('data-state')) !== 'printed') {
-      await expect(page.getByTestId('on-screen-receipt')).toContainText(number);
-      await expect(page.getByTestId('on-screen-receipt')).toContainText(CARD.masked);
-    }
+    await expect(page.getByTestId('print-state')).toHaveAttribute('data-state', 'printed');
     await expect(page.locator('body')).not.toContainText(CARD.idNumber);
     await checkScreen(page, 'newborn-7-done');
 
@@ -98,8 +97,8 @@ test.describe('新生儿出生, online, from the attract screen to 好差评', (
     expect(after.body.value).toBeNull();
   });
 
-  test('progress query by ID card shows each sub-item with its department', async ({ page, kiosk }) => {
-    await page.goto(kiosk.uiUrl);
+  test('progress query by ID card shows each sub-item with its department', async ({ page, sharedKiosk: kiosk }) => {
+    await freshVisit(page, kiosk);
     await page.getByTestId('start').click();
     await insertCard(kiosk);
     await page.getByTestId('thing-newborn').click();

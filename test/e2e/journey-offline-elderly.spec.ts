@@ -41,14 +41,19 @@ test.describe('新生儿出生 in elderly mode with the network unplugged', () =
     const answerBox = await page.locator('.answers .answer').first().boundingBox();
     expect(answerBox!.height).toBeGreaterThanOrEqual(64);
     await page.getByRole('button', { name: '返回' }).click();
-    await walkToConsent(page, { thingId: 'newborn', shots: 'elderly-offline', answer: 'first' });
+    // Offline, e-certificates cannot be looked up: the screen says so, and offers the camera or a promise instead.
+    const offlineLookup = async (p: typeof page) => {
+      await expect(p.getByText('网络暂时不可用，查不到电子证照')).toBeVisible();
+      await expect(p.locator('[data-testid^="ecert-retry-"]').first()).toBeVisible();
+    };
+    await walkToConsent(page, { thingId: 'newborn', shots: 'elderly-offline', answer: 'first', onMaterials: offlineLookup });
 
-    // Offline, e-certificates cannot be looked up: the documents were photographed or promised instead.
+    // Back on the materials: the documents were photographed or promised, none came as an e-certificate.
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '返回' }).click();
     await expect(page.getByRole('heading', { name: '提供材料' })).toBeVisible();
-    await expect(page.getByText('网络暂时不可用，查不到电子证照')).toBeVisible();
     await expect(page.locator('.material[data-provided="capture"]').first()).toBeVisible();
+    await expect(page.locator('.material[data-provided="e-certificate"]')).toHaveCount(0);
     await page.getByTestId('materials-next').click();
     await page.getByTestId('review-next').click();
 

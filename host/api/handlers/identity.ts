@@ -17,11 +17,11 @@ export interface IdentityDeps {
 type IdentityMethods = 'identity.verifyQr' | 'party.await' | 'party.consent' | 'party.skip' | 'enterprise.lookup';
 
 const REFUSALS = {
-  malformed: '这不是三晋通或网证的身份二维码，请打开“三晋通”App的亮证码再扫。',
-  'bad-signature': '这个二维码不是发证方签发的，不能用来办事。请用身份证办理。',
-  unknown: '这个二维码没有登记，请在手机上刷新二维码后再扫。',
-  expired: '二维码已过期，请在手机上刷新后再扫。',
-  replayed: '这个二维码已经用过了，请在手机上刷新后再扫。',
+  malformed: ['这不是三晋通或网证的身份二维码，请打开“三晋通”App的亮证码再扫。', 'This is not a Sanjintong or CTID identity QR code: open the code in the Sanjintong app and scan again.'],
+  'bad-signature': ['这个二维码不是发证方签发的，不能用来办事。请用身份证办理。', 'This QR code was not issued by the identity issuer and cannot be used. Please use your ID card.'],
+  unknown: ['这个二维码没有登记，请在手机上刷新二维码后再扫。', 'This QR code is not registered: refresh it on your phone and scan again.'],
+  expired: ['二维码已过期，请在手机上刷新后再扫。', 'This QR code has expired: refresh it on your phone and scan again.'],
+  replayed: ['这个二维码已经用过了，请在手机上刷新后再扫。', 'This QR code has already been used: refresh it on your phone and scan again.'],
 } as const;
 
 /** An e-ID stands for a resident ID card: the identity the session holds, as the card would give it. */
@@ -53,12 +53,18 @@ export function identityHandlers(deps: IdentityDeps): Pick<HandlerTable, Identit
     'identity.verifyQr': async ({ code }) => {
       const verdict = await platform.verifyEid(code.trim());
       if (!verdict.ok) {
-        if (verdict.code === 'platform-unreachable') return err('platform-unreachable', '用二维码识别身份需要联网，现在网络不通。请把身份证放在感应区办理。', verdict.detail ? { detail: verdict.detail } : {});
+        if (verdict.code === 'platform-unreachable') {
+          return err('platform-unreachable', '用二维码识别身份需要联网，现在网络不通。请把身份证放在感应区办理。', {
+            messageEn: 'Identifying by QR code needs the network, which is down now. Please put your ID card on the reader.',
+            ...(verdict.detail ? { detail: verdict.detail } : {}),
+          });
+        }
         return verdict;
       }
       if (!verdict.value.valid) {
         deps.logger?.info({ reason: verdict.value.reason }, 'e-ID QR refused');
-        return err('invalid-input', REFUSALS[verdict.value.reason], { detail: `eid: ${verdict.value.reason}` });
+        const [zh, en] = REFUSALS[verdict.value.reason];
+        return err('invalid-input', zh, { messageEn: en, detail: `eid: ${verdict.value.reason}` });
       }
       const identity = identityOfEid(verdict.value.identity, verdict.value.verifiedAt);
       const party = session.awaitingParty();
@@ -77,9 +83,9 @@ export function identityHandlers(deps: IdentityDeps): Pick<HandlerTable, Identit
     'party.consent': ({ partyId }) => journeys.consentParty(partyId),
     'party.skip': ({ partyId }) => journeys.skipParty(partyId),
     'enterprise.lookup': async ({ code }) => {
-      if (!session.currentId) return err('no-session', '办理已结束，请回到首页重新开始');
+      if (!session.currentId) return err('no-session', '办理已结束，请回到首页重新开始', { messageEn: 'This visit has ended: go back to the home screen and start again.' });
       const read = readEnterpriseCode(code);
-      if (!read.ok) return err('invalid-input', read.zh, { issues: [{ path: 'code', message: read.zh }] });
+      if (!read.ok) return err('invalid-input', read.zh, { messageEn: read.en, issues: [{ path: 'code', message: read.zh }] });
       const answer = await platform.lookupEnterprise(read.uscc);
       if (!answer.ok) {
         // Offline: the resident types the fields; the application says unverified and the platform decides later.
@@ -88,7 +94,10 @@ export function identityHandlers(deps: IdentityDeps): Pick<HandlerTable, Identit
       }
       if (!answer.value.found) {
         session.noteEnterprise(null);
-        return err('not-found', '没有查到这个统一社会信用代码登记的企业，请对照营业执照核对。', { detail: 'enterprise: not registered' });
+        return err('not-found', '没有查到这个统一社会信用代码登记的企业，请对照营业执照核对。', {
+          messageEn: 'No enterprise is registered under this unified social credit code: check it against the business licence.',
+          detail: 'enterprise: not registered',
+        });
       }
       const e = answer.value.enterprise;
       const record = { uscc: e.unifiedSocialCreditCode, name: e.name, type: e.type, legalRepresentative: e.legalRepresentative };

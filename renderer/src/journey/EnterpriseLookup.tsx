@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormValues } from '../../../contract';
+import { messageIn, type Err, type FormValues } from '../../../contract';
 import type { Field } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 
@@ -9,7 +9,7 @@ export type LookupState =
   | { readonly kind: 'looking' }
   | { readonly kind: 'verified'; readonly name: string }
   | { readonly kind: 'unverified' }
-  | { readonly kind: 'problem'; readonly message: string };
+  | { readonly kind: 'problem'; readonly refusal: Err };
 
 /**
  * The enterprise named by its USCC (typed, or scanned from the 营业执照 QR or
@@ -26,7 +26,7 @@ export function useEnterpriseLookup(fields: readonly Field[], values: FormValues
     if (!usccField || !code.trim()) return;
     setState({ kind: 'looking' });
     void client.api['enterprise.lookup']({ code }).then((r) => {
-      if (!r.ok) return setState({ kind: 'problem', message: r.message });
+      if (!r.ok) return setState({ kind: 'problem', refusal: r });
       onChange(usccField.id, r.value.uscc);
       const e = r.value.enterprise;
       if (!e) return setState({ kind: 'unverified' });
@@ -50,6 +50,7 @@ export function useEnterpriseLookup(fields: readonly Field[], values: FormValues
 
 export function EnterpriseLookup({ state, onLookup }: { state: LookupState; onLookup: () => void }) {
   const { t } = useTranslation();
+  const { locale } = useKiosk();
   return (
     <div className="enterprise-lookup">
       <p className="hint">{t('identity.enterprise.scanHint')}</p>
@@ -63,7 +64,7 @@ export function EnterpriseLookup({ state, onLookup }: { state: LookupState; onLo
       </p>
       {state.kind === 'problem' && (
         <p className="field-error" role="alert" data-testid="enterprise-problem">
-          {state.message}
+          {messageIn(state.refusal, locale)}
         </p>
       )}
     </div>

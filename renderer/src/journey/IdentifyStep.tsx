@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageIn, type Err } from '../../../contract';
 import { useKiosk } from '../app/kiosk-context';
 import { useHostScans } from '../scan/useHostScans';
 import { StepHeader } from './StepHeader';
 
-type QrState = { readonly kind: 'off' } | { readonly kind: 'waiting' } | { readonly kind: 'checking' } | { readonly kind: 'offline' } | { readonly kind: 'refused'; readonly message: string };
+type QrState = { readonly kind: 'off' } | { readonly kind: 'waiting' } | { readonly kind: 'checking' } | { readonly kind: 'offline' } | { readonly kind: 'refused'; readonly refusal: Err };
 
 /**
  * Before the form: the card fills it. Moves on by itself once
@@ -14,7 +15,7 @@ type QrState = { readonly kind: 'off' } | { readonly kind: 'waiting' } | { reado
  */
 export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
   const { t } = useTranslation();
-  const { client, session, connectivity } = useKiosk();
+  const { client, session, connectivity, locale } = useKiosk();
   const [qr, setQr] = useState<QrState>({ kind: 'off' });
   const identified = session?.identity != null;
   // Once, when the card arrives: the callback changes every render, and calling it again
@@ -32,7 +33,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
     setQr({ kind: 'checking' });
     void client.api['identity.verifyQr']({ code: scan.text }).then((r) => {
       if (r.ok) return; // session.changed brings the identity and moves on
-      setQr(r.code === 'platform-unreachable' ? { kind: 'offline' } : { kind: 'refused', message: r.message });
+      setQr(r.code === 'platform-unreachable' ? { kind: 'offline' } : { kind: 'refused', refusal: r });
     });
   });
 
@@ -75,7 +76,7 @@ export function IdentifyStep({ onIdentified }: { onIdentified: () => void }) {
               </p>
               {qr.kind === 'refused' && (
                 <p className="field-error" role="alert" data-testid="qr-refused">
-                  {qr.message}
+                  {messageIn(qr.refusal, locale)}
                 </p>
               )}
             </>

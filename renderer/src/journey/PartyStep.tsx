@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageIn, type Err } from '../../../contract';
 import type { Party } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { StepHeader } from './StepHeader';
@@ -15,21 +16,21 @@ import { pick } from './text';
 export function PartyStep({ party, step, total, onDone }: { party: Party; step: number; total: number; onDone: () => void }) {
   const { t } = useTranslation();
   const { client, session, locale } = useKiosk();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Err | null>(null);
   const who = pick(party.label, locale);
   const read = session?.parties?.find((p) => p.partyId === party.id) ?? null;
 
   useEffect(() => {
-    void client.api['party.await']({ partyId: party.id }).then((r) => !r.ok && setProblem(r.message));
+    void client.api['party.await']({ partyId: party.id }).then((r) => !r.ok && setProblem(r));
     // Leaving the screen: cards belong to the applicant again.
     return () => void client.api['party.await']({ partyId: null });
   }, [client, party.id]);
 
   const consent = () => {
-    void client.api['party.consent']({ partyId: party.id }).then((r) => (r.ok ? onDone() : setProblem(r.message)));
+    void client.api['party.consent']({ partyId: party.id }).then((r) => (r.ok ? onDone() : setProblem(r)));
   };
   const skip = () => {
-    void client.api['party.skip']({ partyId: party.id }).then((r) => (r.ok ? onDone() : setProblem(r.message)));
+    void client.api['party.skip']({ partyId: party.id }).then((r) => (r.ok ? onDone() : setProblem(r)));
   };
 
   return (
@@ -76,7 +77,7 @@ export function PartyStep({ party, step, total, onDone }: { party: Party; step: 
       )}
       {problem && (
         <p className="field-error" role="alert">
-          {problem}
+          {messageIn(problem, locale)}
         </p>
       )}
       {party.presence === 'optional' && !read?.consented && (

@@ -177,6 +177,23 @@ describe('the host trusts nothing the renderer claims', () => {
     expect(!r.ok && r.issues?.map((i) => i.path)).toEqual(['parties.otherParent']);
   });
 
+  it('says each refusal of the identity paths in English too (QR e-ID, party, enterprise)', async () => {
+    begin(NO_EXTRAS, {});
+    const qr = await handlers['identity.verifyQr']({ code: 'not-an-eid-code' }, ctx);
+    expect(!qr.ok && [qr.code, qr.message, qr.messageEn]).toEqual(['invalid-input', '这不是三晋通或网证的身份二维码，请打开“三晋通”App的亮证码再扫。', expect.stringMatching(/^This is not a Sanjintong or CTID identity QR code/)]);
+    const stranger = await handlers['party.await']({ partyId: 'buyer' }, ctx);
+    expect(!stranger.ok && stranger.messageEn).toBe('This matter does not involve this person.');
+    const noCard = await handlers['party.consent']({ partyId: 'otherParent' }, ctx);
+    expect(!noCard.ok && noCard.messageEn).toBe('Ask this person to put their own ID card on the reader first.');
+    const badCode = await handlers['enterprise.lookup']({ code: '91140105MA0L2B3C4X' }, ctx);
+    if (badCode.ok) throw new Error('a code with a wrong check character was accepted');
+    expect(badCode.code).toBe('invalid-input');
+    expect(badCode.messageEn).toMatch(/^[A-Z][a-z]/);
+    expect(badCode.messageEn).not.toBe(badCode.message);
+    const unknown = await handlers['enterprise.lookup']({ code: 'EBL1:93140802MA0R1T2U3J:demo' }, ctx);
+    expect(!unknown.ok && unknown.messageEn).toBe('No enterprise is registered under this unified social credit code: check it against the business licence.');
+  });
+
   it('marks an enterprise verified only when this session looked its code up, with the registry values over the typed ones', async () => {
     const e = FIXTURE_ENTERPRISES.noodleCompany;
     session.begin();

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { applicableSubItems, checkAnswers, partiesFor, WIRED_JOURNEYS, type Journey } from '../../contract/journeys';
+import { REPO_ROOT } from '../support/processes';
+import { expect, freshVisit, platformFaults, sharedTest as test } from './fixtures';
+import { CARD, enterpriseFor, evaluate, insertCard, platformIntakeFor, platformPayloadFor, walkToConsent } from './journey-driver';
+import { coveringPaths, exemptingCertificates, thingOf, type AnswerPath } from './journey-paths';
+
+/**
+ * The wired journeys of part `part` (1-based) of `of`: whole journeys dealt to
+ * the parts so each holds about the same number of walks (an offline walk
+ * counts more: it waits for the reconnect). Each part is its own spec file,
+ * so the two workers share the load; each file shares one kiosk.
+ */
+export function journeysOfPart(part: number, of: number): typeof WIRED_JOURNEYS {
+  const parts = Array.from({ length: of }, () => ({ weight: 0, journeys: [] as (typeof WIRED_JOURNEYS)[number][] }));
+  const weighed = WIRED_JOURNEYS.map((j) => ({ j, weight: coveringPaths(j).reduce((w, _, i) => w + (i > 0 ? 1.5 : 1), 0) }));
+  for (const { j, weight } of [...weighed].sort((a, b) => b.weight - a.weight)) {
+    const lightest = parts.reduce((a, b) => (b.weight < a.weight ? b : a));
+    lightest.weight += weight;
+    lightest.journeys.push(j);
+  }
+  return parts[part - 1]!.journeys;
+}
+
+interface Intake {
+  readonly subItemCodes: string[];
+  readonly applicant: { idNumber: string; name: string };
+  readonly materials: { kind: string; materialCode: string; certificateTypeCode?: string }[];
+  readonly parties?: { role: string; present: boolean; idNumber?: string; consentedAt?: string }[];
+  readonly enterprise?: { unifiedSocialCreditCode: string; verified: boolean };
+}
+
+const BY_AGENT = WIRED_JOURNEYS.filter((j) => j.wired!.questions.some((q) => q.id === 'applicantRole' && q.options?.some((o) => o.value === 'agent'))).filter((_, i) => i % 2 === 1);
+
+/**
+ * Every second business journey (in the catalog's order) is applied for by an agent (经办人) on its first
+ * path: the legal representative swipes their own card and consents, so no letter of authorisation is asked.
+ * The agent's answer must keep the path's sub-items.
+ */
+function walkedBy(journey: Journey, answers: AnswerPath, first: boolean): AnswerPath {
+  if (!first || !BY_AGENT.includes(journey)) return answers;
+  const wired = journey.wired!;
+  const agent = { ...answers, applicantRole: 'agent' };
+  const same = applicableSubItems(thingOf(journey), wired, agent).join() === applicableSubItems(thingOf(journey), wired, answers).join();
+  return checkAnswers(wired, agent).length === 0 && same ? agent : answers;
+}
+
+/**
+ * Generated from the journey data: for every wired 一件事, the few answer
+ * paths that together reach every sub-item, each walked on screen to the
+ * platform in one shared kiosk (the privacy wipe between residents). The
+ * platform's own store must hold exactly one application with the sub-items
+ * the engine computes for that path, the card's applicant and the
+ * e-certificate exemptions; the printed receipt is read back with zbar and
+ * its number is the platform's; the rating given on screen arrives too.
+ * A journey's second and later paths run with the network unplugged until
+ * the application is queued, then reconnect: delivered exactly once.
+ */
+export function walkJourneys(part: number, of: number): void {
+  test.use({
+    launchOptions: {
+      executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    },
+  });
+  for (const journey of journeysOfPart(part, of)) {
+    const thingId = journey.oneThing;
+    test.describe(`${thingId}: every sub-item reached, each application at the platform once`, () => {
+      // A whole walk with axe on the journey's own screens, the print read-back and the platform round trips.
+      test.describe.configure({ timeout: 180_000 });
+      for (const [i, covering] of coveringPaths(journey).entries()) {
+        const offline = i > 0;
+        const path_ = { ...covering, answers: walkedBy(journey, covering.answers, i === 0) };
+        const byAgent = path_.answers['applicantRole'] === 'agent';
+        test(`path ${i + 1}${offline ? ' (network unplugged, then back)' : ''}${byAgent ? ' (by an agent)' : ''}: ${path_.subItems.join(' ')}`, async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+          await freshVisit(page, kiosk);
+          const exemptions = exemptingCertificates(journey, path_.answers, path_.subItems);
+          // The fixture card holds every e-certificate that can exempt a material of this path.
+          for (const e of exemptions) {
+            const r = await fetch(new URL('/admin/certificates', platform.url), {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ holderIdNumber: CARD.idNumber, holderName: '张小三', certificateTypeCode: e.code, certificateNumber: `${e.code}-${CARD.idNumber.slice(-6)}`, issuedAt: '2020-01-01T00:00:00.000Z' }),
+            });
+            expect(r.status, await r.text()).toBe(201);
+          }
+          if (offline) await platformFaults(platform, { errorRate: 1 });
+          try {
+            await page.getByTestId('start').click();
+            await insertCard(kiosk);
+            await expect(page.getByTestId('identity')).toContainText(CARD.masked);
+            await page.getByTestId(`thing-${thingId}`).click();
+            await walkToConsent(page, { thingId, shots: `all-${thingId}-${i + 1}`, answer: path_.answers, kiosk, offline, checks: offline ? 'none' : 'journey' });
+            await page.getByTestId('consent-submit').click();
+            await expect(page.getByRole('heading', { name: '已提交' })).toBeVisible();
+            await expect(page.getByTestId('delivery-state')).toHaveAttribute('data-delivered', String(!offline));
+          } finally {
+            if (offline) await platformFaults(platform, {});
+          }
+          const number = (await page.getByTestId('application-number').textContent())!.trim();
+
+          // The receipt printed, always: read back from the virtual printer's paper with zbar.
+          await expect(page.getByTestId('print-state')).toHaveAttribute('data-state', 'printed');
+          const last = await kiosk.call<{ ok: boolean; value: { png: string; complete: boolean; lines: string[] } | null }>('receipts.last');
+          expect(last.body.value?.complete).toBe(true);
+          const dir = path.join(REPO_ROOT, 'artifacts', 'receipts');
+          mkdirSync(dir, { recursive: true });
+          const file = path.join(dir, `all-${thingId}-${i + 1}.png`);
+          writeFileSync(file, Buffer.from(last.body.value!.png.replace('data:image/png;base64,', ''), 'base64'));
+          const codes = execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim().split('\n');
+          expect(codes).toContain(number);
+
+          // Exactly one application at the platform (after the reconnect, for an offline path), as the engine says.
+          await expect.poll(() => platformIntakeFor(platform.dataDir, number).length, { timeout: 30_000 }).toBe(1);
+          const intake = platformIntakeFor(platform.dataDir, number);
+          expect(intake.map((x) => x.stream)).toEqual(['applications']);
+          const payload = platformPayloadFor(platform.dataDir, number) as unknown as Intake;
+          expect([...payload.subItemCodes].sort()).toEqual([...path_.subItems].sort());
+          expect(payload.applicant.idNumber).toBe(CARD.idNumber);
+          // Every other party the answers call for swiped their own card and consented on screen.
+          const parties = payload.parties ?? [];
+          expect(parties.map((p) => p.role).sort()).toEqual(partiesFor(journey.wired!, path_.answers).map((p) => p.id).sort());
+          for (const p of parties) {
+            expect(p.present, `party ${p.role} present`).toBe(true);
+            expect(p.idNumber).not.toBe(CARD.idNumber);
+            expect(Date.parse(p.consentedAt ?? ''), `party ${p.role} consented`).not.toBeNaN();
+          }
+          // A business names its enterprise: verified by the registry online, typed and unverified offline.
+          if (journey.wired!.form.some((f) => f.fromEnterprise)) {
+            expect(payload.enterprise).toMatchObject({ unifiedSocialCreditCode: enterpriseFor(path_.answers).unifiedSocialCreditCode, verified: !offline });
+          }
+          const certified = payload.materials.filter((m) => m.kind === 'e-certificate').map((m) => `${m.materialCode}:${m.certificateTypeCode}`);
+          // Online, every material an e-certificate can replace is exempted by it; offline the lookup cannot run.
+          expect(certified.sort()).toEqual(offline ? [] : exemptions.map((e) => `${e.materialId}:${e.code}`).sort());
+
+          // 好差评: the rating given on screen arrives at the platform for this application.
+          await evaluate(page, null);
+          await expect
+            .poll(async () => {
+              const { default: Database } = await import('better-sqlite3');
+              const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+              try {
+                return db.prepare(`SELECT COUNT(*) FROM intake WHERE stream = 'evaluations' AND json_extract(payload, '$.localNumber') = ?`).pluck().get(number);
+              } finally {
+                db.close();
+              }
+            }, { timeout: 30_000 })
+            .toBe(1);
+        });
+      }
+    });
+  }
+}
