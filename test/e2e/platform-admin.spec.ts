@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { applicationItem, TestKiosk } from '../support/platform-kiosk';
+import { applicationItem, applicationPayload, TestKiosk } from '../support/platform-kiosk';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
 
 /** The simulator's admin and fleet pages are read by technicians: accessible, Chinese labels. */
@@ -40,4 +40,31 @@ test('platform-sim admin and fleet pages pass axe and show received items and ki
   await expect(table.getByRole('row', { name: /SX-TY-XD-0002/ })).toContainText('从未收到心跳');
   expect(await axeViolations(page)).toEqual([]);
   await keepScreenshot(page, 'platform-admin-fleet');
+});
+
+/** The page a receipt QR opens on a resident's phone: status for the number, details only with the receipt's code. */
+test('platform-sim public progress page passes axe in each of its views and shows details only with the code', async ({ platform, page }) => {
+  const kiosk = new TestKiosk(platform.url, 'SX-TY-XD-0003');
+  expect((await kiosk.provision()).status).toBe(201);
+  const localNumber = 'SX-TY-XD-0003-000042';
+  const payload = applicationPayload({ localNumber, receiptCode: 'K7M2Q9TX4B' });
+  expect((await kiosk.request('POST', '/v1/applications/batch', { items: [applicationItem(payload, 1)] })).status).toBe(200);
+
+  await page.goto(`${platform.url}/progress?n=${localNumber}&c=K7M2Q9TX4B`);
+  await expect(page.getByRole('heading', { level: 1, name: /办件进度查询/ })).toBeVisible();
+  await expect(page.getByText('张*三')).toBeVisible();
+  await expect(page.getByRole('table', { name: /办理事项/ })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('张小三');
+  expect(await axeViolations(page)).toEqual([]);
+  await keepScreenshot(page, 'platform-progress-with-code');
+
+  await page.goto(`${platform.url}/progress?n=${localNumber}`);
+  await expect(page.getByText('受理编号')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('张*三');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto(`${platform.url}/progress?n=SX-TY-XD-0003-000099`);
+  await expect(page.getByRole('status')).toContainText('没有查到');
+  expect(await axeViolations(page)).toEqual([]);
 });
