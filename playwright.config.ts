@@ -12,9 +12,6 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'test/e2e',
-  // Written for the second wave (issue #11) and not yet proven green against main; not run until they are:
-  // the offline elderly walk and the resident screens (tiles, landscape elderly height). See docs/developing.md.
-  testIgnore: ['journey-offline-elderly.spec.ts', 'resident-screens.spec.ts'],
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -31,7 +31,7 @@ sharedTest.describe('home screen: the whole catalog as large pictogram tiles on 
         const tiles = await page.locator('[data-testid^="thing-"], [data-testid^="go-"]').evaluateAll((els) =>
           els.map((e) => ({ id: e.getAttribute('data-testid'), text: e.textContent, picture: e.querySelector('svg.pictogram[role="img"]')?.getAttribute('aria-label') ?? null })),
         );
-        const expected = [...CATALOG.oneThings.map((t) => `thing-${t.id}`), 'go-progress', 'go-feedback', 'go-assisted'];
+        const expected = [...CATALOG.oneThings.map((t) => `thing-${t.id}`), 'go-progress', 'go-appointments', 'go-feedback', 'go-assisted'];
         expect(tiles.map((t) => t.id).sort()).toEqual(expected.sort());
         for (const thing of CATALOG.oneThings) expect(tiles.find((t) => t.id === `thing-${thing.id}`)?.text).toContain(thing.name);
         for (const tile of tiles) expect(tile.picture, tile.id!).toMatch(/^图：.+/);
