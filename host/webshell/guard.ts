@@ -40,3 +40,8 @@ export function bearer(authorization: string | undefined): string | undefined {
 
 /** Strict CSP for the renderer (see contract/csp.ts). */
 export const RENDERER_CSP = rendererCsp({ connectSrc: WEB_SHELL_CONNECT_SRC });
+
+/** The renderer's CSP plus the video desk's origins (and nothing else) when video help is configured. */
+export function rendererCspWith(videoDeskSources: readonly string[]): string {
+  return videoDeskSources.length ? rendererCsp({ connectSrc: [...WEB_SHELL_CONNECT_SRC, ...videoDeskSources] }) : RENDERER_CSP;
+}

@@ -6,7 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { err, type Err, type EventMessage } from '../../contract';
 import type { Host } from '../host';
 import type { Logger } from '../log';
-import { bearer, hostAllowed, originAllowed, RENDERER_CSP, tokenMatches } from './guard';
+import { VideoTickets } from '../services/video';
+import { bearer, hostAllowed, originAllowed, rendererCspWith, tokenMatches } from './guard';
 
 export interface WebShellOptions {
   readonly host: Host;
@@ -109,13 +110,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     socket.on('close', unsubscribe);
   });
 
+  const rendererCsp = rendererCspWith(VideoTickets.connectSources(host.config));
   if (existsSync(options.rendererDir)) {
     await app.register(fastifyStatic, {
       root: options.rendererDir,
       index: 'index.html',
       cacheControl: false,
       setHeaders: (res) => {
-        res.setHeader('Content-Security-Policy', RENDERER_CSP);
+        res.setHeader('Content-Security-Policy', rendererCsp);
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');
       },

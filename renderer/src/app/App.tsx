@@ -21,6 +21,7 @@ import { HomeScreen } from '../screens/HomeScreen';
 import { ProgressScreen } from '../screens/ProgressScreen';
 import { ScanTestScreen } from '../scan/ScanTestScreen';
 import { ScanTestShortcut } from '../scan/ScanTestShortcut';
+import { VideoHelp } from '../video/VideoHelp';
 import { UiHeartbeat } from './UiHeartbeat';
 
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
@@ -52,6 +53,7 @@ export function App() {
         <CardWatcher />
         <CardRemovedPrompt />
         <ActionBar />
+        <VideoHelp />
         <IdleGuard />
         <MaintenanceCorner />
         <UiHeartbeat />

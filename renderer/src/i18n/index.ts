@@ -7,6 +7,7 @@ import { journeyMessages } from './journey';
 import { maintenanceMessages } from './maintenance';
 import { receiptMessages } from './receipt';
 import { scanMessages } from './scan';
+import { videoMessages } from './video';
 import { zhCN } from './zh-CN';
 
 export type UiLocale = 'zh-CN' | 'en';
@@ -28,6 +29,7 @@ const domains: Record<string, DomainMessages<object>> = {
   receipt: receiptMessages,
   devices: devicesMessages,
   identity: identityMessages,
+  video: videoMessages,
 };
 
 export function initI18n(locale: UiLocale) {
