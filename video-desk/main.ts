@@ -6,7 +6,7 @@
  *   VIDEO_AGENTS_FILE (JSON: [{"id","name","password":"scrypt:…"}]; `npm run video-desk -- hash PASSWORD` makes one),
  *   VIDEO_TURN_URLS (comma-separated turn: URLs), VIDEO_TURN_SECRET_FILE or VIDEO_TURN_SECRET (coturn static-auth-secret),
  *   VIDEO_TURN_TTL (seconds, 3600), VIDEO_ICE_POLICY ('all' | 'relay'),
- *   VIDEO_LOCAL_TURN=1: start Debian's coturn on loopback (demo).
+ *   VIDEO_LOCAL_TURN=1: start Debian's coturn on loopback (demo), port VIDEO_LOCAL_TURN_PORT (3478; 0 = any free one).
  * `--demo`: one agent `agent01` / `demo-agent`, the demo kiosk secret, a local coturn when installed.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,10 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { hashPassword, type AgentAccount } from './auth';
 import { startVideoDesk } from './server';
-import { startCoturn, type Coturn, type TurnOptions } from './turn';
-
-export const DEMO_KIOSK_SECRET = 'demo-video-secret-0123456789';
-export const DEMO_AGENT = { id: 'agent01', name: '坐席01', password: 'demo-agent' } as const;
+import { DEMO_AGENT, DEMO_KIOSK_SECRET } from './demo';
+import { freeUdpTcpPort, startCoturn, type Coturn, type TurnOptions } from './turn';
 
 const env = process.env;
 const args = process.argv.slice(2);
@@ -66,7 +64,8 @@ if (turnUrls.length) {
 } else if (env['VIDEO_LOCAL_TURN'] === '1' || (demo && ['/usr/bin/turnserver', '/usr/sbin/turnserver'].some((p) => existsSync(p)))) {
   const secret = randomBytes(18).toString('base64url');
   try {
-    coturn = await startCoturn({ port: Number(env['VIDEO_LOCAL_TURN_PORT'] ?? '3478'), secret });
+    const wanted = Number(env['VIDEO_LOCAL_TURN_PORT'] ?? '3478');
+    coturn = await startCoturn({ port: wanted === 0 ? await freeUdpTcpPort() : wanted, secret });
     turn = { urls: [coturn.url], secret, ttlSeconds: ttl, policy: policy as 'all' | 'relay' };
   } catch (e) {
     console.error(`video desk: local TURN not started (${(e as Error).message}); calls use direct connections only`);
