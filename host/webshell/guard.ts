@@ -45,3 +45,8 @@ export const RENDERER_CSP = rendererCsp({ connectSrc: WEB_SHELL_CONNECT_SRC });
 export function rendererCspWith(videoDeskSources: readonly string[]): string {
   return videoDeskSources.length ? rendererCsp({ connectSrc: [...WEB_SHELL_CONNECT_SRC, ...videoDeskSources] }) : RENDERER_CSP;
 }
+
+/** The same, as the built index.html's meta element carries it (no frame-ancestors). */
+export function rendererCspMeta(videoDeskSources: readonly string[]): string {
+  return rendererCsp({ connectSrc: [...WEB_SHELL_CONNECT_SRC, ...videoDeskSources], meta: true });
+}
