@@ -13,7 +13,7 @@ export function maskedFields(rows: readonly FormRow[]): SharedField[] {
  * Where the resident is, read from the screen itself (its heading and the
  * "第 n 步，共 m 步" line), plus the journey's masked form when one is open.
  */
-export function readSharedView(root: ParentNode, journey: { readonly screen: string; readonly fields: readonly SharedField[] } | null): SharedView {
+export function readSharedView(root: { querySelector(selector: string): { readonly textContent: string | null } | null }, journey: { readonly screen: string; readonly fields: readonly SharedField[] } | null): SharedView {
   const heading = root.querySelector('#main h1')?.textContent?.trim() ?? '';
   const progress = root.querySelector('#main [data-testid="step-progress"]')?.textContent?.trim() ?? '';
   return {
