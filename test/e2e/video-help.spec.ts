@@ -45,6 +45,22 @@ async function expectMediaFlowing(page: Page): Promise<void> {
   expect(now.remote).toBe('relay');
 }
 
+/** The agent signs in on the console page. */
+async function signInAgent(agent: Page): Promise<void> {
+  if (!agent.url().startsWith('http')) await agent.goto(deskUrl);
+  await agent.getByLabel('工号').fill(VIDEO_AGENT.id);
+  await agent.getByLabel('密码').fill(VIDEO_AGENT.password);
+  await agent.getByRole('button', { name: '登录' }).click();
+  await expect(agent.getByRole('status')).toContainText(`已登录：${VIDEO_AGENT.name}`);
+}
+
+/** The resident is still there: a touch on the call panel (the idle clock starts over). */
+async function resident(page: Page): Promise<void> {
+  await page.getByTestId('video-call').getByRole('heading').click();
+}
+
+let deskUrl = '';
+
 test.describe('远程视频帮办: kiosk and agent through the video desk and coturn', () => {
   let platform: PlatformProcess;
   let coturn: Coturn;
@@ -57,6 +73,7 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     platform = await startPlatformProcess();
     coturn = await startTestCoturn();
     desk = await startVideoDeskProcess(coturn, 'relay');
+    deskUrl = desk.url;
     const dir = tempDir('video-kiosk');
     const config = path.join(dir, 'kiosk.config.json');
     // The usual 60 s idle clock with a 5 s countdown: the resident touches the screen during the call, then leaves it alone until the wipe.
@@ -95,7 +112,7 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await expect(page.getByTestId('video-dialog')).toHaveCount(0);
   });
 
-  test('a call: consent, the agent answers, media both ways through TURN, step shared, a hint on the kiosk, the idle wipe hangs up', async ({ page }) => {
+  test('a call: consent, the agent answers, media both ways through TURN, the step shared, a hint on the kiosk, hang up', async ({ page }) => {
     test.setTimeout(240_000);
     // The agent signs in on the console page in a second Chromium.
     const agentContext = await agentBrowser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
@@ -103,10 +120,7 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await agent.goto(desk.url);
     await expect(agent.getByRole('heading', { name: '坐席登录' })).toBeVisible();
     expect(await axeViolations(agent)).toEqual([]);
-    await agent.getByLabel('工号').fill(VIDEO_AGENT.id);
-    await agent.getByLabel('密码').fill(VIDEO_AGENT.password);
-    await agent.getByRole('button', { name: '登录' }).click();
-    await expect(agent.getByRole('status')).toContainText(`已登录：${VIDEO_AGENT.name}`);
+    await signInAgent(agent);
     await expect(agent.locator('#queue-empty')).toBeVisible();
 
     // The resident taps 视频帮办 on the home screen and agrees to share the step.
@@ -129,17 +143,19 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await expect(page.getByTestId('video-call')).toContainText(`正在与坐席 ${VIDEO_AGENT.name} 视频通话`, { timeout: 30_000 });
     await expect(agent.getByRole('heading', { name: '通话中：终端 SX-DEV-0001' })).toBeVisible();
 
-    // The resident is still there (a touch on the call panel): the idle clock starts over.
-    await page.getByTestId('video-call').getByRole('heading').click();
-    // Media flows both ways, relayed by coturn on both ends.
+    // Media flows both ways, relayed by coturn on both ends (the resident touches the panel now and then, as one does in a call).
+    await resident(page);
     await expectMediaFlowing(page);
+    await resident(page);
     await expectMediaFlowing(agent);
+    await resident(page);
     await expect.poll(() => page.getByTestId('video-remote').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => agent.locator('#remote-video').evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // The agent sees where the resident is.
     await expect(agent.getByTestId('agent-view-screen')).toContainText('请选择要办的事', { timeout: 20_000 });
 
+    await resident(page);
     // A hint from the agent appears on the kiosk.
     await agent.getByLabel('发送提示（显示在终端屏幕上）').fill('请点击“新生儿出生”');
     await agent.getByRole('button', { name: '发送提示' }).click();
@@ -149,9 +165,29 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await keepScreenshot(page, 'video-in-call');
     await keepScreenshot(agent, 'video-agent-console');
 
-    // Left alone from here, the kiosk counts down and wipes: the call ends on both sides and the camera is released.
-    await page.getByTestId('video-call').getByRole('heading').click();
-    await expect(page.getByTestId('video-call')).toBeVisible();
+    // The resident hangs up: the agent's console goes back to the queue and the camera is released.
+    await page.getByTestId('video-hangup').click();
+    await expect(page.getByTestId('video-ended')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __videoCall?: unknown }).__videoCall ?? null)).toBeNull();
+    await expect(agent.getByRole('status')).toContainText('通话已结束（居民挂断）', { timeout: 20_000 });
+    await expect(agent.locator('#call')).toBeHidden();
+    await agentContext.close();
+  });
+
+  test('the privacy wipe after idle time hangs up the call and releases the camera', async ({ page }) => {
+    test.setTimeout(240_000);
+    const agentContext = await agentBrowser.newContext({ locale: 'zh-CN' });
+    const agent = await agentContext.newPage();
+    await signInAgent(agent);
+    await page.goto(kiosk.uiUrl);
+    await page.getByTestId('start').click();
+    await page.getByTestId('video-help').click();
+    await page.getByTestId('video-consent-only').click({ timeout: 20_000 });
+    await agent.getByRole('button', { name: '接听终端 SX-DEV-0001' }).click();
+    await expect(page.getByTestId('video-call')).toBeVisible({ timeout: 30_000 });
+    await expect(agent.locator('#view-none')).toHaveText('居民未同意共享屏幕信息');
+    // One last touch on the call panel, then nobody touches the kiosk: countdown, wipe, hang-up.
+    await resident(page);
     await expect(page.getByTestId('idle-warning')).toBeVisible({ timeout: 90_000 });
     await expect(page.getByTestId('start')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('video-call')).toHaveCount(0);

@@ -12,7 +12,7 @@ export function VideoHelpButton() {
   const { t } = useTranslation();
   return (
     <button type="button" className="action" onClick={requestVideoHelp} aria-label={t('video.buttonLabel')} data-testid="video-help">
-      <span aria-hidden="true">🎥</span> {t('video.button')}
+      <span aria-hidden="true">▶</span> {t('video.button')}
     </button>
   );
 }
