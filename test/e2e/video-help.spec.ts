@@ -113,7 +113,7 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
   });
 
   test('a call: consent, the agent answers, media both ways through TURN, the step shared, a hint on the kiosk, hang up', async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     // The agent signs in on the console page in a second Chromium.
     const agentContext = await agentBrowser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const agent = await agentContext.newPage();
@@ -161,11 +161,15 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await agent.getByRole('button', { name: '发送提示' }).click();
     await expect(page.getByTestId('video-hint')).toHaveText('请点击“新生儿出生”', { timeout: 20_000 });
     expect(await axeViolations(page)).toEqual([]);
+    await resident(page);
     expect(await axeViolations(agent)).toEqual([]);
+    await resident(page);
     await keepScreenshot(page, 'video-in-call');
     await keepScreenshot(agent, 'video-agent-console');
+    await resident(page);
 
     // The resident hangs up: the agent's console goes back to the queue and the camera is released.
+    await expect(page.getByTestId('video-call')).toBeVisible();
     await page.getByTestId('video-hangup').click();
     await expect(page.getByTestId('video-ended')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __videoCall?: unknown }).__videoCall ?? null)).toBeNull();
