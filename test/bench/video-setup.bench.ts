@@ -32,7 +32,7 @@ interface VideoElement {
   srcObject: unknown;
   muted: boolean;
   autoplay: boolean;
-  requestVideoFrameCallback(cb: () => void): void;
+  readonly videoWidth: number;
   remove(): void;
 }
 interface Peer {
@@ -62,6 +62,7 @@ interface PageGlobals {
     querySelector(selector: string): (VideoElement & { click(): void; hidden: boolean; addEventListener(type: string, l: () => void, o: unknown): void }) | null;
     getElementById(id: string): { hidden: boolean } | null;
   };
+  requestAnimationFrame(cb: () => void): number;
   benchTap?: number;
   benchFrame?: Promise<number>;
 }
@@ -71,7 +72,7 @@ interface IceServers {
   readonly iceTransportPolicy?: 'all' | 'relay';
 }
 
-/** Two peer connections in one page: createOffer → first frame of the remote video (requestVideoFrameCallback). */
+/** Two peer connections in one page: createOffer → first frame of the remote video (its size known, looked at every animation frame). */
 function pairFirstFrame(page: Page, ice: IceServers): Promise<number> {
   return page.evaluate(async (config) => {
     const g = globalThis as unknown as PageGlobals;
@@ -89,7 +90,9 @@ function pairFirstFrame(page: Page, ice: IceServers): Promise<number> {
       b.ontrack = (e) => {
         if (e.track.kind !== 'video') return;
         video.srcObject = e.streams[0] ?? new g.MediaStream([e.track]);
-        video.requestVideoFrameCallback(() => resolve(performance.now() - t0));
+        // First frame decoded: the element knows the picture's size (polled every animation frame).
+        const look = () => (video.videoWidth > 0 ? resolve(performance.now() - t0) : g.requestAnimationFrame(look));
+        look();
       };
     });
     for (const t of stream.getTracks()) a.addTrack(t, stream);
@@ -145,7 +148,8 @@ export default async function videoSetup(emit: Emit): Promise<void> {
             const v = g.document.querySelector('[data-testid="video-remote"]');
             if (!v) return;
             watch.disconnect();
-            v.requestVideoFrameCallback(() => resolve(performance.now() - g.benchTap!));
+            const look = () => (v.videoWidth > 0 ? resolve(performance.now() - g.benchTap!) : g.requestAnimationFrame(look));
+            look();
           });
           watch.observe(g.document.body, { childList: true, subtree: true });
         });
