@@ -100,7 +100,7 @@ function pairFirstFrame(page: Page, ice: IceServers): Promise<number> {
     await b.setRemoteDescription(a.localDescription);
     await b.setLocalDescription(await b.createAnswer());
     await a.setRemoteDescription(b.localDescription);
-    const ms = await frame;
+    const ms = await Promise.race([frame, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no remote frame within 60 s')), 60_000))]);
     for (const t of stream.getTracks()) t.stop();
     a.close();
     b.close();
@@ -156,7 +156,11 @@ export default async function videoSetup(emit: Emit): Promise<void> {
         g.document.querySelector('[data-testid="video-consent-share"]')!.addEventListener('pointerdown', () => (g.benchTap = performance.now()), { capture: true, once: true });
       });
       await page.getByTestId('video-consent-share').click();
-      viaTurn.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).benchFrame!));
+      viaTurn.push(
+        await page.evaluate(() =>
+          Promise.race([(globalThis as unknown as PageGlobals).benchFrame!, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no remote frame on the kiosk within 60 s of the tap')), 60_000))]),
+        ),
+      );
       await page.getByTestId('video-hangup').click();
       await page.getByTestId('video-close').click();
       await page.getByTestId('video-dialog').waitFor({ state: 'detached' });
