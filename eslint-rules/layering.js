@@ -15,6 +15,7 @@ export const ALLOWED = {
   'offline-cache': ['offline-cache', 'contract'],
   'platform-sim': ['platform-sim', 'contract'],
   'fleet-console': ['fleet-console', 'contract'],
+  'video-desk': ['video-desk', 'contract'],
   'electron/main': ['electron/main', 'contract', 'host'],
   'electron/preload': ['electron/preload', 'contract'],
   scripts: null, // entry points: may compose anything

@@ -135,6 +135,17 @@ export const KioskConfigSchema = z
         reconnectMaxMs: 300_000,
         region: '太原市',
       }),
+    /** 远程视频帮办 (docs/video-help.md): the video desk and the secret its kiosk tickets are signed with; deskUrl null = no video help (the button offers 12345). */
+    video: z
+      .object({
+        deskUrl: z.url({ protocol: /^https?$/, message: 'expected the http:// or https:// URL of the video desk' }).nullable().default(null),
+        /** Shared with the desk (VIDEO_KIOSK_SECRET); prefer secretFile in production. */
+        secret: z.string().min(16, 'expected at least 16 characters').nullable().default(null),
+        secretFile: z.string().min(1).nullable().default(null),
+        ticketTtlSeconds: z.coerce.number().int().min(30).max(3600).default(120),
+      })
+      .strict()
+      .default({ deskUrl: null, secret: null, secretFile: null, ticketTtlSeconds: 120 }),
     /** Offline store and delivery (docs/offline-and-sync.md). */
     offline: z
       .object({
@@ -199,6 +210,9 @@ export const ENV_KEYS = [
   ['KIOSK_FLEET_CERT', 'fleet.certFile', 'Client certificate (PEM) for brokers that want mutual TLS'],
   ['KIOSK_FLEET_KEY', 'fleet.keyFile', 'Client certificate key (PEM)'],
   ['KIOSK_FLEET_REGION', 'fleet.region', 'Region (city/county) the fleet console groups this kiosk under'],
+  ['KIOSK_VIDEO_DESK_URL', 'video.deskUrl', 'Video desk (远程视频帮办 signalling service) base URL; unset = no video help'],
+  ['KIOSK_VIDEO_SECRET', 'video.secret', 'Secret shared with the video desk that signs kiosk tickets'],
+  ['KIOSK_VIDEO_SECRET_FILE', 'video.secretFile', 'File holding the video desk secret (instead of video.secret)'],
 ] as const;
 
 export class ConfigError extends Error {

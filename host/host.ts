@@ -15,6 +15,7 @@ import { ReceiptService } from './services/receipts';
 import { ScanHub } from './services/scans';
 import { sessionHandlers } from './api/handlers/session';
 import { systemHandlers } from './api/handlers/system';
+import { videoHandlers } from './api/handlers/video';
 import type { SecretSealer } from '../offline-cache/crypto/key-vault';
 import { platformFetch, PlatformTlsError, readPlatformTls, type FetchLike } from '../offline-cache/sync/platform-fetch';
 import type { Logger } from './log';
@@ -24,6 +25,7 @@ import { composeFleetLink, type FleetLink } from './operations/fleet-link';
 import { selfTestPortFrom } from './services/self-test';
 import { uploadBundle } from './services/diagnostics/upload';
 import { ConnectivityMonitor } from './services/connectivity';
+import { VideoTickets } from './services/video';
 import { composeOffline, plugOfflineIntoOperations, type Offline } from './services/offline';
 import { createResidentDesk } from './services/resident-desk';
 import { SessionService } from './services/session';
@@ -144,6 +146,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...operations.handlers,
     ...offline.handlers,
     ...resident.handlers,
+    ...videoHandlers(new VideoTickets(config)),
   };
 
   connectivity.start();

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
+import { DEMO_AGENT, DEMO_KIOSK_SECRET } from '../video-desk/demo';
 import { REPO_ROOT, runWebShell } from '../host/main';
 import { DEMO_MAINTENANCE_PIN } from '../host/operations';
 import { productionRefusal } from '../host/provisioning';
@@ -37,6 +38,34 @@ function startPlatformSim(config: KioskConfig): Promise<string> {
   });
 }
 
+/**
+ * Demo mode's 远程视频帮办: the video desk (signalling + agent console) with a
+ * local coturn, started beside the platform simulator when no desk is configured.
+ */
+function startVideoDesk(config: KioskConfig): Promise<string | null> {
+  const entry = path.join(REPO_ROOT, 'video-desk', 'main.ts');
+  if (!existsSync(entry)) return Promise.resolve(null);
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, '--demo'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: REPO_ROOT,
+    env: { ...process.env, VIDEO_DESK_PORT: process.env['VIDEO_DESK_PORT'] ?? '0', VIDEO_LOCAL_TURN_PORT: process.env['VIDEO_LOCAL_TURN_PORT'] ?? '0' },
+  });
+  children.push(child);
+  return new Promise((resolve) => {
+    // Video help is an extra: a desk that cannot start leaves the kiosk running, and the button offers 12345.
+    const timer = setTimeout(() => resolve(null), 30_000);
+    child.once('exit', () => resolve(null));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^VIDEO_DESK_URL=(\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        console.log(`video help (demo): agent console ${m[1]}/ · sign in as ${DEMO_AGENT.id} / ${DEMO_AGENT.password} · kiosk ${config.kioskId}`);
+        resolve(m[1]!);
+      }
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   let config: KioskConfig;
@@ -56,6 +85,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const platformUrl = config.platform.url ?? (await startPlatformSim(config));
+  // A whole-local demo (no platform configured) gets a local video desk too, unless one is configured.
+  if (config.mode === 'demo' && !config.platform.url && !config.video.deskUrl) {
+    const deskUrl = await startVideoDesk(config);
+    if (deskUrl) {
+      config = { ...config, video: { ...config.video, deskUrl, secret: DEMO_KIOSK_SECRET, secretFile: null } };
+      process.env['KIOSK_VIDEO_DESK_URL'] = deskUrl;
+      process.env['KIOSK_VIDEO_SECRET'] = DEMO_KIOSK_SECRET;
+    }
+  }
   const opener = chooseOpener(config.ui.open, {
     electron: electronBinary(REPO_ROOT),
     chromium: CHROMIUM_CANDIDATES.find((c) => existsSync(c)) ?? null,

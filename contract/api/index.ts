@@ -16,6 +16,7 @@ import { outboxEvents, outboxMethods } from './outbox';
 import { sessionEvents, sessionMethods } from './session';
 import { staffEvents, staffMethods } from './staff';
 import { systemEvents, systemMethods } from './system';
+import { videoMethods } from './video';
 import { voiceMethods } from './voice';
 import { watchdogEvents, watchdogMethods } from './watchdog';
 
@@ -41,6 +42,7 @@ export const methods = {
   ...receiptsMethods,
   ...scannerMethods,
   ...identityMethods,
+  ...videoMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -40,3 +40,13 @@ export function bearer(authorization: string | undefined): string | undefined {
 
 /** Strict CSP for the renderer (see contract/csp.ts). */
 export const RENDERER_CSP = rendererCsp({ connectSrc: WEB_SHELL_CONNECT_SRC });
+
+/** The renderer's CSP plus the video desk's origins (and nothing else) when video help is configured. */
+export function rendererCspWith(videoDeskSources: readonly string[]): string {
+  return videoDeskSources.length ? rendererCsp({ connectSrc: [...WEB_SHELL_CONNECT_SRC, ...videoDeskSources] }) : RENDERER_CSP;
+}
+
+/** The same, as the built index.html's meta element carries it (no frame-ancestors). */
+export function rendererCspMeta(videoDeskSources: readonly string[]): string {
+  return rendererCsp({ connectSrc: [...WEB_SHELL_CONNECT_SRC, ...videoDeskSources], meta: true });
+}

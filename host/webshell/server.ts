@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -7,7 +8,8 @@ import { err, type Err, type EventMessage } from '../../contract';
 import type { Host } from '../host';
 import type { Logger } from '../log';
 import { limitBody, LARGEST_BODY_BYTES } from './body-limit';
-import { bearer, hostAllowed, originAllowed, RENDERER_CSP, tokenMatches } from './guard';
+import { VideoTickets } from '../services/video';
+import { bearer, hostAllowed, originAllowed, rendererCspMeta, rendererCspWith, tokenMatches } from './guard';
 
 export interface WebShellOptions {
   readonly host: Host;
@@ -121,13 +123,27 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     socket.on('close', unsubscribe);
   });
 
+  const videoSources = VideoTickets.connectSources(host.config);
+  const rendererCsp = rendererCspWith(videoSources);
+  if (videoSources.length) {
+    // The built page carries the default policy in a meta element too (both apply): widen it the same narrow way.
+    const metaCsp = rendererCspMeta(videoSources);
+    app.addHook('onSend', async (req, reply, payload) => {
+      const path = req.url.split('?')[0];
+      if ((path !== '/' && path !== '/index.html') || !String(reply.getHeader('content-type') ?? '').startsWith('text/html') || !(payload instanceof Readable)) return payload;
+      const chunks: Buffer[] = [];
+      for await (const c of payload) chunks.push(Buffer.from(c as Uint8Array));
+      reply.removeHeader('content-length');
+      return Buffer.concat(chunks).toString('utf8').replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${metaCsp}$2`);
+    });
+  }
   if (existsSync(options.rendererDir)) {
     await app.register(fastifyStatic, {
       root: options.rendererDir,
       index: 'index.html',
       cacheControl: false,
       setHeaders: (res) => {
-        res.setHeader('Content-Security-Policy', RENDERER_CSP);
+        res.setHeader('Content-Security-Policy', rendererCsp);
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');
       },

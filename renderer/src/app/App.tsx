@@ -22,6 +22,7 @@ import { HomeScreen } from '../screens/HomeScreen';
 import { ProgressScreen } from '../screens/ProgressScreen';
 import { ScanTestScreen } from '../scan/ScanTestScreen';
 import { ScanTestShortcut } from '../scan/ScanTestShortcut';
+import { VideoHelp } from '../video/VideoHelp';
 import { UiHeartbeat } from './UiHeartbeat';
 
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
@@ -54,6 +55,7 @@ export function App() {
         <CardWatcher />
         <CardRemovedPrompt />
         <ActionBar />
+        <VideoHelp />
         <IdleGuard />
         <MaintenanceCorner />
         <UiHeartbeat />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useKiosk } from '../app/kiosk-context';
+import { VideoHelpButton } from '../video/VideoHelp';
 
 /**
  * The same four actions in the same place on every screen: back, home, help
@@ -27,6 +28,7 @@ export function ActionBar() {
       <button type="button" className="action" onClick={() => navigate('/help')}>
         <span aria-hidden="true">☎</span> {t('nav.help')} 12345
       </button>
+      <VideoHelpButton />
       <button type="button" className="action" aria-pressed={elderly} onClick={() => setElderly(!elderly)} data-testid="elderly-toggle">
         {elderly ? t('nav.elderlyOff') : t('nav.elderlyOn')}
       </button>

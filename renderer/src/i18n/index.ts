@@ -8,6 +8,7 @@ import { journeyMessages } from './journey';
 import { maintenanceMessages } from './maintenance';
 import { receiptMessages } from './receipt';
 import { scanMessages } from './scan';
+import { videoMessages } from './video';
 import { zhCN } from './zh-CN';
 
 export type UiLocale = 'zh-CN' | 'en';
@@ -30,6 +31,7 @@ const domains: Record<string, DomainMessages<object>> = {
   devices: devicesMessages,
   identity: identityMessages,
   channels: channelsMessages,
+  video: videoMessages,
 };
 
 export function initI18n(locale: UiLocale) {

@@ -19,6 +19,7 @@ import { QuestionStep } from './QuestionStep';
 import { ReviewStep } from './ReviewStep';
 import { initialJourneyState, journeyReducer, type JourneyStep } from './state';
 import { pick } from './text';
+import { useShareJourney } from '../video/useShareJourney';
 
 /**
  * One 一件事 from guide to 好差评. The state lives here and nowhere else in
@@ -45,6 +46,8 @@ export function JourneyScreen() {
     if (!model?.wired || currentStep.kind === 'guide' || state.submitted) return;
     void client.api['journey.saveDraft']({ step: currentStep.kind, answers: state.answers, form: state.form, materials: Object.values(state.materials) });
   }, [client, model, currentStep.kind, state.answers, state.form, state.materials, state.submitted]);
+  const sharedFields = useMemo(() => (model?.wired ? model.fields(state.answers) : []), [model, state.answers]);
+  useShareJourney(thing ? (locale === 'en' ? thing.nameEn : thing.name) : null, sharedFields, state.form);
 
   if (!thing) {
     return (

@@ -4,7 +4,8 @@ import type { SubItem } from '../../../contract/catalog';
 import type { Field, MaterialDef, Question } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { HoldToReveal } from '../components/HoldToReveal';
-import { identifierKind, maskIdentifier } from './identifiers';
+import { formRows } from './form-rows';
+import { maskIdentifier } from './identifiers';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
 
@@ -56,14 +57,7 @@ export function ReviewStep(props: {
       {section(
         t('journey.review.details'),
         'form',
-        props.fields.map((f) => {
-          const typed = props.form[f.id];
-          // Another party's card fields (`fromParty`) are typed until that party swipes: masked like any identifier.
-          const ownCard = f.fromCard !== undefined && f.fromParty === undefined;
-          // Everyone's ID number, phone and bank account masked alike, 显示 held to read one.
-          if (!ownCard && typed && identifierKind(f)) return { k: f.id, label: pick(f.label, locale), value: typed, identifier: true };
-          return { k: f.id, label: pick(f.label, locale), value: ownCard ? t('journey.form.fromCard') : f.options ? pick(f.options.find((o) => o.value === typed)?.label, locale) || '—' : typed || '—' };
-        }),
+        formRows(props.fields, props.form, locale, t('journey.form.fromCard')),
       )}
       {section(t('journey.review.materials'), 'materials', props.materials.map((m) => ({ k: m.id, label: pick(m.name, locale), value: provisionText(props.provided[m.id]) })))}
       <h2>{t('journey.review.subItems')}</h2>
