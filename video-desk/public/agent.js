@@ -68,6 +68,7 @@ let lang = 'zh-CN';
 let token = sessionStorage.getItem('agent.token');
 let agentName = sessionStorage.getItem('agent.name') ?? '';
 let ws = null;
+let inbox = Promise.resolve(); // the desk's messages, handled in order
 let call = null; // { callId, peer, share, pc, channel, stream }
 let waiting = [];
 let statusText = '';
@@ -132,7 +133,12 @@ function connect() {
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   ws = new WebSocket(url);
   ws.addEventListener('open', () => send({ type: 'hello', role: 'agent', credential: token }));
-  ws.addEventListener('message', (e) => void onDesk(JSON.parse(e.data)));
+  // One message after another: the offer must not arrive while the call is still being set up, nor a candidate
+  // overtake the description before it (a dropped candidate is a call without media on a busy machine).
+  ws.addEventListener('message', (e) => {
+    const m = JSON.parse(e.data);
+    inbox = inbox.then(() => onDesk(m)).catch((x) => setStatus(t().error(String(x && x.message ? x.message : x))));
+  });
   ws.addEventListener('close', (e) => {
     endCall(null);
     if (e.code === 4401) {

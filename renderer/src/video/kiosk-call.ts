@@ -30,6 +30,8 @@ export class KioskCall {
   private channel: RTCDataChannel | null = null;
   private local: MediaStream | null = null;
   private callId: string | null = null;
+  /** The desk's messages are handled one after another: a candidate must not overtake the description before it. */
+  private inbox: Promise<void> = Promise.resolve();
   private share = false;
   private agent = '';
   private lastView = '';
@@ -69,7 +71,9 @@ export class KioskCall {
     ws.addEventListener('open', () => this.send({ type: 'hello', role: 'kiosk', credential: r.value.ticket }));
     ws.addEventListener('message', (e) => {
       const m = parseMessage(DeskMessageSchema, String(e.data));
-      if (m.ok) void this.onDesk(m.value).catch((x: unknown) => this.fail('failed', (x as Error).message));
+      if (!m.ok) return;
+      const message = m.value;
+      this.inbox = this.inbox.then(() => this.onDesk(message)).catch((x: unknown) => this.fail('failed', (x as Error).message));
     });
     ws.addEventListener('close', () => {
       clearTimeout(timer);
