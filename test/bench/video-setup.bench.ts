@@ -78,8 +78,10 @@ function pairFirstFrame(page: Page, ice: IceServers): Promise<number> {
     const g = globalThis as unknown as PageGlobals;
     const a = new g.RTCPeerConnection(config);
     const b = new g.RTCPeerConnection(config);
-    a.onicecandidate = (e) => void (e.candidate && b.addIceCandidate(e.candidate));
-    b.onicecandidate = (e) => void (e.candidate && a.addIceCandidate(e.candidate));
+    // A candidate is handed over only once the other side has its remote description (else it is refused and lost).
+    const pending = { a: [] as unknown[], b: [] as unknown[], aReady: false, bReady: false };
+    a.onicecandidate = (e) => void (e.candidate && (pending.bReady ? b.addIceCandidate(e.candidate) : pending.b.push(e.candidate)));
+    b.onicecandidate = (e) => void (e.candidate && (pending.aReady ? a.addIceCandidate(e.candidate) : pending.a.push(e.candidate)));
     const stream = await g.navigator.mediaDevices.getUserMedia({ video: true, audio: true });
     const video = g.document.createElement('video');
     video.muted = true;
@@ -90,16 +92,23 @@ function pairFirstFrame(page: Page, ice: IceServers): Promise<number> {
       b.ontrack = (e) => {
         if (e.track.kind !== 'video') return;
         video.srcObject = e.streams[0] ?? new g.MediaStream([e.track]);
-        // First frame decoded: the element knows the picture's size (polled every animation frame).
-        const look = () => (video.videoWidth > 0 ? resolve(performance.now() - t0) : g.requestAnimationFrame(look));
-        look();
+        // First frame decoded: the element knows the picture's size (polled every 4 ms).
+        const timer = setInterval(() => {
+          if (video.videoWidth === 0) return;
+          clearInterval(timer);
+          resolve(performance.now() - t0);
+        }, 4);
       };
     });
     for (const t of stream.getTracks()) a.addTrack(t, stream);
     await a.setLocalDescription(await a.createOffer());
     await b.setRemoteDescription(a.localDescription);
+    pending.bReady = true;
+    for (const c of pending.b.splice(0)) await b.addIceCandidate(c);
     await b.setLocalDescription(await b.createAnswer());
     await a.setRemoteDescription(b.localDescription);
+    pending.aReady = true;
+    for (const c of pending.a.splice(0)) await a.addIceCandidate(c);
     const ms = await Promise.race([frame, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no remote frame within 60 s')), 60_000))]);
     for (const t of stream.getTracks()) t.stop();
     a.close();
@@ -143,15 +152,15 @@ export default async function videoSetup(emit: Emit): Promise<void> {
       // Clock in the page: the tap, then the first frame painted in the agent's video element.
       await page.evaluate(() => {
         const g = globalThis as unknown as PageGlobals;
+        // Looked up afresh every 4 ms: the panel re-renders, so an element found once may be replaced.
+        g.benchTap = undefined;
         g.benchFrame = new Promise<number>((resolve) => {
-          const watch = new g.MutationObserver(() => {
+          const timer = setInterval(() => {
             const v = g.document.querySelector('[data-testid="video-remote"]');
-            if (!v) return;
-            watch.disconnect();
-            const look = () => (v.videoWidth > 0 ? resolve(performance.now() - g.benchTap!) : g.requestAnimationFrame(look));
-            look();
-          });
-          watch.observe(g.document.body, { childList: true, subtree: true });
+            if (!v || v.videoWidth === 0 || g.benchTap === undefined) return;
+            clearInterval(timer);
+            resolve(performance.now() - g.benchTap);
+          }, 4);
         });
         g.document.querySelector('[data-testid="video-consent-share"]')!.addEventListener('pointerdown', () => (g.benchTap = performance.now()), { capture: true, once: true });
       });
