@@ -9,6 +9,7 @@
  * 100 journeys; the bound is growth ≤ 5 %. Also journeys per minute.
  * SOAK_JOURNEYS (default 1000) sets the count.
  */
+import { yesterday } from '../support/offline-kiosk';
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
@@ -29,11 +30,6 @@ const FORM: Record<string, string> = {
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-function yesterday(): string {
-  const d = new Date(Date.now() - 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function oneJourney(page: Page, kiosk: KioskProcess, i: number): Promise<void> {

@@ -129,3 +129,9 @@ export class RecordingClock extends VirtualClock {
     return super.sleep(ms, signal);
   }
 }
+
+/** Yesterday as the kiosk's local date (YYYY-MM-DD): a birth date or event date every journey accepts. */
+export function yesterday(): string {
+  const d = new Date(Date.now() - 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -16,7 +16,7 @@ import { receiptsForJourneys } from '../../../host/services/receipts-for-journey
 import { SessionService } from '../../../host/services/session';
 import { StaffDesk } from '../../../host/services/staff';
 import { FIXTURE_ENTERPRISES } from '../../../platform-sim/store/enterprise-registry';
-import { openKiosk, startSim } from '../../support/offline-kiosk';
+import { openKiosk, startSim, yesterday } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
 /**
@@ -43,11 +43,6 @@ const MOTHER = card('李春花', '140105199304120025', '2', '19930412');
 const LI = card('李小红', '140105199206110029', '2', '19920611');
 const NO_EXTRAS = { registerHukou: false, socialCard: false, medicalInsurance: false, maternityReimbursement: false, parentingGuidance: false };
 const ctx = { transport: 'web' } as never;
-
-function yesterday(): string {
-  const d = new Date(Date.now() - 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 describe('the host trusts nothing the renderer claims', () => {
   let sim: Awaited<ReturnType<typeof startSim>>;

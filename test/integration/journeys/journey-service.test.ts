@@ -11,7 +11,7 @@ import { ReceiptService } from '../../../host/services/receipts';
 import { receiptsForJourneys } from '../../../host/services/receipts-for-journeys';
 import { SessionService } from '../../../host/services/session';
 import { DEMO_CLERK, StaffDesk } from '../../../host/services/staff';
-import { openKiosk, startSim } from '../../support/offline-kiosk';
+import { openKiosk, startSim, yesterday } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
 /** A real offline store (SQLite in a temp dir) and a real platform simulator over HTTP; the journey service on top. */
@@ -32,11 +32,6 @@ const MOTHER: Identity = {
 const NO_EXTRAS = { registerHukou: false, socialCard: false, medicalInsurance: false, maternityReimbursement: false, parentingGuidance: false };
 const FORM = { mobile: '13912345678', relationship: 'mother', childName: '王小明', childGender: 'male', childBirthDate: '', birthPlace: '山西省妇幼保健院', otherParentName: '王大明', otherParentIdNumber: '110101199003077571' };
 const JPEG = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]).toString('base64')}`;
-
-function yesterday(): string {
-  const d = new Date(Date.now() - 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 describe('journey service over the real store', () => {
   let sim: Awaited<ReturnType<typeof startSim>>;

@@ -14,7 +14,7 @@ import { receiptsForJourneys } from '../../../host/services/receipts-for-journey
 import { SessionService } from '../../../host/services/session';
 import { StaffDesk } from '../../../host/services/staff';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
-import { drain, openKiosk, startSim } from '../../support/offline-kiosk';
+import { drain, openKiosk, startSim, yesterday } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
 /** 办件查询 by receipt over the real store and a real platform simulator: the number alone never shows anyone's application. */
@@ -35,11 +35,6 @@ const card = (name: string, idNumber: string): Identity => ({
 const MOTHER = card('李春花', '140105199304120025');
 const NEIGHBOUR = card('赵桂兰', '140105195803150027');
 const NO_EXTRAS = { registerHukou: false, socialCard: false, medicalInsurance: false, maternityReimbursement: false, parentingGuidance: false };
-
-function yesterday(): string {
-  const d = new Date(Date.now() - 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 describe('progress by receipt: the receipt code or the applicant’s card', () => {
   let sim: Awaited<ReturnType<typeof startSim>>;
