@@ -22,6 +22,29 @@ export const ALLOWED = {
   test: null,
 };
 
+/**
+ * Inside host/, rooms grouped by whom they serve; a room may import the rooms
+ * listed (itself always). Files directly in host/ (the composition root,
+ * config, log) and host/webshell/ (the transport) may import every room.
+ * Imports run one way: api ← platform ← resident ← staff ← operations.
+ */
+export const HOST_ROOMS = {
+  api: [],
+  devices: ['api'],
+  platform: ['api'],
+  resident: ['api', 'platform', 'devices'],
+  staff: ['api', 'resident'],
+  operations: ['api', 'platform', 'resident', 'staff', 'devices'],
+};
+
+/** host/<room>/… → room, or null for the root files and host/webshell/. */
+export function hostRoomOf(absFile, root) {
+  const rel = path.relative(root, absFile).split(path.sep).join('/');
+  const parts = rel.split('/');
+  if (parts[0] !== 'host' || parts.length < 3) return null;
+  return Object.prototype.hasOwnProperty.call(HOST_ROOMS, parts[1]) ? parts[1] : null;
+}
+
 /** Layers that run in a browser: no Node built-ins. */
 const BROWSER_LAYERS = new Set(['renderer', 'contract']);
 /** Bare packages the contract may import: it is shared by every process. */
@@ -53,6 +76,8 @@ export const layeringRule = {
       builtin: "{{file}}: {{layer}}/ runs in the browser and may not import the Node built-in '{{spec}}'.",
       contractPackage: "{{file}}: contract/ may import only {{allowed}} (found '{{spec}}').",
       crossLayer: "{{file}}: {{layer}}/ may not import from {{target}}/ ('{{spec}}'); allowed: {{allowed}}.",
+      hostRoom: "{{file}}: host/{{room}}/ may not import from host/{{target}}/ ('{{spec}}'); imports run one way, host/{{room}}/ may import: {{allowed}}.",
+      foreignHandlers: "{{file}}: the API handlers of host/{{target}}/ belong to that room and the composition root ('{{spec}}').",
     },
   },
   create(context) {
@@ -61,6 +86,21 @@ export const layeringRule = {
     const layer = layerOf(file, root);
     if (!layer) return {};
     const relFile = path.relative(root, file).split(path.sep).join('/');
+
+    const room = layer === 'host' ? hostRoomOf(file, root) : null;
+    function checkRoom(node, spec, resolved, data) {
+      const targetRoom = hostRoomOf(resolved, root);
+      // The root files compose the rooms; a room's own files see themselves.
+      if (!room || !targetRoom || targetRoom === room) return;
+      const relTarget = path.relative(root, resolved).split(path.sep).join('/');
+      if (relTarget.startsWith(`host/${targetRoom}/handlers/`)) {
+        context.report({ node, messageId: 'foreignHandlers', data: { ...data, target: targetRoom } });
+        return;
+      }
+      if (room && !HOST_ROOMS[room].includes(targetRoom)) {
+        context.report({ node, messageId: 'hostRoom', data: { ...data, room, target: targetRoom, allowed: HOST_ROOMS[room].join(', ') || 'no other room' } });
+      }
+    }
 
     function check(node, spec) {
       if (typeof spec !== 'string') return;
@@ -76,10 +116,13 @@ export const layeringRule = {
       if (spec.startsWith('.') || spec.startsWith('/')) {
         const allowed = ALLOWED[layer];
         if (!allowed) return;
-        const target = layerOf(path.resolve(path.dirname(file), spec), root);
+        const resolved = path.resolve(path.dirname(file), spec);
+        const target = layerOf(resolved, root);
         if (target && !allowed.includes(target)) {
           context.report({ node, messageId: 'crossLayer', data: { ...data, target, allowed: allowed.join(', ') } });
+          return;
         }
+        if (layer === 'host') checkRoom(node, spec, resolved, data);
         return;
       }
       if (layer === 'contract' && !CONTRACT_PACKAGES.has(packageName(spec))) {

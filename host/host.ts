@@ -2,33 +2,35 @@ import { mkdirSync } from 'node:fs';
 import { ConfigError, type KioskConfig } from './config';
 import { EventBus } from './api/events';
 import { dispatch, type CallContext, type HandlerTable } from './api/dispatch';
-import { devdockHandlers } from './api/handlers/devdock';
-import { eidDockHandlers } from './api/handlers/eid-dock';
-import { devicesHandlers, type DeviceDirectory } from './api/handlers/devices';
-import { receiptsHandlers } from './api/handlers/receipts';
-import { scannerHandlers } from './api/handlers/scanner';
+import { devdockHandlers } from './devices/handlers/devdock';
+import { eidDockHandlers } from './devices/handlers/eid-dock';
+import { devicesHandlers, type DeviceDirectory } from './devices/handlers/devices';
+import { receiptsHandlers } from './resident/handlers/receipts';
+import { scannerHandlers } from './resident/handlers/scanner';
 import { DeviceManager } from '../drivers/device';
 import { createIdCardDevice } from './devices/idcard-device';
 import { createReceiptDevices } from './devices/receipt-devices';
-import { wireIdentification } from './services/identification';
-import { ReceiptService } from './services/receipts';
-import { ScanHub } from './services/scans';
-import { sessionHandlers } from './api/handlers/session';
-import { systemHandlers } from './api/handlers/system';
-import { videoHandlers } from './api/handlers/video';
+import { wireIdentification } from './resident/identification';
+import { ReceiptService } from './resident/receipts';
+import { ScanHub } from './resident/scans';
+import { sessionHandlers } from './resident/handlers/session';
+import { systemHandlers } from './operations/handlers/system';
+import { videoHandlers } from './resident/handlers/video';
 import type { SecretSealer } from '../offline-cache/crypto/key-vault';
 import { platformFetch, PlatformTlsError, readPlatformTls, type FetchLike } from '../offline-cache/sync/platform-fetch';
 import type { Logger } from './log';
 import { LogRing } from './log-ring';
 import { Operations } from './operations';
 import { composeFleetLink, type FleetLink } from './operations/fleet-link';
-import { selfTestPortFrom } from './services/self-test';
-import { uploadBundle } from './services/diagnostics/upload';
-import { ConnectivityMonitor } from './services/connectivity';
-import { VideoTickets } from './services/video';
-import { composeOffline, plugOfflineIntoOperations, type Offline } from './services/offline';
-import { createResidentDesk } from './services/resident-desk';
-import { SessionService } from './services/session';
+import { selfTestPortFrom } from './operations/self-test';
+import { uploadBundle } from './operations/diagnostics/upload';
+import { ConnectivityMonitor } from './platform/connectivity';
+import { VideoTickets } from './resident/video';
+import { composeOffline, plugOfflineIntoOperations, type Offline } from './offline';
+import { createResidentDesk } from './resident/desk';
+import { staffHandlers } from './staff/handlers';
+import { StaffDesk } from './staff/staff';
+import { SessionService } from './resident/session';
 import { readVersion } from './version';
 
 export interface HostOptions {
@@ -133,7 +135,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   operations.useSelfTests(selfTestPortFrom(deviceManager, receiptDevices.virtualPrinter));
   operations.useBlobUpload((bytes) => uploadBundle(offline.cache.client, bytes));
   receipts.useQueryCodes((n) => offline.applications.receiptCode(n));
-  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts });
+  const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
+  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts, staff });
 
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
@@ -146,6 +149,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...operations.handlers,
     ...offline.handlers,
     ...resident.handlers,
+    ...staffHandlers(staff),
     ...videoHandlers(new VideoTickets(config)),
   };
 

@@ -3,26 +3,26 @@ import path from 'node:path';
 import { err, ok, worstLevel, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type Result } from '../contract';
 import type { EventBus } from './api/events';
 import type { HandlerTable } from './api/dispatch';
-import { maintenanceHandlers } from './api/handlers/maintenance';
-import { watchdogHandlers } from './api/handlers/watchdog';
+import { maintenanceHandlers } from './operations/handlers/maintenance';
+import { watchdogHandlers } from './operations/handlers/watchdog';
 import type { KioskConfig } from './config';
 import type { Logger } from './log';
 import type { LogRing } from './log-ring';
-import { ConfigEditor } from './services/config-editor';
-import type { ConnectivityMonitor } from './services/connectivity';
-import { buildBundle, writeBundle } from './services/diagnostics/bundle';
-import { collectDiagnostics } from './services/diagnostics/collect';
-import { HeartbeatService, type HeartbeatChannel } from './services/heartbeat';
-import { MaintenanceService } from './services/maintenance';
-import { JsonlAuditTrail, type AuditTrail } from './services/maintenance/audit-trail';
-import { CredentialsFile } from './services/maintenance/credentials';
-import { StaffCardRoster } from './services/maintenance/staff-cards';
-import type { OutboxMaintenance } from './services/outbox-maintenance';
-import { RemoteCommandRunner } from './services/remote-commands';
-import { runSelfTest, type SelfTestPort } from './services/self-test';
+import { ConfigEditor } from './operations/config-editor';
+import type { ConnectivityMonitor } from './platform/connectivity';
+import { buildBundle, writeBundle } from './operations/diagnostics/bundle';
+import { collectDiagnostics } from './operations/diagnostics/collect';
+import { HeartbeatService, type HeartbeatChannel } from './operations/heartbeat';
+import { MaintenanceService } from './operations/maintenance';
+import { JsonlAuditTrail, type AuditTrail } from './operations/maintenance/audit-trail';
+import { CredentialsFile } from './operations/maintenance/credentials';
+import { StaffCardRoster } from './operations/maintenance/staff-cards';
+import type { OutboxMaintenance } from './operations/outbox-maintenance';
+import { RemoteCommandRunner } from './operations/remote-commands';
+import { runSelfTest, type SelfTestPort } from './operations/self-test';
 import type { SelfTestDevice, SelfTestResult } from '../contract/api/maintenance';
-import type { SessionService } from './services/session';
-import { UiWatchdog, type UiRecoverer } from './services/watchdog';
+import type { SessionService } from './resident/session';
+import { UiWatchdog, type UiRecoverer } from './operations/watchdog';
 import type { UpdateReport } from '../contract/fleet';
 import { updateFindings } from './operations/updates/findings';
 
@@ -47,7 +47,7 @@ export interface OperationsOptions {
   readonly initialPin?: string;
 }
 
-/** `maintenance.keys` is the offline store's (it holds the keys): host/services/offline.ts. */
+/** `maintenance.keys` is the offline store's (it holds the keys): host/offline.ts. */
 type OperationsMethod = Exclude<Extract<MethodName, `maintenance.${string}`>, 'maintenance.keys'> | 'ui.heartbeat';
 
 /**

@@ -4,9 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { KioskConfig } from './config';
-import { DEMO_CLERK } from './services/staff';
-import { CredentialsFile } from './services/maintenance/credentials';
-import { verifyPin } from './services/maintenance/pin-hash';
+import { DEMO_CLERK } from './staff/staff';
+import { CredentialsFile } from './operations/maintenance/credentials';
+import { verifyPin } from './operations/maintenance/pin-hash';
 
 /**
  * Provisioning a production kiosk (docs/provisioning.md): the platform's

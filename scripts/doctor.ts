@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { DiagnosticsSchema, type Diagnostics } from '../contract';
 import { ConfigError, loadConfig } from '../host/config';
 import { readRunFile, runFilePath } from '../host/run-file';
-import { formatDiagnostics } from '../host/services/diagnostics/format-text';
+import { formatDiagnostics } from '../host/operations/diagnostics/format-text';
 
 const { values } = parseArgs({
   options: {

@@ -13,7 +13,7 @@ import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
 import { fingerprint, giveToOwnerOf, parsePlatformKeyFile, readImportedPlatformKey, sm2Fingerprint, writeImportedPlatformKey } from '../host/provisioning';
 import { plainFileSealer } from '../offline-cache/crypto/key-vault';
 import { loadOrCreateDeviceSigner } from '../offline-cache/sync/device-identity';
-import { keyFingerprints } from '../host/services/maintenance/key-fingerprints';
+import { keyFingerprints } from '../host/operations/maintenance/key-fingerprints';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
 

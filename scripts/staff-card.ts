@@ -6,7 +6,7 @@
  * Works on `<dataDir>/maintenance/staff-cards.json` (KIOSK_DATA_DIR); only scrypt hashes of card numbers are stored.
  */
 import { loadConfig } from '../host/config';
-import { StaffCardRoster } from '../host/services/maintenance/staff-cards';
+import { StaffCardRoster } from '../host/operations/maintenance/staff-cards';
 
 const [command, a, b] = process.argv.slice(2);
 const roster = StaffCardRoster.in(loadConfig().dataDir);

@@ -2,7 +2,7 @@
  * Hooks the host's 7×24 operations into the Electron shell. The composition
  * root (index.ts) calls `wireOperations(host, window.webContents, logger)` once
  * the window exists:
- *   * the UI watchdog (host/services/watchdog.ts) reloads through webContents
+ *   * the UI watchdog (host/operations/watchdog.ts) reloads through webContents
  *     and relaunches the app when reloads keep failing;
  *   * electron-updater starts under the kiosk's update rules (updater.ts).
  * Create the logger with a LogRing and pass it to createHost as `logRing`

@@ -1,5 +1,5 @@
 /**
- * electron-updater wired to the kiosk's update rules (host/services/update-policy.ts):
+ * electron-updater wired to the kiosk's update rules (host/operations/update-policy.ts):
  * the provincial generic server only, signed artifacts only, background
  * download, install only when nobody is being served, and a rollback when a
  * new version fails its health check. The composition root calls
@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { autoUpdater, type UpdateDownloadedEvent } from 'electron-updater';
 import type { Host } from '../../host/host';
-import { artifactSignatureValid, beginTrial, onBoot, onHealthCheck, rollbackFeedUrl, shouldInstallNow, trialHealthy, updaterSettings } from '../../host/services/update-policy';
-import { readTrialState, writeTrialState } from '../../host/services/update-state';
+import { artifactSignatureValid, beginTrial, onBoot, onHealthCheck, rollbackFeedUrl, shouldInstallNow, trialHealthy, updaterSettings } from '../../host/operations/update-policy';
+import { readTrialState, writeTrialState } from '../../host/operations/update-state';
 import type { Logger } from '../../host/log';
 
 const CHECK_EVERY_MS = 6 * 3_600_000;

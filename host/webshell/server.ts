@@ -8,7 +8,7 @@ import { err, type Err, type EventMessage } from '../../contract';
 import type { Host } from '../host';
 import type { Logger } from '../log';
 import { limitBody, LARGEST_BODY_BYTES } from './body-limit';
-import { VideoTickets } from '../services/video';
+import { VideoTickets } from '../resident/video';
 import { bearer, hostAllowed, originAllowed, rendererCspMeta, rendererCspWith, tokenMatches } from './guard';
 
 export interface WebShellOptions {

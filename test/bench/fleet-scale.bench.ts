@@ -21,7 +21,7 @@ import { ConsoleBroker } from '../../fleet-console/broker-link';
 import { startConsoleServer } from '../../fleet-console/server';
 import { FleetStore } from '../../fleet-console/store';
 import { FleetLink } from '../../host/operations/fleet-link/fleet-link';
-import { checkCommand } from '../../host/services/remote-commands';
+import { checkCommand } from '../../host/operations/remote-commands';
 import { platformKey, telemetry } from '../integration/fleet/fleet-harness';
 import { startMosquitto } from '../support/mosquitto';
 import { tempDir } from '../support/processes';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashPin, verifyPin } from '../../host/services/maintenance/pin-hash';
+import { hashPin, verifyPin } from '../../host/operations/maintenance/pin-hash';
 import { REPO_ROOT, spawnTs, startKioskProcess, startPlatformProcess } from '../support/processes';
 import { figure, percentile, type Emit } from './format';
 

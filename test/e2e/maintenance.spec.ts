@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CATALOG } from '../../contract/catalog';
 import { demoCard } from '../../drivers/idcard';
-import { StaffCardRoster } from '../../host/services/maintenance/staff-cards';
+import { StaffCardRoster } from '../../host/operations/maintenance/staff-cards';
 import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
 import { openOfflineCache } from '../../offline-cache/offline-cache';
 import { startKioskProcess, tempDir } from '../support/processes';

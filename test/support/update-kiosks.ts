@@ -4,8 +4,8 @@ import pino from 'pino';
 import { ok } from '../../contract';
 import type { FleetTelemetry, UpdateReport } from '../../contract/fleet';
 import { FleetLink } from '../../host/operations/fleet-link';
-import { JsonlAuditTrail } from '../../host/services/maintenance/audit-trail';
-import { RemoteCommandRunner } from '../../host/services/remote-commands';
+import { JsonlAuditTrail } from '../../host/operations/maintenance/audit-trail';
+import { RemoteCommandRunner } from '../../host/operations/remote-commands';
 import type { Mosquitto } from './mosquitto';
 import { tempDir } from './processes';
 

@@ -1,6 +1,6 @@
 import type { Diagnostics } from '../../../contract';
 import { FleetTelemetrySchema, type FleetTelemetry, type UpdateReport } from '../../../contract/fleet';
-import { heartbeatFrom } from '../../services/heartbeat';
+import { heartbeatFrom } from '../heartbeat';
 
 export interface TelemetryContext {
   readonly mode: 'demo' | 'production';

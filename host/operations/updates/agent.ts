@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Updater } from 'tuf-js';
 import { UpdateReportSchema, type UpdateReport } from '../../../contract/fleet';
 import type { Logger } from '../../log';
-import { beginTrial, onBoot, onHealthCheck, shouldInstallNow, type InstallContext } from '../../services/update-policy';
-import { readTrialState, writeTrialState } from '../../services/update-state';
+import { beginTrial, onBoot, onHealthCheck, shouldInstallNow, type InstallContext } from '../update-policy';
+import { readTrialState, writeTrialState } from '../update-state';
 import { SlotStore, type SlotName } from './slots';
 
 export { UpdateReportSchema, type UpdateReport };

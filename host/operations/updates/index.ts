@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../config';
 import type { Host } from '../../host';
 import type { Logger } from '../../log';
-import { trialHealthy } from '../../services/update-policy';
+import { trialHealthy } from '../update-policy';
 import { readVersion } from '../../version';
 import { UpdateAgent, type HealthProbe } from './agent';
 import { webShellProbe } from './probe';

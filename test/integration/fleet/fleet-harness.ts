@@ -7,8 +7,8 @@ import type { FleetTelemetry } from '../../../contract/fleet';
 import { ConsoleBroker } from '../../../fleet-console/broker-link';
 import { FleetStore } from '../../../fleet-console/store';
 import { FleetLink } from '../../../host/operations/fleet-link/fleet-link';
-import { JsonlAuditTrail } from '../../../host/services/maintenance/audit-trail';
-import { RemoteCommandRunner } from '../../../host/services/remote-commands';
+import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
+import { RemoteCommandRunner } from '../../../host/operations/remote-commands';
 import { tempDir } from '../../support/processes';
 import type { Mosquitto } from '../../support/mosquitto';
 

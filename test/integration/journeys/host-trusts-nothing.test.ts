@@ -5,16 +5,16 @@ import { journeyFor } from '../../../contract/journeys';
 import type { ApplicationPayload } from '../../../contract/platform';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
 import { EventBus } from '../../../host/api/events';
-import { identityHandlers } from '../../../host/api/handlers/identity';
-import { residentHandlers } from '../../../host/api/handlers/journeys';
-import { ApplicationsService } from '../../../host/services/applications';
-import type { ApplicationsPort } from '../../../host/services/journey-ports';
-import { JourneyService } from '../../../host/services/journeys';
-import { platformLookups } from '../../../host/services/platform-lookups';
-import { ReceiptService } from '../../../host/services/receipts';
-import { receiptsForJourneys } from '../../../host/services/receipts-for-journeys';
-import { SessionService } from '../../../host/services/session';
-import { StaffDesk } from '../../../host/services/staff';
+import { identityHandlers } from '../../../host/resident/handlers/identity';
+import { residentHandlers } from '../../../host/resident/handlers/journeys';
+import { ApplicationsService } from '../../../host/platform/applications';
+import type { ApplicationsPort } from '../../../host/platform/ports';
+import { JourneyService } from '../../../host/resident/journeys';
+import { platformLookups } from '../../../host/platform/lookups';
+import { ReceiptService } from '../../../host/resident/receipts';
+import { receiptsForJourneys } from '../../../host/resident/receipts-for-journeys';
+import { SessionService } from '../../../host/resident/session';
+import { StaffDesk } from '../../../host/staff/staff';
 import { FIXTURE_ENTERPRISES } from '../../../platform-sim/store/enterprise-registry';
 import { openKiosk, startSim, yesterday } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
@@ -88,7 +88,7 @@ describe('the host trusts nothing the renderer claims', () => {
     journeys = new JourneyService({ session, journeyFor: (id) => journeyFor(id) ?? null, applications: recording, receipts: receiptsForJourneys(receipts), staff, awaitDelivery: async () => false });
     const platform = platformLookups(cache, { timeoutMs: 3000 });
     handlers = {
-      ...residentHandlers({ session, journeys, applications: recording, platform, staff, progress: null as never, voice: null as never }),
+      ...residentHandlers({ session, journeys, applications: recording, platform, progress: null as never, voice: null as never }),
       ...identityHandlers({ session, journeys, platform }),
     };
   });

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../../contract';
 import { EventBus } from '../../../host/api/events';
-import { SessionService } from '../../../host/services/session';
-import { DEMO_CLERK, StaffDesk } from '../../../host/services/staff';
-import { VoiceGuide } from '../../../host/services/voice';
+import { SessionService } from '../../../host/resident/session';
+import { DEMO_CLERK, StaffDesk } from '../../../host/staff/staff';
+import { VoiceGuide } from '../../../host/resident/voice';
 import { tempDir } from '../../support/processes';
 
 describe('voice guidance with espeak-ng', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { toProgress } from '../../../host/services/applications';
+import { toProgress } from '../../../host/platform/applications';
 import { advanceSimClock, drain, openKiosk, payloadFor, RESIDENT, startSim } from '../../support/offline-kiosk';
 
 const cleanup: (() => Promise<void>)[] = [];

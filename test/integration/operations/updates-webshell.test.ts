@@ -5,7 +5,7 @@ import { loadConfig } from '../../../host/config';
 import { createLogger } from '../../../host/log';
 import { runWebShell, type RunningWebShell } from '../../../host/main';
 import { SlotStore } from '../../../host/operations/updates';
-import { readTrialState, writeTrialState } from '../../../host/services/update-state';
+import { readTrialState, writeTrialState } from '../../../host/operations/update-state';
 import { readVersion } from '../../../host/version';
 import { startPlatformSim, type PlatformSim } from '../../../platform-sim/server';
 import { tempDir } from '../../support/processes';

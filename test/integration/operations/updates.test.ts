@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../host/log';
 import { UpdateAgent, type UpdateAgentOptions } from '../../../host/operations/updates/agent';
 import { webShellProbe } from '../../../host/operations/updates/probe';
-import { readTrialState } from '../../../host/services/update-state';
+import { readTrialState } from '../../../host/operations/update-state';
 import { addRelease } from '../../../scripts/release-repo';
 import { servedRepo, testBundle, type ServedRepo } from '../../support/release-repo';
 

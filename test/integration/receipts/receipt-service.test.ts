@@ -4,9 +4,9 @@ import { ReceiptPrinter } from '../../../drivers/printer/receipt-printer';
 import { startSimulatedPrinter, type SimulatedPrinter } from '../../../drivers/printer/sim/pty-sim';
 import { EventBus } from '../../../host/api/events';
 import { createLogger } from '../../../host/log';
-import { ReceiptService, type ReceiptRequest } from '../../../host/services/receipts';
-import { receiptsForJourneys } from '../../../host/services/receipts-for-journeys';
-import { SessionService } from '../../../host/services/session';
+import { ReceiptService, type ReceiptRequest } from '../../../host/resident/receipts';
+import { receiptsForJourneys } from '../../../host/resident/receipts-for-journeys';
+import { SessionService } from '../../../host/resident/session';
 import { WIRED_JOURNEYS } from '../../../contract/journeys';
 
 const request: ReceiptRequest = {

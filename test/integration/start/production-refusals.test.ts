@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MAINTENANCE_PIN } from '../../../host/operations';
 import { writeImportedPlatformKey } from '../../../host/provisioning';
-import { CredentialsFile } from '../../../host/services/maintenance/credentials';
-import { hashPin, verifyPin } from '../../../host/services/maintenance/pin-hash';
-import { DEMO_CLERK } from '../../../host/services/staff';
+import { CredentialsFile } from '../../../host/operations/maintenance/credentials';
+import { hashPin, verifyPin } from '../../../host/operations/maintenance/pin-hash';
+import { DEMO_CLERK } from '../../../host/staff/staff';
 import { REPO_ROOT, tempDir } from '../../support/processes';
 
 /** A production kiosk that is otherwise ready: https platform, real (here: no) devices, a pinned platform key. */

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../contract';
 import { EventBus } from '../../../host/api/events';
-import { ConnectivityMonitor } from '../../../host/services/connectivity';
+import { ConnectivityMonitor } from '../../../host/platform/connectivity';
 
 /** A real HTTP health endpoint whose answers the test scripts, one per probe. */
 async function healthServer(answers: number[]): Promise<{ url: string; server: Server }> {

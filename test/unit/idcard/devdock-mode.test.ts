@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type HandlerTable } from '../../../host/api/dispatch';
-import { devdockHandlers } from '../../../host/api/handlers/devdock';
+import { devdockHandlers } from '../../../host/devices/handlers/devdock';
 import { createLogger } from '../../../host/log';
 
 const handlers = devdockHandlers(null) as unknown as HandlerTable;

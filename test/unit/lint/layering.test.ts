@@ -17,7 +17,7 @@ async function layeringErrors(name: string, asPath: string): Promise<string[]> {
 
 describe('layering lint rule', () => {
   it.each([
-    ['electron-in-host.ts', 'host/services/x.ts', /only electron\/ may import 'electron'/],
+    ['electron-in-host.ts', 'host/resident/x.ts', /only electron\/ may import 'electron'/],
     ['electron-in-host.ts', 'drivers/idcard/x.ts', /only electron\/ may import 'electron'/],
     ['electron-in-host.ts', 'renderer/src/x.ts', /only electron\/ may import 'electron'/],
     ['builtin-in-renderer.ts', 'renderer/src/x.ts', /renderer\/ runs in the browser .* 'node:fs'/],
@@ -28,6 +28,11 @@ describe('layering lint rule', () => {
     ['drivers-from-cache.ts', 'offline-cache/x.ts', /offline-cache\/ may not import from drivers\//],
     ['host-from-preload.ts', 'electron/preload/x.ts', /electron\/preload\/ may not import from host\//],
     ['host-from-platform-sim.ts', 'platform-sim/x.ts', /platform-sim\/ may not import from host\//],
+    // Inside host/, rooms by whom they serve; imports run one way (api ← platform ← resident ← staff ← operations).
+    ['room-operations.ts', 'host/resident/x.ts', /host\/resident\/ may not import from host\/operations\//],
+    ['room-resident.ts', 'host/platform/x.ts', /host\/platform\/ may not import from host\/resident\//],
+    ['room-resident.ts', 'host/api/x.ts', /host\/api\/ may not import from host\/resident\/ .*no other room/],
+    ['room-resident-handlers.ts', 'host/operations/x.ts', /API handlers of host\/resident\/ belong to that room/],
   ])('%s as %s is rejected', async (name, asPath, expected) => {
     const errors = await layeringErrors(name, asPath);
     expect(errors).toHaveLength(1);
@@ -41,6 +46,9 @@ describe('layering lint rule', () => {
     ['electron-in-host.ts', 'electron/preload/x.ts'],
     ['host-from-renderer.ts', 'test/unit/x.ts'],
     ['host-from-preload.ts', 'electron/main/x.ts'],
+    ['room-resident.ts', 'host/staff/x.ts'],
+    ['room-operations.ts', 'host/operations/handlers/x.ts'],
+    ['root-resident-handlers.ts', 'host/host.ts'],
   ])('%s as %s is allowed', async (name, asPath) => {
     expect(await layeringErrors(name, asPath)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../../contract';
 import { loadConfig } from '../../../host/config';
-import { buildBundle, bundleTarget, writeBundle } from '../../../host/services/diagnostics/bundle';
+import { buildBundle, bundleTarget, writeBundle } from '../../../host/operations/diagnostics/bundle';
 import { tempDir } from '../../support/processes';
 
 const diagnostics: Diagnostics = {

@@ -6,10 +6,10 @@ import { adviseDevice, type DeviceStatus } from '../../../contract';
 import { KioskConfigSchema } from '../../../host/config';
 import { createLogger } from '../../../host/log';
 import { LogRing } from '../../../host/log-ring';
-import { ConfigEditor } from '../../../host/services/config-editor';
-import { buildBundle } from '../../../host/services/diagnostics/bundle';
-import { outboxFindings } from '../../../host/services/diagnostics/findings';
-import { JsonlAuditTrail } from '../../../host/services/maintenance/audit-trail';
+import { ConfigEditor } from '../../../host/operations/config-editor';
+import { buildBundle } from '../../../host/operations/diagnostics/bundle';
+import { outboxFindings } from '../../../host/operations/diagnostics/findings';
+import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
 import { tempDir } from '../../support/processes';
 
 const printer: DeviceStatus = {

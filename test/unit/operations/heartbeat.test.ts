@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adviseDevice, type DeviceStatus, type Diagnostics } from '../../../contract';
 import { HeartbeatSchema } from '../../../contract/platform';
-import { bundleTarget } from '../../../host/services/diagnostics/bundle';
-import { heartbeatFrom, statusSignature } from '../../../host/services/heartbeat';
+import { bundleTarget } from '../../../host/operations/diagnostics/bundle';
+import { heartbeatFrom, statusSignature } from '../../../host/operations/heartbeat';
 import { tempDir } from '../../support/processes';
 
 const printer: DeviceStatus = {

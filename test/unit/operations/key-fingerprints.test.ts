@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../host/provisioning';
-import { keyFingerprints } from '../../../host/services/maintenance/key-fingerprints';
+import { keyFingerprints } from '../../../host/operations/maintenance/key-fingerprints';
 
 const raw = () => generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../host/api/events';
 import { dispatch } from '../../../host/api/dispatch';
 import { createLogger } from '../../../host/log';
-import { MaintenanceService } from '../../../host/services/maintenance';
-import { JsonlAuditTrail } from '../../../host/services/maintenance/audit-trail';
-import { CredentialsFile } from '../../../host/services/maintenance/credentials';
-import { attemptsLeft, isLocked, recordFailure, recordSuccess, UNLOCKED } from '../../../host/services/maintenance/lockout';
+import { MaintenanceService } from '../../../host/operations/maintenance';
+import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
+import { CredentialsFile } from '../../../host/operations/maintenance/credentials';
+import { attemptsLeft, isLocked, recordFailure, recordSuccess, UNLOCKED } from '../../../host/operations/maintenance/lockout';
 import { tempDir } from '../../support/processes';
 
 const silent = createLogger({ level: 'silent' });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../../contract';
 import { commandSigningString, type KioskCommand } from '../../../contract/platform';
 import { createLogger } from '../../../host/log';
-import { JsonlAuditTrail } from '../../../host/services/maintenance/audit-trail';
-import { checkCommand, RemoteCommandRunner } from '../../../host/services/remote-commands';
+import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
+import { checkCommand, RemoteCommandRunner } from '../../../host/operations/remote-commands';
 import { tempDir } from '../../support/processes';
 
 const secret = ed25519.utils.randomSecretKey();

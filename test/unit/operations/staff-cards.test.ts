@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StaffCardRoster } from '../../../host/services/maintenance/staff-cards';
+import { StaffCardRoster } from '../../../host/operations/maintenance/staff-cards';
 import { tempDir } from '../../support/processes';
 
 describe('StaffCardRoster', () => {

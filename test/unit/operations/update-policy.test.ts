@@ -2,8 +2,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactSignatureValid, beginTrial, onBoot, onHealthCheck, rollbackFeedUrl, shouldInstallNow, trialHealthy, updaterSettings } from '../../../host/services/update-policy';
-import { readTrialState, writeTrialState } from '../../../host/services/update-state';
+import { artifactSignatureValid, beginTrial, onBoot, onHealthCheck, rollbackFeedUrl, shouldInstallNow, trialHealthy, updaterSettings } from '../../../host/operations/update-policy';
+import { readTrialState, writeTrialState } from '../../../host/operations/update-state';
 import { tempDir } from '../../support/processes';
 
 describe('update policy', () => {

@@ -6,8 +6,8 @@ import { commandSigningString, KioskCommandBodySchema, type KioskCommand } from 
 import { loadConfig } from '../../../host/config';
 import { createLogger } from '../../../host/log';
 import { compareVersions, updateFindings, type UpdateReport } from '../../../host/operations/updates';
-import { JsonlAuditTrail } from '../../../host/services/maintenance/audit-trail';
-import { RemoteCommandRunner } from '../../../host/services/remote-commands';
+import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
+import { RemoteCommandRunner } from '../../../host/operations/remote-commands';
 import { tempDir } from '../../support/processes';
 
 const secret = ed25519.utils.randomSecretKey();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../host/api/events';
 import { createLogger } from '../../../host/log';
-import { UiWatchdog } from '../../../host/services/watchdog';
-import { decideRecovery, uiIsStale } from '../../../host/services/watchdog-policy';
+import { UiWatchdog } from '../../../host/operations/watchdog';
+import { decideRecovery, uiIsStale } from '../../../host/operations/watchdog-policy';
 
 describe('decideRecovery', () => {
   const now = 10 * 60_000;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../host/config';
-import { VideoTickets } from '../../../host/services/video';
+import { VideoTickets } from '../../../host/resident/video';
 import { ClientMessageSchema, DeskMessageSchema, parseMessage, PeerMessageSchema } from '../../../contract/video';
 import { AgentDirectory, hashPassword, signKioskTicket, verifyKioskTicket } from '../../../video-desk/auth';
 import { iceConfigFor, turnCredentials } from '../../../video-desk/turn';

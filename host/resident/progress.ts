@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { err, ok, type ApplicationProgress, type ProgressAnswer, type Result } from '../../contract';
 import { maskName } from '../../contract/identity';
 import type { HolderCase } from '../../contract/platform';
-import type { ApplicationsService } from './applications';
-import type { ApplicationsPort, PlatformLookups } from './journey-ports';
+import type { ApplicationsService } from '../platform/applications';
+import type { ApplicationsPort, PlatformLookups } from '../platform/ports';
 import type { SessionService } from './session';
 
 const NUMBER = /^[A-Z0-9-]{6,64}$/;

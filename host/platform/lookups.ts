@@ -14,7 +14,7 @@ import {
 } from '../../contract/platform';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import { StatusPuller } from '../../offline-cache/sync/status-puller';
-import type { PlatformLookups } from './journey-ports';
+import type { PlatformLookups } from './ports';
 
 const LOOKUP_PATH = '/v1/e-certificates/lookup';
 

@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite';
 import { err, ok, type PrintedPaper } from '../../../contract';
 import type { VirtualPrinter } from '../../../drivers/printer/sim/virtual-printer';
-import type { ReceiptService } from '../../services/receipts';
-import type { SessionService } from '../../services/session';
-import type { HandlerTable } from '../dispatch';
+import type { ReceiptService } from '../receipts';
+import type { SessionService } from '../session';
+import type { HandlerTable } from '../../api/dispatch';
 
 type ReceiptMethods = 'receipts.condition' | 'receipts.held' | 'receipts.retry' | 'receipts.printTest' | 'receipts.last' | 'receipts.simSet';
 

@@ -1,19 +1,19 @@
-import { CATALOG } from '../../contract/catalog';
-import { err, ok, type EventPayload, type Result } from '../../contract';
-import type { Heartbeat, HeartbeatResponse } from '../../contract/platform';
-import { plainFileSealer, type SecretSealer } from '../../offline-cache/crypto/key-vault';
-import type { FetchLike } from '../../offline-cache/sync/platform-fetch';
-import { openOfflineCache, type OfflineCache } from '../../offline-cache/offline-cache';
-import type { EventBus } from '../api/events';
-import type { HandlerTable } from '../api/dispatch';
-import { outboxHandlers } from '../api/handlers/outbox';
-import { keyFingerprints } from './maintenance/key-fingerprints';
-import type { KioskConfig } from '../config';
-import { fingerprint, readImportedPlatformKey } from '../provisioning';
-import type { Logger } from '../log';
-import { ApplicationsService } from './applications';
-import { outboxMaintenance, sqliteAuditTrail } from './outbox-levers';
-import { SyncService } from './sync';
+import { CATALOG } from '../contract/catalog';
+import { err, ok, type EventPayload, type Result } from '../contract';
+import type { Heartbeat, HeartbeatResponse } from '../contract/platform';
+import { plainFileSealer, type SecretSealer } from '../offline-cache/crypto/key-vault';
+import type { FetchLike } from '../offline-cache/sync/platform-fetch';
+import { openOfflineCache, type OfflineCache } from '../offline-cache/offline-cache';
+import type { EventBus } from './api/events';
+import type { HandlerTable } from './api/dispatch';
+import { outboxHandlers } from './platform/handlers/outbox';
+import { keyFingerprints } from './operations/maintenance/key-fingerprints';
+import type { KioskConfig } from './config';
+import { fingerprint, readImportedPlatformKey } from './provisioning';
+import type { Logger } from './log';
+import { ApplicationsService } from './platform/applications';
+import { outboxMaintenance, sqliteAuditTrail } from './operations/outbox-levers';
+import { SyncService } from './platform/sync';
 
 export interface OfflineDeps {
   readonly config: KioskConfig;

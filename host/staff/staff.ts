@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result, type Staff } from '../../contract';
 import type { EventBus } from '../api/events';
-import type { SessionService } from './session';
+import type { SessionService } from '../resident/session';
 
 /** `<dataDir>/staff.json`: clerks allowed to use assisted mode (帮代办). PINs are stored as scrypt hashes only. */
 const StaffFileSchema = z.object({

@@ -1,6 +1,6 @@
 import { ok } from '../../../contract';
-import type { UiWatchdog } from '../../services/watchdog';
-import type { HandlerTable } from '../dispatch';
+import type { UiWatchdog } from '../watchdog';
+import type { HandlerTable } from '../../api/dispatch';
 
 export function watchdogHandlers(watchdog: UiWatchdog): Pick<HandlerTable, 'ui.heartbeat'> {
   return {

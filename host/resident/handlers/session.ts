@@ -1,6 +1,6 @@
 import { ok } from '../../../contract';
-import type { SessionService } from '../../services/session';
-import type { HandlerTable } from '../dispatch';
+import type { SessionService } from '../session';
+import type { HandlerTable } from '../../api/dispatch';
 
 export function sessionHandlers(session: SessionService): Pick<HandlerTable, 'session.begin' | 'session.current' | 'session.end'> {
   return {

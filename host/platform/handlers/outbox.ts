@@ -1,7 +1,7 @@
 import { ok } from '../../../contract';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
-import { toSyncStatusView } from '../../services/sync';
-import type { HandlerTable } from '../dispatch';
+import { toSyncStatusView } from '../sync';
+import type { HandlerTable } from '../../api/dispatch';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 

@@ -1,6 +1,6 @@
 import { err, ok } from '../../../contract';
-import type { SimulatedIdCard } from '../../devices/idcard-device';
-import type { HandlerTable } from '../dispatch';
+import type { SimulatedIdCard } from '../idcard-device';
+import type { HandlerTable } from '../../api/dispatch';
 
 type DevDockMethods = 'devdock.idcard.cards' | 'devdock.idcard.insert' | 'devdock.idcard.remove' | 'devdock.idcard.fault';
 

@@ -1,5 +1,5 @@
 import { ok, type DeviceStatus } from '../../../contract';
-import type { HandlerTable } from '../dispatch';
+import type { HandlerTable } from '../../api/dispatch';
 
 /** What the host needs from the device layer; the drivers' DeviceManager provides it. */
 export interface DeviceDirectory {

@@ -14,7 +14,7 @@ import {
   type SlotsResponse,
 } from '../../contract/platform';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
-import { signedCall } from './platform-lookups';
+import { signedCall } from '../platform/lookups';
 import type { ReceiptService } from './receipts';
 import type { SessionService } from './session';
 

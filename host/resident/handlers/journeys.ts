@@ -1,12 +1,11 @@
 import { err, ok } from '../../../contract';
 import { oneThingById } from '../../../contract/catalog';
-import type { ApplicationsPort, PlatformLookups } from '../../services/journey-ports';
-import type { JourneyService } from '../../services/journeys';
-import type { ProgressDesk } from '../../services/progress';
-import type { SessionService } from '../../services/session';
-import type { StaffDesk } from '../../services/staff';
-import type { VoiceGuide } from '../../services/voice';
-import type { HandlerTable } from '../dispatch';
+import type { ApplicationsPort, PlatformLookups } from '../../platform/ports';
+import type { JourneyService } from '../journeys';
+import type { ProgressDesk } from '../progress';
+import type { SessionService } from '../session';
+import type { VoiceGuide } from '../voice';
+import type { HandlerTable } from '../../api/dispatch';
 
 export interface ResidentDeps {
   readonly session: SessionService;
@@ -14,7 +13,6 @@ export interface ResidentDeps {
   readonly progress: ProgressDesk;
   readonly applications: ApplicationsPort;
   readonly platform: PlatformLookups;
-  readonly staff: StaffDesk;
   readonly voice: VoiceGuide;
 }
 
@@ -33,13 +31,9 @@ type ResidentMethods =
   | 'progress.byReceipt'
   | 'evaluation.submit'
   | 'feedback.submit'
-  | 'voice.speak'
-  | 'staff.signIn'
-  | 'staff.signInWithCard'
-  | 'staff.current'
-  | 'staff.signOut';
+  | 'voice.speak';
 
-/** The resident's side of the kiosk: journeys, progress query, 好差评, help, voice and assisted mode. */
+/** The resident's side of the kiosk: journeys, progress query, 好差评, help and voice. */
 export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, ResidentMethods> {
   const { journeys } = deps;
   return {
@@ -86,9 +80,5 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
       const wav = await deps.voice.speak(text, locale);
       return wav.ok ? ok({ mime: 'audio/wav' as const, base64: wav.value, engine: deps.voice.engine }) : wav;
     },
-    'staff.signIn': ({ staffId, pin }) => deps.staff.signIn(staffId, pin),
-    'staff.signInWithCard': () => deps.staff.signInWithCard(),
-    'staff.current': () => ok(deps.staff.current()),
-    'staff.signOut': () => ok({ signedOut: deps.staff.signOut() }),
   };
 }

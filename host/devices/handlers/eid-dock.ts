@@ -2,7 +2,7 @@ import { err, ok } from '../../../contract';
 import { IssueEidResponseSchema } from '../../../contract/platform';
 import type { CardFixture } from '../../../drivers/idcard/sim/fixture';
 import type { SimulatedSerialScanner } from '../../../drivers/scanner/sim/serial-scanner-sim';
-import type { HandlerTable } from '../dispatch';
+import type { HandlerTable } from '../../api/dispatch';
 
 /**
  * Dev dock: "show a 三晋通 code". The platform simulator issues a code for a

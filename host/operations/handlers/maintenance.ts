@@ -1,13 +1,13 @@
 import { err, ok, type Diagnostics, type Result } from '../../../contract';
 import type { KioskConfig } from '../../config';
 import type { LogRing } from '../../log-ring';
-import type { ConfigEditor } from '../../services/config-editor';
-import { buildBundle, bundleTarget, writeBundle } from '../../services/diagnostics/bundle';
-import type { AuditTrail } from '../../services/maintenance/audit-trail';
-import type { MaintenanceService } from '../../services/maintenance';
-import type { OutboxMaintenance } from '../../services/outbox-maintenance';
-import { runSelfTest, type SelfTestPort } from '../../services/self-test';
-import type { HandlerTable } from '../dispatch';
+import type { ConfigEditor } from '../config-editor';
+import { buildBundle, bundleTarget, writeBundle } from '../diagnostics/bundle';
+import type { AuditTrail } from '../maintenance/audit-trail';
+import type { MaintenanceService } from '../maintenance';
+import type { OutboxMaintenance } from '../outbox-maintenance';
+import { runSelfTest, type SelfTestPort } from '../self-test';
+import type { HandlerTable } from '../../api/dispatch';
 
 export interface MaintenanceDeps {
   readonly config: KioskConfig;

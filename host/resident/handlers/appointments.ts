@@ -1,5 +1,5 @@
-import type { AppointmentDesk } from '../../services/appointments';
-import type { HandlerTable } from '../dispatch';
+import type { AppointmentDesk } from '../appointments';
+import type { HandlerTable } from '../../api/dispatch';
 
 type AppointmentMethods = 'appointments.halls' | 'appointments.slots' | 'appointments.book' | 'appointments.cancel' | 'appointments.mine' | 'appointments.printSlip';
 

@@ -1,7 +1,7 @@
 import { ok } from '../../../contract';
 import type { KioskConfig } from '../../config';
-import type { ConnectivityMonitor } from '../../services/connectivity';
-import type { HandlerTable } from '../dispatch';
+import type { ConnectivityMonitor } from '../../platform/connectivity';
+import type { HandlerTable } from '../../api/dispatch';
 
 export interface SystemDeps {
   readonly config: KioskConfig;

@@ -2,19 +2,19 @@ import { journeyFor } from '../../contract/journeys';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
-import { appointmentHandlers } from '../api/handlers/appointments';
-import { identityHandlers } from '../api/handlers/identity';
-import { residentHandlers } from '../api/handlers/journeys';
+import { appointmentHandlers } from './handlers/appointments';
+import { identityHandlers } from './handlers/identity';
+import { residentHandlers } from './handlers/journeys';
 import type { KioskConfig } from '../config';
-import type { ApplicationsService } from './applications';
+import type { ApplicationsService } from '../platform/applications';
 import { AppointmentDesk } from './appointments';
 import { JourneyService } from './journeys';
-import { platformLookups } from './platform-lookups';
+import { platformLookups } from '../platform/lookups';
 import { ProgressDesk } from './progress';
 import type { ReceiptService } from './receipts';
 import { receiptsForJourneys } from './receipts-for-journeys';
 import type { SessionService } from './session';
-import { StaffDesk } from './staff';
+import type { AssistingClerk } from './journeys';
 import { VoiceGuide } from './voice';
 
 export interface ResidentDeskDeps {
@@ -24,6 +24,8 @@ export interface ResidentDeskDeps {
   readonly applications: ApplicationsService;
   readonly cache: OfflineCache;
   readonly receipts: ReceiptService;
+  /** Assisted mode: the clerk signed in at this kiosk, if any (the staff room owns sign-in). */
+  readonly staff: AssistingClerk;
 }
 
 /** How long the confirmation waits for the outbox to deliver before saying "saved here, sent later". */
@@ -31,12 +33,11 @@ const DELIVERY_WAIT_MS = 3000;
 
 /**
  * The resident's side of the host, composed once: journeys, progress query,
- * 好差评 and 办不成事, voice guidance and assisted mode. The composition root
+ * 好差评 and 办不成事, and voice guidance. The composition root
  * spreads `handlers` into its table.
  */
 export function createResidentDesk(deps: ResidentDeskDeps) {
-  const { config, bus, session, applications, cache } = deps;
-  const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
+  const { config, session, applications, cache, staff } = deps;
   const platform = platformLookups(cache, { timeoutMs: Math.min(config.platform.timeoutMs, 4000) });
   const awaitDelivery = async (localNumber: string): Promise<boolean> => {
     const deadline = Date.now() + DELIVERY_WAIT_MS;
@@ -59,9 +60,9 @@ export function createResidentDesk(deps: ResidentDeskDeps) {
   const voice = new VoiceGuide();
   const appointments = new AppointmentDesk(cache, session, deps.receipts, Math.min(config.platform.timeoutMs, 4000));
   const handlers = {
-    ...residentHandlers({ session, journeys, progress, applications, platform, staff, voice }),
+    ...residentHandlers({ session, journeys, progress, applications, platform, voice }),
     ...identityHandlers({ session, journeys, platform }),
     ...appointmentHandlers(appointments),
   };
-  return { journeys, staff, platform, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
+  return { journeys, platform, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import { err, ok } from '../../../contract';
 import type { SimulatedSerialScanner } from '../../../drivers/scanner/sim/serial-scanner-sim';
-import type { ScanHub } from '../../services/scans';
-import type { HandlerTable } from '../dispatch';
+import type { ScanHub } from '../scans';
+import type { HandlerTable } from '../../api/dispatch';
 
 export function scannerHandlers(hub: ScanHub, simulator: SimulatedSerialScanner | null): Pick<HandlerTable, 'scanner.report' | 'scanner.recent' | 'scanner.simulate'> {
   return {

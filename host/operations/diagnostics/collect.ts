@@ -1,6 +1,6 @@
 import { worstLevel, type DeviceStatus, type Diagnostics, type UiHealth } from '../../../contract';
 import type { KioskConfig } from '../../config';
-import type { ConnectivityMonitor } from '../connectivity';
+import type { ConnectivityMonitor } from '../../platform/connectivity';
 import type { AuditTrail } from '../maintenance/audit-trail';
 import type { OutboxMaintenance } from '../outbox-maintenance';
 import { deviceHealth, outboxFindings, platformFindings, systemFindings } from './findings';

@@ -18,10 +18,10 @@ import { CATALOG, oneThingById, type OneThing } from '../../contract/catalog';
 import { applicableSubItems, partiesFor, type ProvidedMaterial } from '../../contract/journeys/engine';
 import { buildPayload } from '../../contract/journeys/payload';
 import type { Journey, WiredJourney } from '../../contract/journeys/schema';
-import type { ApplicationsPort, CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
+import type { ApplicationsPort } from '../platform/ports';
+import type { CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
 import { ethnicName } from '../../drivers/idcard/ethnic';
 import type { SessionService } from './session';
-import type { StaffDesk } from './staff';
 
 interface SessionJourney {
   draft: JourneyDraft;
@@ -30,13 +30,18 @@ interface SessionJourney {
   readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string; commitments: readonly string[]; subject?: { label: string; name: string } }>;
 }
 
+/** The clerk helping at this kiosk in assisted mode (帮代办), as the staff room reports it. */
+export interface AssistingClerk {
+  current(): { readonly staffId: string } | null;
+}
+
 export interface JourneyServiceDeps {
   readonly session: SessionService;
   /** The journey data file of a 一件事, or null when it has none yet. */
   readonly journeyFor: (thingId: string) => Journey | null;
   readonly applications: ApplicationsPort;
   readonly receipts: ReceiptsPort;
-  readonly staff: StaffDesk;
+  readonly staff: AssistingClerk;
   /**
    * After the durable commit: wait briefly for the outbox to deliver, so the
    * confirmation can say "已送达" when the network is there. Resolves false

@@ -1,11 +1,11 @@
 import { err, ok, type Identity } from '../../../contract';
 import { readEnterpriseCode } from '../../../contract/validators';
 import type { EidIdentity } from '../../../contract/platform';
-import type { PlatformLookups } from '../../services/journey-ports';
-import type { JourneyService } from '../../services/journeys';
-import type { SessionService } from '../../services/session';
+import type { PlatformLookups } from '../../platform/ports';
+import type { JourneyService } from '../journeys';
+import type { SessionService } from '../session';
 import type { Logger } from '../../log';
-import type { HandlerTable } from '../dispatch';
+import type { HandlerTable } from '../../api/dispatch';
 
 export interface IdentityDeps {
   readonly session: SessionService;
