@@ -3,17 +3,25 @@
  * tools, lintian-clean, installed with dpkg into this machine (tests run as
  * root, here and in CI), its units verified, what its unit's ExecStart runs
  * started as the unit would (no systemd as PID 1 here) and refused while
- * unprovisioned; upgrade keeps the data, purge removes it. One build, one
- * install: the file's tests run in order. (Provisioning against a
- * production platform-sim and a journey in Chromium are not here yet.)
+ * unprovisioned, then provisioned against a platform-sim in production mode
+ * (keys.json, https with the province's CA) and driven in Chromium through
+ * one application with a reader and a printer on real ptys; upgrade keeps the
+ * data, purge removes it. One build, one install: the file's tests run in order.
  */
+import Database from 'better-sqlite3';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { buildDeb, DEB_PACKAGE, DEB_UNITS, type DebBuild } from '../../scripts/build-deb';
+import { openPtyPair } from '../../drivers/device';
+import { demoCard, IdCardSimulator, SerialEndpoint } from '../../drivers/idcard';
+import { startSimulatedPrinter } from '../../drivers/printer/sim/pty-sim';
+import { readRunFile } from '../../host/run-file';
+import { startPlatformSim } from '../../platform-sim/server';
 import { tempDir } from '../support/processes';
+import { platformPayloadFor, walkToConsent } from './journey-driver';
 import { expect, test } from './fixtures';
 
 test.use({
@@ -128,6 +136,107 @@ test('an unprovisioned production start refuses with one line', async () => {
   expect(kiosk.lines.filter((l) => l.startsWith('KIOSK-REFUSED'))).toEqual([
     'KIOSK-REFUSED production: platform.url (KIOSK_PLATFORM_URL) is not set; a production kiosk never starts the local simulator',
   ]);
+});
+
+/** A throw-away province CA and a server certificate for 127.0.0.1, made by openssl. */
+function makePki(dir: string): void {
+  const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  ssl(['req', '-x509', ...ec, '-days', '2', '-subj', '/CN=Test Province CA', '-keyout', 'ca.key', '-out', 'ca.pem']);
+  writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+  ssl(['req', ...ec, '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr']);
+  ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.pem']);
+}
+
+test('provisioned against a production platform, the installed kiosk takes an application in Chromium and delivers it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const KIOSK_ID = 'SX-TY-XD-0901';
+  // Real devices as the kiosk meets them: a GA/T 467 reader and an ESC/POS printer, each behind a pty.
+  const readerPty = await openPtyPair();
+  const reader = new IdCardSimulator(() => undefined);
+  const readerEnd = new SerialEndpoint(readerPty.b, reader);
+  await readerEnd.start();
+  const printer = await startSimulatedPrinter({ paperDots: 576 });
+  // The kiosk user (in dialout) opens them as it would /dev/ttyUSB0: by their /dev/pts names (socat's links live
+  // in root's private temp folders).
+  const [readerTty, printerTty] = [readerPty.a, printer.path].map((p) => realpathSync(p));
+  for (const tty of [readerTty!, printerTty!]) chmodSync(tty, 0o666);
+  writeFileSync(
+    path.join(ETC, 'kiosk.config.json'),
+    `${JSON.stringify({ kioskId: KIOSK_ID, servicePoint: '小店区坞城街道便民服务中心', devices: { idcard: readerTty, printer: printerTty, scanner: 'none' }, ui: { open: 'none' }, offline: { provisioningToken: null } }, null, 2)}\n`,
+  );
+  // The platform operator's side: the kiosk's public key goes into the registry (keys.json) before the platform starts.
+  const pki = tempDir('deb-pki');
+  makePki(pki);
+  copyFileSync(path.join(pki, 'ca.pem'), path.join(ETC, 'platform-ca.pem'));
+  chmodSync(path.join(ETC, 'platform-ca.pem'), 0o644);
+  const exported = path.join(work, 'kiosk-key.json');
+  const exportRun = run('onething-kiosk-provision', ['export-kiosk-key', exported]);
+  expect(exportRun.code, exportRun.out).toBe(0);
+  const entry = JSON.parse(readFileSync(exported, 'utf8')) as { kiosks: { kioskId: string }[] };
+  expect(entry.kiosks.map((k) => k.kioskId)).toEqual([KIOSK_ID]);
+  const platformData = tempDir('deb-platform');
+  writeFileSync(path.join(platformData, 'keys.json'), JSON.stringify(entry));
+  const platform = await startPlatformSim({
+    port: 0,
+    dataDir: platformData,
+    production: true,
+    statusStepMs: 60_000,
+    tls: { key: readFileSync(path.join(pki, 'server.key')), cert: readFileSync(path.join(pki, 'server.pem')) },
+  });
+  let kiosk: (ChildProcess & { lines: string[] }) | null = null;
+  try {
+    expect(platform.url).toMatch(/^https:\/\/127\.0\.0\.1:/);
+    // The kiosk's side: pin the platform's key (its fingerprint is printed), name the platform and the CA.
+    const imported = run('onething-kiosk-provision', ['import-platform-key', path.join(platformData, 'platform-public-key.json')]);
+    expect(imported.code, imported.out).toBe(0);
+    expect(imported.out).toMatch(/SHA256:/);
+    setEnv({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_CA: path.join(ETC, 'platform-ca.pem'), KIOSK_MAINTENANCE_PIN: '73915246' });
+
+    kiosk = startUnit('onething-kiosk.service');
+    const started = Date.now();
+    let ui: string | null = null;
+    while (!ui && Date.now() - started < 60_000 && kiosk.exitCode === null) {
+      try {
+        const r = readRunFile(DATA);
+        ui = `${r.url}/#token=${r.token}`;
+      } catch {
+        await new Promise((res) => setTimeout(res, 250));
+      }
+    }
+    expect(kiosk.exitCode, kiosk.lines.join('\n')).toBeNull();
+    expect(ui, kiosk.lines.join('\n')).not.toBeNull();
+    await page.goto(ui!);
+    await page.getByTestId('start').click();
+    // Nothing of demo mode is reachable: no dev dock on screen.
+    await expect(page.getByTestId('devdock-toggle')).toHaveCount(0);
+    reader.insert(demoCard('resident-zhang'));
+    await page.getByTestId('thing-newborn').click();
+    await walkToConsent(page, { thingId: 'newborn', shots: 'deb-newborn', answer: 'last', checks: 'none' });
+    await page.getByTestId('consent-submit').click();
+    const number = (await page.getByTestId('application-number').textContent())!.trim();
+    expect(number).toMatch(/\d/);
+    // Delivered over https to the production platform, signed by the kiosk's registered key.
+    await expect.poll(() => platformPayloadFor(platformData, number)?.['localNumber'] ?? null, { timeout: 60_000 }).toBe(number);
+    const db = new Database(path.join(platformData, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      expect(db.prepare(`SELECT kiosk_id FROM intake WHERE json_extract(payload, '$.localNumber') = ?`).pluck().all(number)).toEqual([KIOSK_ID]);
+    } finally {
+      db.close();
+    }
+    // The receipt came out of the printer on the pty, with the application's number on it.
+    await expect.poll(() => printer.printer.documents().filter((d) => d.complete && JSON.stringify(d.elements).includes(number)).length, { timeout: 30_000 }).toBe(1);
+  } finally {
+    // What the kiosk logged (the journal, on a real machine) is kept beside the test's results.
+    if (kiosk) await test.info().attach('kiosk-journal', { body: kiosk.lines.join('\n'), contentType: 'text/plain' });
+    reader.remove();
+    kiosk?.kill('SIGTERM');
+    if (kiosk) await exited(kiosk);
+    await platform.close();
+    await readerEnd.stop();
+    await readerPty.close();
+    await printer.close();
+  }
 });
 
 test('upgrade keeps the data and the keys; remove keeps them; purge deletes them', () => {
