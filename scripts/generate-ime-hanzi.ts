@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const UNIHAN = process.env.UNIHAN_DIR ?? '/usr/share/unicode';
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer/src/components/keyboard/data/hanzi.json');
 
-function unihan(file: string): Map<number, Map<string, string>> {
+export function unihan(file: string): Map<number, Map<string, string>> {
   const text = execFileSync('bzcat', [path.join(UNIHAN, `${file}.txt.bz2`)], { maxBuffer: 256 << 20 }).toString('utf8');
   const out = new Map<number, Map<string, string>>();
   for (const line of text.split('\n')) {

@@ -46,10 +46,14 @@ interface Stamps {
   __filledAt: number | null;
 }
 
+/**
+ * 退休: the resident applies for themself, so the form follows the card directly (新生儿出生 now asks for the
+ * other parent's card between the two, which this figure must not include).
+ */
 async function toIdentifyStep(page: Page, kiosk: KioskProcess): Promise<void> {
   await page.goto(kiosk.uiUrl);
   await page.getByTestId('start').click();
-  await page.getByTestId('thing-newborn').click();
+  await page.getByTestId('thing-retirement').click();
   await page.getByTestId('guide-start').click();
   await page.getByTestId('step-progress').waitFor();
   while (await page.locator('.journey.question').isVisible()) {

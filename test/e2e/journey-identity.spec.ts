@@ -118,6 +118,8 @@ test.describe('who applies: two people, an e-ID QR, every card type, a business'
   });
 
   for (const c of [
+    // The foreigner's permanent residence card in its 2017 format (a 15-character number) and in the 2023 one.
+    { id: 'foreign-permanent', cardType: 'foreign-permanent', idNumber: 'RUS140088041522', typesAddress: true },
     { id: 'foreign-permanent-2023', cardType: 'foreign-permanent', idNumber: '914000198506201235', typesAddress: true },
     { id: 'hmt-residence', cardType: 'hmt-residence', idNumber: '81000019920909061X', typesAddress: false },
   ]) {

@@ -105,6 +105,11 @@ test.describe('新生儿出生, online, from the attract screen to 好差评', (
     await walkToConsent(page, { thingId: 'newborn', shots: 'progress-newborn', answer: 'last' });
     await page.getByTestId('consent-submit').click();
     const number = (await page.getByTestId('application-number').textContent())!.trim();
+    // The receipt's time, to compare with the progress screen's: both Beijing time, to the minute.
+    await expect(page.getByTestId('print-state')).toHaveAttribute('data-state', 'printed', { timeout: 30_000 });
+    const paper = await kiosk.call<{ ok: boolean; value: { lines: string[] } | null }>('receipts.last');
+    const printedAt = paper.body.value?.lines.find((l) => l.startsWith('提交时间：'))?.slice('提交时间：'.length);
+    expect(printedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await page.getByRole('button', { name: '回到首页' }).click();
     await page.getByTestId('go-progress').click();
     await expect(page.getByTestId('progress-result')).toBeVisible();
@@ -113,6 +118,8 @@ test.describe('新生儿出生, online, from the attract screen to 好差评', (
     await expect(item).toContainText('《出生医学证明》办理(首签)');
     await expect(item).toContainText('省卫健委');
     await expect(page.getByTestId('progress-number').first()).not.toHaveText('');
+    // The newest application first (it is shown under its platform number), at the time its receipt printed.
+    await expect(item.getByTestId('progress-submitted-at')).toHaveText(printedAt!);
     await checkScreen(page, 'progress-by-card');
     // By the receipt number too (typed here; a scanner sends the same text).
     await page.getByTestId('receipt-code').fill(number);

@@ -7,27 +7,10 @@ import { useKiosk } from '../app/kiosk-context';
 import { useHostScans } from '../scan/useHostScans';
 import { EnterpriseLookup, useEnterpriseLookup } from './EnterpriseLookup';
 import { HoldToReveal } from '../components/HoldToReveal';
-import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
-import { identifierKind } from './identifiers';
+import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
+import { layoutFor } from './field-layout';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
-
-function layoutFor(field: Field): { layout: KeyboardLayout; upper: boolean } {
-  // A bank account is digits, whatever its declared type.
-  if (identifierKind(field) === 'bank-account') return { layout: 'digits', upper: false };
-  switch (field.type) {
-    case 'id-number':
-      return { layout: 'id-number', upper: true };
-    case 'mobile':
-    case 'integer':
-    case 'date':
-      return { layout: 'digits', upper: false };
-    case 'uscc':
-      return { layout: 'letters', upper: true };
-    default:
-      return { layout: 'pinyin', upper: false };
-  }
-}
 
 /** Digits typed for a date become 2024-05-01 as they come. */
 function formatDateDigits(v: string): string {

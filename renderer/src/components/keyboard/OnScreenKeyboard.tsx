@@ -10,8 +10,8 @@ import { ime } from './ime/load';
 import type { Candidate } from './ime/pinyin-engine';
 import './keyboard.css';
 
-/** Which keys a field needs: numbers only, an ID number (digits + X), letters and digits, or Chinese. */
-export type KeyboardLayout = 'digits' | 'id-number' | 'letters' | 'pinyin';
+import type { KeyboardLayout } from './layout';
+export type { KeyboardLayout } from './layout';
 /** How Chinese is entered: pinyin, handwriting (手写) or radical + strokes (部首); or plain letters. */
 type Mode = 'pinyin' | 'handwriting' | 'radical' | 'letters' | 'digits' | 'id-number';
 

@@ -57,7 +57,8 @@ const MAX_SEGMENTATIONS = 24;
 const MAX_SPAN = 6;
 
 interface GivenPrior {
-  readonly reading: string;
+  /** The readings names give the character ("乾": qian, gan). */
+  readonly readings: readonly string[];
   /** Shares of boys' and girls' names (×1e7, tilted to recent births). */
   readonly male: number;
   readonly female: number;
@@ -74,8 +75,8 @@ function unpackSurnames(list: string): Map<string, number> {
 function unpackGiven(list: string): Map<string, GivenPrior> {
   const out = new Map<string, GivenPrior>();
   for (const item of list.split(',')) {
-    const [c, reading, m, f] = item.split('|') as [string, string, string, string];
-    if (!out.has(c)) out.set(c, { reading, male: parseInt(m, 36), female: parseInt(f, 36) });
+    const [c, readings, m, f] = item.split('|') as [string, string, string, string];
+    if (!out.has(c)) out.set(c, { readings: readings.split('/'), male: parseInt(m, 36), female: parseInt(f, 36) });
   }
   return out;
 }
@@ -166,7 +167,7 @@ export function createPinyinEngine(data: ImeData): PinyinEngine {
       const s = [...surnames].filter(([c]) => Array.from(c).length === 1 && table.info(c)?.readings.some(readingMatches));
       for (const [c] of s) push(c);
     } else if (rank === 'given') {
-      const g = [...given].filter(([, p]) => readingMatches(p.reading)).sort((a, b) => b[1].male + b[1].female - (a[1].male + a[1].female));
+      const g = [...given].filter(([, p]) => p.readings.some(readingMatches)).sort((a, b) => b[1].male + b[1].female - (a[1].male + a[1].female));
       for (const [c] of g) push(c);
     }
     for (const e of block(t.text[0]!)) if (matches(e.syl[0]!, t)) push(e.chars[0]!);
