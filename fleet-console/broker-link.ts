@@ -86,9 +86,9 @@ export class ConsoleBroker {
       username: this.o.username,
       ...(this.o.password ? { password: this.o.password } : {}),
       ...(this.o.caFile ? { ca: readFileSync(this.o.caFile) } : {}),
-      // A new process starts a fresh session and takes every retained status once (its snapshot, on top of its
-      // SQLite history); every later reconnect resumes that session and gets only what it missed.
-      clean: true,
+      // Always resume: Mosquitto does not keep a session begun with clean start across its own restart. A new
+      // process still takes every retained status once (onSession), its snapshot on top of its SQLite history.
+      clean: false,
       properties: { sessionExpiryInterval: this.o.sessionExpirySec ?? 86_400 },
       resubscribe: false, // subscriptions are ours to manage (below), never replayed behind our back
       reconnectPeriod: 1000,
@@ -105,9 +105,10 @@ export class ConsoleBroker {
       client.once('error', reject);
     });
     let ready: Promise<void> = Promise.resolve();
+    let firstConnect = true;
     client.on('connect', (connack) => {
-      client.options.clean = false;
-      const away = this.disconnectedAt === null ? 0 : Date.now() - this.disconnectedAt;
+      const away = firstConnect ? Infinity : this.disconnectedAt === null ? 0 : Date.now() - this.disconnectedAt;
+      firstConnect = false;
       this.disconnectedAt = null;
       ready = this.onSession(client, connack.sessionPresent, away);
     });
@@ -119,8 +120,9 @@ export class ConsoleBroker {
   /**
    * A kept session needs nothing: its subscriptions are on the broker and the messages it missed follow.
    * A new session (first start, or a broker that lost it) subscribes, and the broker sends every retained status
-   * once (retain handling 1: only for a subscription that did not exist). After a long outage the status topic is
-   * subscribed again with retain handling 0, which replays the retained statuses though the session was kept.
+   * once (retain handling 1: only for a subscription that did not exist). On a process's first connect, and after
+   * a long outage, the status topic is subscribed again with retain handling 0, which replays the retained
+   * statuses though the session was kept (what the broker queued for us may have been cut at its limit).
    */
   private async onSession(client: MqttClient, sessionPresent: boolean, awayMs: number): Promise<void> {
     const topics = [`${FLEET_TOPIC_ROOT}/+/status`, `${FLEET_TOPIC_ROOT}/+/telemetry`, `${FLEET_TOPIC_ROOT}/+/ack`];
