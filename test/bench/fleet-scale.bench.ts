@@ -181,11 +181,11 @@ export default async function run(emit: Emit): Promise<void> {
   await broker.restart(500);
   sys.restarted();
   const connectsPerSecond: number[] = [];
-  let lastConnects = connectsBefore;
+  let lastConnects = { n: connectsBefore, at: Date.now() };
   while (links.filter((l) => l.subscribed).length < connected && Date.now() - restartAt < 300_000) {
     await sleep(1000);
-    const c = links.reduce((a, l) => a + l.connects, 0);
-    connectsPerSecond.push(c - lastConnects);
+    const c = { n: links.reduce((a, l) => a + l.connects, 0), at: Date.now() };
+    connectsPerSecond.push((c.n - lastConnects.n) / ((c.at - lastConnects.at) / 1000));
     lastConnects = c;
   }
   const reconnectMs = Date.now() - restartAt;
@@ -247,23 +247,26 @@ interface BrokerWindow {
  * /proc each second. Per-second rates between consecutive samples; the counters restart with the broker.
  */
 async function watchBroker(url: string, pid: () => number) {
-  const samples: { at: number; received: number; sent: number }[] = [];
+  // Counters are paired with the broker's own clock ($SYS/broker/uptime, published in the same tick), so a late
+  // event loop here cannot fold two of the broker's seconds into one of ours.
+  const samples: { at: number; brokerS: number; epoch: number; total: number }[] = [];
   const cpu: { at: number; rate: number }[] = [];
   let current = { received: -1, sent: -1 };
   let epoch = 0;
   const client = await mqtt.connectAsync(url, { protocolVersion: 5, clientId: 'bench-sys', reconnectPeriod: 200 });
   client.on('message', (topic, payload) => {
-    const v = Number(payload.toString());
-    if (topic.endsWith('/received')) current = { ...current, received: v };
+    const v = parseInt(payload.toString(), 10);
+    if (topic.endsWith('/uptime')) {
+      if (current.received >= 0 && current.sent >= 0) samples.push({ at: Date.now(), brokerS: v, epoch, total: current.received + current.sent });
+    } else if (topic.endsWith('/received')) current = { ...current, received: v };
     else current = { ...current, sent: v };
   });
-  const subscribe = () => client.subscribeAsync(['$SYS/broker/publish/messages/received', '$SYS/broker/publish/messages/sent'], { qos: 0 });
+  const subscribe = () => client.subscribeAsync(['$SYS/broker/uptime', '$SYS/broker/publish/messages/received', '$SYS/broker/publish/messages/sent'], { qos: 0 });
   client.on('connect', () => void subscribe().catch(() => undefined));
   await subscribe();
   let last = { at: Date.now(), cpu: cpuSeconds(pid()), epoch };
   const timer = setInterval(() => {
     const now = Date.now();
-    if (current.received >= 0 && current.sent >= 0) samples.push({ at: now, received: current.received + epoch * 1e12, sent: current.sent + epoch * 1e12 });
     try {
       const c = cpuSeconds(pid());
       if (last.epoch === epoch) cpu.push({ at: now, rate: (c - last.cpu) / ((now - last.at) / 1000) });
@@ -283,8 +286,8 @@ async function watchBroker(url: string, pid: () => number) {
       for (let i = 1; i < s.length; i++) {
         const a = s[i - 1]!;
         const b = s[i]!;
-        const d = b.received - a.received + (b.sent - a.sent);
-        if (d >= 0 && d < 1e11) rates.push(d / ((b.at - a.at) / 1000));
+        if (a.epoch !== b.epoch || b.brokerS <= a.brokerS || b.total < a.total) continue;
+        rates.push((b.total - a.total) / (b.brokerS - a.brokerS));
       }
       const c = cpu.filter((x) => x.at >= from && x.at <= to).map((x) => x.rate);
       const mean = (xs: number[]) => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : NaN);
