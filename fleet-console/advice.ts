@@ -9,9 +9,15 @@ export interface Problem {
   readonly fix: Bilingual;
 }
 
-const QUEUE_STUCK_S = 3600;
-const CLOCK_SKEW_S = 300;
-const DISK_LOW = 0.1;
+/** Thresholds of the console's own checks; `store.ts` applies the same ones in SQL to count and order problems. */
+export const QUEUE_STUCK_S = 3600;
+export const CLOCK_SKEW_S = 300;
+export const DISK_LOW = 0.1;
+
+/** 2 = a fault, 1 = a warning, 0 = nothing to do: what `problemsOf` would say, as one number for counting and ordering. */
+export function levelOf(problems: readonly Problem[]): 0 | 1 | 2 {
+  return problems.some((p) => p.level === 'fault') ? 2 : problems.length ? 1 : 0;
+}
 
 /**
  * What is wrong with one kiosk in plain words with the fix, for someone far

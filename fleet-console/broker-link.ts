@@ -1,4 +1,4 @@
-import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import mqtt, { type MqttClient } from 'mqtt';
 import { v7 as uuidv7 } from 'uuid';
@@ -15,6 +15,19 @@ export interface ConsoleBrokerOptions {
   readonly signingKeyFile: string;
   readonly store: FleetStore;
   readonly flushMs?: number;
+  /**
+   * The console's MQTT client id: fixed, so the broker keeps its session (subscriptions and the status changes it
+   * missed) across a broker restart or a network cut. Default `fleet-console-{username}`; two consoles on one
+   * broker need two ids.
+   */
+  readonly clientId?: string;
+  /** How long the broker keeps the console's session while it is away (s). Default one day. */
+  readonly sessionExpirySec?: number;
+  /**
+   * After an outage longer than this (ms) the console asks again for every retained status: the broker queues only
+   * so many messages per session (`max_queued_messages`), so a long absence may have lost some. Default 60 s.
+   */
+  readonly resyncAfterMs?: number;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
 }
@@ -60,29 +73,73 @@ export class ConsoleBroker {
     return this.client?.connected ?? false;
   }
 
+  /** Subscriptions made on a new session, and full resyncs after long outages: each replays every retained status. */
+  statusReplays = 0;
+  /** Connections that found their session kept by the broker (no resubscribe, no replay). */
+  sessionResumes = 0;
+  private disconnectedAt: number | null = null;
+
   async start(): Promise<void> {
     const client = mqtt.connect(this.o.brokerUrl, {
       protocolVersion: 5,
-      clientId: `fleet-console-${randomUUID().slice(0, 8)}`,
+      clientId: this.o.clientId ?? `fleet-console-${this.o.username}`,
       username: this.o.username,
       ...(this.o.password ? { password: this.o.password } : {}),
       ...(this.o.caFile ? { ca: readFileSync(this.o.caFile) } : {}),
-      clean: true,
+      // Always resume: Mosquitto does not keep a session begun with clean start across its own restart. A new
+      // process still takes every retained status once (onSession), its snapshot on top of its SQLite history.
+      clean: false,
+      properties: { sessionExpiryInterval: this.o.sessionExpirySec ?? 86_400 },
+      resubscribe: false, // subscriptions are ours to manage (below), never replayed behind our back
       reconnectPeriod: 1000,
       keepalive: 30,
     });
     this.client = client;
     client.on('message', (topic, payload) => this.onMessage(topic, payload));
     client.on('error', (e) => this.o.log?.(`broker: ${e.message}`));
-    await new Promise<void>((resolve, reject) => {
+    client.on('close', () => {
+      this.disconnectedAt ??= Date.now();
+    });
+    const first = new Promise<void>((resolve, reject) => {
       client.once('connect', () => resolve());
       client.once('error', reject);
     });
-    // On every (re)connect: a clean session needs its subscriptions again; retained status replays.
-    const subscribe = () => client.subscribeAsync([`${FLEET_TOPIC_ROOT}/+/status`, `${FLEET_TOPIC_ROOT}/+/telemetry`, `${FLEET_TOPIC_ROOT}/+/ack`], { qos: 1 });
-    client.on('connect', () => void subscribe());
-    await subscribe();
+    let ready: Promise<void> = Promise.resolve();
+    let firstConnect = true;
+    client.on('connect', (connack) => {
+      const away = firstConnect ? Infinity : this.disconnectedAt === null ? 0 : Date.now() - this.disconnectedAt;
+      firstConnect = false;
+      this.disconnectedAt = null;
+      ready = this.onSession(client, connack.sessionPresent, away);
+    });
+    await first;
+    await ready;
     this.flushTimer = setInterval(() => this.o.store.flush(), this.o.flushMs ?? 200);
+  }
+
+  /**
+   * A kept session needs nothing: its subscriptions are on the broker and the messages it missed follow.
+   * A new session (first start, or a broker that lost it) subscribes, and the broker sends every retained status
+   * once (retain handling 1: only for a subscription that did not exist). On a process's first connect, and after
+   * a long outage, the status topic is subscribed again with retain handling 0, which replays the retained
+   * statuses though the session was kept (what the broker queued for us may have been cut at its limit).
+   */
+  private async onSession(client: MqttClient, sessionPresent: boolean, awayMs: number): Promise<void> {
+    const topics = [`${FLEET_TOPIC_ROOT}/+/status`, `${FLEET_TOPIC_ROOT}/+/telemetry`, `${FLEET_TOPIC_ROOT}/+/ack`];
+    try {
+      if (!sessionPresent) {
+        this.statusReplays++;
+        await client.subscribeAsync(topics, { qos: 1, rh: 1 });
+      } else if (awayMs > (this.o.resyncAfterMs ?? 60_000)) {
+        this.statusReplays++;
+        this.sessionResumes++;
+        await client.subscribeAsync(topics[0]!, { qos: 1, rh: 0 });
+      } else {
+        this.sessionResumes++;
+      }
+    } catch (e) {
+      this.o.log?.(`subscribe failed: ${(e as Error).message}`);
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * `npm run fleet-console`: the province's fleet console (docs/fleet.md).
  * Environment: FLEET_BROKER_URL, FLEET_USERNAME, FLEET_PASSWORD_FILE, FLEET_CA,
- * FLEET_SIGNING_KEY (the platform's command key, JWK), FLEET_DB, FLEET_PORT, FLEET_HOST.
+ * FLEET_SIGNING_KEY (the platform's command key, JWK), FLEET_DB, FLEET_PORT, FLEET_HOST,
+ * FLEET_CLIENT_ID (the console's MQTT session; default fleet-console-{username}).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const broker = new ConsoleBroker({
   username: env['FLEET_USERNAME'] ?? 'fleet-console',
   ...(env['FLEET_PASSWORD_FILE'] ? { password: readFileSync(env['FLEET_PASSWORD_FILE'], 'utf8').trim() } : {}),
   ...(env['FLEET_CA'] ? { caFile: env['FLEET_CA'] } : {}),
+  ...(env['FLEET_CLIENT_ID'] ? { clientId: env['FLEET_CLIENT_ID'] } : {}),
   signingKeyFile,
   store,
   log: (line) => console.error(`fleet console: ${line}`),

@@ -18,6 +18,15 @@ const STATIC: Record<string, string> = {
 };
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
+const PageQuerySchema = z.object({
+  q: z.string().max(80).optional(),
+  region: z.string().max(40).optional(),
+  servicePoint: z.string().max(80).optional(),
+  problems: z.enum(['0', '1']).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 const SendSchema = z.object({ command: KioskCommandBodySchema, ttlSeconds: z.number().int().min(60).max(7 * 86_400).default(3600) });
 
 export interface ConsoleServerOptions {
@@ -41,8 +50,9 @@ function view(k: KioskRow, now: Date) {
 
 /**
  * The fleet console's HTTP side: the page (zh-CN first, English complete),
- * the fleet as JSON (incremental by sequence number), one kiosk's history,
- * and signed commands out. Bound to loopback by default; put it behind the
+ * the per-region summary and pages of kiosks (problems first) it is built
+ * from, the whole fleet as JSON for export (incremental by sequence number),
+ * one kiosk's history, and signed commands out. Bound to loopback by default; put it behind the
  * province's operator sign-on to expose it (docs/fleet.md).
  */
 export async function startConsoleServer(o: ConsoleServerOptions): Promise<ConsoleServer> {
@@ -71,11 +81,36 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
         const at = now();
         return json(res, 200, { seq: o.store.latestSeq(), brokerConnected: o.broker.connected, generatedAt: at.toISOString(), kiosks: o.store.kiosks(after).map((k) => view(k, at)) });
       }
+      if (req.method === 'GET' && url.pathname === '/api/summary') {
+        // The console's first view: counts per region and service point, from SQLite, not every kiosk.
+        const after = Number(url.searchParams.get('after') ?? '0');
+        if (!Number.isInteger(after) || after < 0) return json(res, 400, { error: 'after: expected a non-negative integer' });
+        o.store.flush();
+        const seq = o.store.latestSeq();
+        if (after > 0 && after === seq) return json(res, 200, { seq, unchanged: true, brokerConnected: o.broker.connected });
+        return json(res, 200, { seq, unchanged: false, brokerConnected: o.broker.connected, generatedAt: now().toISOString(), ...o.store.summary() });
+      }
+      if (req.method === 'GET' && url.pathname === '/api/kiosks') {
+        const parsed = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+        if (!parsed.success) return json(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
+        const p = parsed.data;
+        o.store.flush();
+        const at = now();
+        const page = o.store.page({
+          ...(p.q ? { q: p.q } : {}),
+          ...(p.region ? { region: p.region } : {}),
+          ...(p.servicePoint ? { servicePoint: p.servicePoint } : {}),
+          problems: p.problems === '1',
+          offset: p.offset,
+          limit: p.limit,
+        });
+        return json(res, 200, { seq: o.store.latestSeq(), total: page.total, offset: p.offset, limit: p.limit, kiosks: page.kiosks.map((k) => view(k, at)) });
+      }
       const kioskMatch = /^\/api\/kiosks\/([A-Za-z0-9-]{3,40})(\/commands)?$/.exec(url.pathname);
       if (kioskMatch && req.method === 'GET' && !kioskMatch[2]) {
         o.store.flush();
         const id = kioskMatch[1]!;
-        const row = o.store.kiosks().find((k) => k.kioskId === id);
+        const row = o.store.kiosk(id);
         if (!row) return json(res, 404, { error: `no kiosk ${id} has reported` });
         return json(res, 200, { kiosk: view(row, now()), samples: o.store.samples(id), changes: o.store.stateChanges(id), commands: o.store.commands(id) });
       }

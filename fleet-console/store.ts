@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { CLOCK_SKEW_S, DISK_LOW, QUEUE_STUCK_S } from './advice';
 import type { CommandResponse, FleetStatus, FleetTelemetry } from '../contract/fleet';
 import type { KioskCommand } from '../contract/platform';
 
@@ -75,6 +76,47 @@ CREATE TABLE IF NOT EXISTS kiosk_updates (
   kiosk_id TEXT PRIMARY KEY, state TEXT NOT NULL, running_version TEXT NOT NULL, target_version TEXT, detail TEXT NOT NULL,
   last_rollback_version TEXT, last_rollback_reason TEXT, received_at TEXT NOT NULL);
 `;
+
+/**
+ * A kiosk row's problem level in SQL — 2 fault, 1 warning, 0 fine — the same rules as `problemsOf` (advice.ts):
+ * offline or a fault finding; a warning finding, an old queue, a wrong clock or a full disk.
+ */
+const LEVEL_SQL = `(CASE
+  WHEN state = 'offline' OR (findings <> '[]' AND EXISTS (SELECT 1 FROM json_each(findings) WHERE json_extract(value, '$.level') = 'fault')) THEN 2
+  WHEN (findings <> '[]' AND EXISTS (SELECT 1 FROM json_each(findings) WHERE json_extract(value, '$.level') = 'warn'))
+    OR oldest_pending_s > ${QUEUE_STUCK_S} OR abs(clock_skew_s) > ${CLOCK_SKEW_S} OR disk_free_ratio < ${DISK_LOW} THEN 1
+  ELSE 0 END)`;
+
+export interface Counts {
+  readonly kiosks: number;
+  readonly online: number;
+  readonly offline: number;
+  /** Kiosks with anything to do (faults included). */
+  readonly problems: number;
+  readonly faults: number;
+}
+
+export interface RegionSummary extends Counts {
+  readonly region: string;
+  readonly servicePoints: readonly (Counts & { readonly servicePoint: string })[];
+}
+
+export interface FleetSummary {
+  readonly totals: Counts;
+  /** Regions with problems first (most first), then by name; service points the same way inside each. */
+  readonly regions: readonly RegionSummary[];
+}
+
+export interface KioskQuery {
+  /** Part of a kiosk id, region or service point (case-insensitive). */
+  readonly q?: string;
+  readonly region?: string;
+  readonly servicePoint?: string;
+  /** Only kiosks with a problem. */
+  readonly problems?: boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+}
 
 type Incoming = { kind: 'status'; at: string; status: FleetStatus } | { kind: 'telemetry'; at: string; telemetry: FleetTelemetry };
 
@@ -165,26 +207,69 @@ export class FleetStore {
     return batch.length;
   }
 
-  /** Kiosks changed after `afterSeq` (all with 0), for the page's incremental refresh. */
+  /** Kiosks changed after `afterSeq` (all with 0), for the export API and the rollouts. */
   kiosks(afterSeq = 0): KioskRow[] {
     const rows = this.db.prepare('SELECT * FROM kiosks WHERE seq > ? ORDER BY region, service_point, kiosk_id').all(afterSeq) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      kioskId: r['kiosk_id'] as string,
-      region: r['region'] as string,
-      servicePoint: r['service_point'] as string,
-      version: r['version'] as string,
-      state: r['state'] as string,
-      reason: (r['reason'] as string | null) ?? null,
-      since: r['since'] as string,
-      lastSeen: r['last_seen'] as string,
-      overall: r['overall'] as string,
-      findings: JSON.parse(r['findings'] as string) as FleetTelemetry['findings'],
-      queued: r['queued'] as number,
-      oldestPendingSeconds: (r['oldest_pending_s'] as number | null) ?? null,
-      diskFreeRatio: (r['disk_free_ratio'] as number | null) ?? null,
-      clockSkewSeconds: (r['clock_skew_s'] as number | null) ?? null,
-      seq: r['seq'] as number,
-    }));
+    return rows.map(kioskRow);
+  }
+
+  kiosk(kioskId: string): KioskRow | null {
+    const r = this.db.prepare('SELECT * FROM kiosks WHERE kiosk_id = ?').get(kioskId) as Record<string, unknown> | undefined;
+    return r ? kioskRow(r) : null;
+  }
+
+  /** Counts per region and service point (up, down, with a problem), computed in SQLite, for the console's first view. */
+  summary(): FleetSummary {
+    const rows = this.db
+      .prepare(
+        `SELECT region, service_point AS sp, count(*) AS n, sum(state = 'online') AS online, sum(level > 0) AS problems, sum(level = 2) AS faults
+         FROM (SELECT region, service_point, state, ${LEVEL_SQL} AS level FROM kiosks) GROUP BY region, service_point`,
+      )
+      .all() as { region: string; sp: string; n: number; online: number; problems: number; faults: number }[];
+    const counts = (n: number, online: number, problems: number, faults: number): Counts => ({ kiosks: n, online, offline: n - online, problems, faults });
+    const byProblems = <T extends Counts>(name: (x: T) => string) => (a: T, b: T) => b.faults - a.faults || b.problems - a.problems || name(a).localeCompare(name(b), 'zh-CN');
+    const regions = new Map<string, (Counts & { servicePoint: string })[]>();
+    for (const r of rows) {
+      if (!regions.has(r.region)) regions.set(r.region, []);
+      regions.get(r.region)!.push({ servicePoint: r.sp, ...counts(r.n, r.online, r.problems, r.faults) });
+    }
+    const sum = (list: readonly Counts[]): Counts =>
+      counts(
+        list.reduce((a, c) => a + c.kiosks, 0),
+        list.reduce((a, c) => a + c.online, 0),
+        list.reduce((a, c) => a + c.problems, 0),
+        list.reduce((a, c) => a + c.faults, 0),
+      );
+    const out: RegionSummary[] = [...regions.entries()].map(([region, sps]) => ({ region, ...sum(sps), servicePoints: sps.sort(byProblems((x) => x.servicePoint)) }));
+    out.sort(byProblems((x) => x.region));
+    return { totals: sum(out), regions: out };
+  }
+
+  /** One page of kiosks, problems first (faults, then warnings), then by region, service point and id; and how many match. */
+  page(query: KioskQuery = {}): { total: number; kiosks: KioskRow[] } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (query.region) {
+      where.push('region = ?');
+      args.push(query.region);
+    }
+    if (query.servicePoint) {
+      where.push('service_point = ?');
+      args.push(query.servicePoint);
+    }
+    const q = query.q?.trim().toLowerCase();
+    if (q) {
+      where.push('(instr(lower(kiosk_id), ?) > 0 OR instr(lower(region), ?) > 0 OR instr(lower(service_point), ?) > 0)');
+      args.push(q, q, q);
+    }
+    if (query.problems) where.push('level > 0');
+    const inner = `SELECT *, ${LEVEL_SQL} AS level FROM kiosks`;
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${inner}) ${cond}`).get(...args) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM (${inner}) ${cond} ORDER BY level DESC, region, service_point, kiosk_id LIMIT ? OFFSET ?`)
+      .all(...args, query.limit ?? 50, query.offset ?? 0) as Record<string, unknown>[];
+    return { total, kiosks: rows.map(kioskRow) };
   }
 
   /** What each kiosk's updater last reported (for rollouts), by kiosk id. */
@@ -254,5 +339,25 @@ function commandRow(r: Record<string, unknown>): CommandRow {
     outcome: (r['outcome'] as string | null) ?? null,
     detail: (r['detail'] as string | null) ?? null,
     ackedAt: (r['acked_at'] as string | null) ?? null,
+  };
+}
+
+function kioskRow(r: Record<string, unknown>): KioskRow {
+  return {
+    kioskId: r['kiosk_id'] as string,
+    region: r['region'] as string,
+    servicePoint: r['service_point'] as string,
+    version: r['version'] as string,
+    state: r['state'] as string,
+    reason: (r['reason'] as string | null) ?? null,
+    since: r['since'] as string,
+    lastSeen: r['last_seen'] as string,
+    overall: r['overall'] as string,
+    findings: JSON.parse(r['findings'] as string) as FleetTelemetry['findings'],
+    queued: r['queued'] as number,
+    oldestPendingSeconds: (r['oldest_pending_s'] as number | null) ?? null,
+    diskFreeRatio: (r['disk_free_ratio'] as number | null) ?? null,
+    clockSkewSeconds: (r['clock_skew_s'] as number | null) ?? null,
+    seq: r['seq'] as number,
   };
 }

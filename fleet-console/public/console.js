@@ -1,6 +1,9 @@
-// The fleet console page: polls /api/fleet incrementally, renders kiosks by
-// region and service point, what is wrong with the fix, one kiosk's history,
-// and sends signed commands (the server signs). zh-CN first, English complete.
+// The fleet console page. It never holds the whole fleet: it shows the
+// per-region summary (/api/summary, counts from the console's SQLite), one
+// page of kiosks with problems (faults first) and one page of the kiosk list
+// (/api/kiosks, filtered on the server), one kiosk's history, and sends
+// signed commands (the server signs). Polls once a second; the summary says
+// "unchanged" when nothing arrived. zh-CN first, English complete.
 
 const T = {
   'zh-CN': {
@@ -17,7 +20,21 @@ const T = {
     brokerUp: '已连接消息服务器',
     brokerDown: '未连接消息服务器，显示的是最后收到的状态',
     none: '目前没有需要处理的终端',
-    more: (n) => `另有 ${n} 台，请用搜索缩小范围`,
+    kiosksH: '终端列表',
+    scopeAll: '全部终端（有问题的排在前面）',
+    scope: (r, sp) => `${r}${sp ? ` · ${sp}` : ''} 的终端（有问题的排在前面）`,
+    showAll: '显示全部终端',
+    listSp: (sp) => `列出 ${sp} 的终端`,
+    listRegion: (r) => `列出 ${r} 的全部终端`,
+    spCaption: (r) => `${r} 各服务点`,
+    spCol: '服务点',
+    totalCol: '终端',
+    problemCol: '需处理',
+    listCol: '终端列表',
+    range: (a, b, n) => `第 ${a}–${b} 台，共 ${n} 台`,
+    prev: '上一页',
+    next: '下一页',
+    noMatch: '没有符合条件的终端',
     stateOnline: '在线',
     stateOffline: '离线',
     since: (t) => `自 ${t}`,
@@ -82,7 +99,21 @@ const T = {
     brokerUp: 'Connected to the broker',
     brokerDown: 'Not connected to the broker: showing the last known state',
     none: 'No kiosk needs attention right now',
-    more: (n) => `${n} more; narrow down with the search`,
+    kiosksH: 'Kiosk list',
+    scopeAll: 'All kiosks (those with problems first)',
+    scope: (r, sp) => `Kiosks of ${r}${sp ? ` · ${sp}` : ''} (those with problems first)`,
+    showAll: 'Show all kiosks',
+    listSp: (sp) => `List the kiosks of ${sp}`,
+    listRegion: (r) => `List every kiosk of ${r}`,
+    spCaption: (r) => `Service points of ${r}`,
+    spCol: 'Service point',
+    totalCol: 'Kiosks',
+    problemCol: 'Need attention',
+    listCol: 'Kiosk list',
+    range: (a, b, n) => `${a}–${b} of ${n}`,
+    prev: 'Previous page',
+    next: 'Next page',
+    noMatch: 'No kiosk matches',
     stateOnline: 'online',
     stateOffline: 'offline',
     since: (t) => `since ${t}`,
@@ -137,8 +168,14 @@ const T = {
 
 let lang = localStorage.getItem('fleet-lang') === 'en' ? 'en' : 'zh-CN';
 const t = () => T[lang];
-const kiosks = new Map();
+const PAGE = 50;
 let seq = 0;
+let summary = null;
+const lists = {
+  problems: { offset: 0, data: null },
+  kiosks: { offset: 0, data: null },
+};
+let scope = { region: '', servicePoint: '' };
 let brokerConnected = false;
 let selected = null;
 let detailNote = '';
@@ -163,6 +200,7 @@ function staticTexts() {
     ['problems-h', 'problems'],
     ['filter-label', 'filter'],
     ['regions-h', 'regions'],
+    ['kiosks-h', 'kiosksH'],
     ['rollouts-h', 'rollouts'],
     ['ro-version-label', 'roVersion'],
     ['ro-stages-label', 'roStages'],
@@ -173,23 +211,49 @@ function staticTexts() {
   $('lang').lang = lang === 'en' ? 'zh-CN' : 'en';
 }
 
-function matches(k, q) {
-  return !q || k.kioskId.toLowerCase().includes(q) || k.region.toLowerCase().includes(q) || k.servicePoint.toLowerCase().includes(q);
-}
-
 function problemHtml(p) {
   return `<p class="problem-text"><span class="level">${esc(t()[p.level])}</span> ${esc(p.problem[lang])} <span class="code">(${esc(p.code)})</span></p><p class="fix">${esc(t().fix)}${esc(p.fix[lang])}</p>`;
 }
 
+const query = () => $('filter').value.trim();
+
+async function fetchList(name) {
+  const l = lists[name];
+  const params = new URLSearchParams({ offset: String(l.offset), limit: String(PAGE) });
+  if (query()) params.set('q', query());
+  if (name === 'problems') params.set('problems', '1');
+  else {
+    if (scope.region) params.set('region', scope.region);
+    if (scope.servicePoint) params.set('servicePoint', scope.servicePoint);
+  }
+  const res = await fetch(`/api/kiosks?${params}`);
+  if (!res.ok) return;
+  l.data = await res.json();
+  if (l.offset > 0 && l.offset >= l.data.total) {
+    l.offset = Math.max(0, Math.floor((l.data.total - 1) / PAGE) * PAGE);
+    return fetchList(name);
+  }
+}
+
+function pagerHtml(name) {
+  const d = lists[name].data;
+  if (!d || d.total <= d.limit) return d && d.total ? `<p>${esc(t().range(1, d.total, d.total))}</p>` : '';
+  const last = Math.min(d.total, d.offset + d.kiosks.length);
+  return (
+    `<button type="button" data-page="${name}" data-step="-1"${d.offset === 0 ? ' disabled' : ''}>${esc(t().prev)}</button>` +
+    `<p role="status">${esc(t().range(d.offset + 1, last, d.total))}</p>` +
+    `<button type="button" data-page="${name}" data-step="1"${last >= d.total ? ' disabled' : ''}>${esc(t().next)}</button>`
+  );
+}
+
 function renderSummary() {
-  const all = [...kiosks.values()];
-  const on = all.filter((k) => k.state === 'online').length;
-  const bad = all.filter((k) => k.problems.length).length;
+  if (!summary) return;
+  const s = summary.totals;
   $('summary').innerHTML = [
-    [t().total, all.length],
-    [t().online, on],
-    [t().offline, all.length - on],
-    [t().needing, bad],
+    [t().total, s.kiosks],
+    [t().online, s.online],
+    [t().offline, s.offline],
+    [t().needing, s.problems],
   ]
     .map(([label, n]) => `<div><dt>${esc(label)}</dt><dd>${n}</dd></div>`)
     .join('');
@@ -197,12 +261,10 @@ function renderSummary() {
 }
 
 function renderProblems() {
-  const q = $('filter').value.trim().toLowerCase();
-  const bad = [...kiosks.values()].filter((k) => k.problems.length && matches(k, q));
-  bad.sort((a, b) => (b.problems.some((p) => p.level === 'fault') ? 1 : 0) - (a.problems.some((p) => p.level === 'fault') ? 1 : 0) || a.kioskId.localeCompare(b.kioskId));
-  const shown = bad.slice(0, 200);
-  $('problems').innerHTML = shown.length
-    ? shown
+  const d = lists.problems.data;
+  if (!d) return;
+  $('problems').innerHTML = d.kiosks.length
+    ? d.kiosks
         .map(
           (k) =>
             `<li class="${k.problems.some((p) => p.level === 'fault') ? 'fault' : 'warn'}" data-kiosk="${esc(k.kioskId)}"><h3>${esc(k.kioskId)} · ${esc(k.region)} · ${esc(k.servicePoint)}</h3>` +
@@ -210,43 +272,46 @@ function renderProblems() {
             k.problems.map(problemHtml).join('') +
             `<button type="button" data-open="${esc(k.kioskId)}">${esc(t().open(k.kioskId))}</button></li>`,
         )
-        .join('') + (bad.length > shown.length ? `<li class="more">${esc(t().more(bad.length - shown.length))}</li>` : '')
-    : `<li>${esc(t().none)}</li>`;
+        .join('')
+    : `<li>${esc(query() ? t().noMatch : t().none)}</li>`;
+  $('problems-pager').innerHTML = pagerHtml('problems');
 }
 
 function renderRegions() {
-  const q = $('filter').value.trim().toLowerCase();
-  const byRegion = new Map();
-  for (const k of kiosks.values()) {
-    if (!matches(k, q)) continue;
-    if (!byRegion.has(k.region)) byRegion.set(k.region, []);
-    byRegion.get(k.region).push(k);
-  }
+  if (!summary) return;
   const open = new Set([...document.querySelectorAll('#regions details[open]')].map((d) => d.dataset.region));
-  $('regions').innerHTML = [...byRegion.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
-    .map(([region, list]) => {
-      const on = list.filter((k) => k.state === 'online').length;
-      const bad = list.filter((k) => k.problems.length).length;
-      return `<details data-region="${esc(region)}"${open.has(region) ? ' open' : ''}><summary>${esc(t().regionLine(region, list.length, on, bad))}</summary>${open.has(region) ? regionBody(list) : ''}</details>`;
-    })
+  $('regions').innerHTML = summary.regions
+    .map((r) => `<details data-region="${esc(r.region)}"${open.has(r.region) ? ' open' : ''}><summary>${esc(t().regionLine(r.region, r.kiosks, r.online, r.problems))}</summary>${open.has(r.region) ? regionBody(r) : ''}</details>`)
     .join('');
 }
 
-function regionBody(list) {
-  const bySp = new Map();
-  for (const k of list) {
-    if (!bySp.has(k.servicePoint)) bySp.set(k.servicePoint, []);
-    bySp.get(k.servicePoint).push(k);
-  }
-  return [...bySp.entries()]
-    .map(
-      ([sp, ks]) =>
-        `<h3>${esc(sp)}</h3><ul class="kiosks">${ks
-          .map((k) => `<li><button type="button" data-open="${esc(k.kioskId)}">${esc(k.kioskId)} <span class="state-${esc(k.state)}">${esc(stateWord(k))}</span>${k.problems.length ? ` · ${esc(k.problems[0].problem[lang])}` : ''}</button></li>`)
-          .join('')}</ul>`,
-    )
-    .join('');
+function regionBody(r) {
+  return (
+    `<table><caption>${esc(t().spCaption(r.region))}</caption><thead><tr><th scope="col">${esc(t().spCol)}</th><th scope="col">${esc(t().totalCol)}</th><th scope="col">${esc(t().online)}</th><th scope="col">${esc(t().offline)}</th><th scope="col">${esc(t().problemCol)}</th><th scope="col">${esc(t().listCol)}</th></tr></thead><tbody>` +
+    r.servicePoints
+      .map(
+        (sp) =>
+          `<tr${sp.problems ? ' class="has-problems"' : ''}><th scope="row">${esc(sp.servicePoint)}</th><td>${sp.kiosks}</td><td>${sp.online}</td><td>${sp.offline}</td><td>${sp.problems}</td>` +
+          `<td><button type="button" data-scope-region="${esc(r.region)}" data-scope-sp="${esc(sp.servicePoint)}" aria-label="${esc(t().listSp(sp.servicePoint))}">${esc(t().listCol)}</button></td></tr>`,
+      )
+      .join('') +
+    `</tbody></table><button type="button" data-scope-region="${esc(r.region)}" data-scope-sp="">${esc(t().listRegion(r.region))}</button>`
+  );
+}
+
+function renderKiosks() {
+  const d = lists.kiosks.data;
+  if (!d) return;
+  $('list-scope').innerHTML = scope.region ? `${esc(t().scope(scope.region, scope.servicePoint))} <button type="button" data-scope-clear="1">${esc(t().showAll)}</button>` : esc(t().scopeAll);
+  $('kiosks').innerHTML = d.kiosks.length
+    ? d.kiosks
+        .map(
+          (k) =>
+            `<li><button type="button" data-open="${esc(k.kioskId)}">${esc(k.kioskId)} <span class="state-${esc(k.state)}">${esc(stateWord(k))}</span> · ${esc(k.servicePoint)}${k.problems.length ? ` · ${esc(k.problems[0].problem[lang])}` : ''}</button></li>`,
+        )
+        .join('')
+    : `<li>${esc(t().noMatch)}</li>`;
+  $('kiosks-pager').innerHTML = pagerHtml('kiosks');
 }
 
 function sparkline(samples) {
@@ -348,23 +413,28 @@ $('rollout-form').addEventListener('submit', (e) => {
   });
 });
 
+async function refreshLists() {
+  await Promise.all([fetchList('problems'), fetchList('kiosks')]);
+  renderProblems();
+  renderKiosks();
+}
+
 async function poll() {
   try {
-    const res = await fetch(`/api/fleet?after=${seq}`);
+    const res = await fetch(`/api/summary?after=${seq}`);
     if (res.ok) {
       const f = await res.json();
       brokerConnected = f.brokerConnected;
-      for (const k of f.kiosks) kiosks.set(k.kioskId, k);
-      const changed = f.kiosks.length > 0 || seq === 0;
-      seq = f.seq;
-      renderSummary();
-      if (changed) {
-        renderProblems();
+      if (!f.unchanged) {
+        summary = f;
+        seq = f.seq;
+        renderSummary();
         renderRegions();
-      }
+        await refreshLists();
+      } else renderSummary();
+      document.body.dataset.ready = '1';
       await renderDetail();
       await renderRollouts();
-      document.body.dataset.ready = '1';
     }
   } finally {
     setTimeout(poll, 1000);
@@ -382,8 +452,20 @@ document.addEventListener('click', (e) => {
     renderSummary();
     renderProblems();
     renderRegions();
+    renderKiosks();
     void renderDetail();
     void renderRollouts(true);
+  } else if (el.dataset.page) {
+    const l = lists[el.dataset.page];
+    l.offset = Math.max(0, l.offset + Number(el.dataset.step) * PAGE);
+    void fetchList(el.dataset.page).then(() => (el.dataset.page === 'problems' ? renderProblems() : renderKiosks()));
+  } else if (el.dataset.scopeRegion !== undefined || el.dataset.scopeClear) {
+    scope = el.dataset.scopeClear ? { region: '', servicePoint: '' } : { region: el.dataset.scopeRegion, servicePoint: el.dataset.scopeSp ?? '' };
+    lists.kiosks.offset = 0;
+    void fetchList('kiosks').then(() => {
+      renderKiosks();
+      if (!el.dataset.scopeClear) $('kiosks-h').scrollIntoView({ block: 'start' });
+    });
   } else if (el.dataset.stopRollout) {
     void fetch(`/api/rollouts/${el.dataset.stopRollout}/stop`, { method: 'POST' }).then(() => renderRollouts(true));
   } else if (el.dataset.open) {
@@ -402,15 +484,20 @@ document.addEventListener(
   'toggle',
   (e) => {
     const d = e.target;
-    if (!(d instanceof HTMLDetailsElement) || !d.open || d.querySelector('h3')) return;
-    const q = $('filter').value.trim().toLowerCase();
-    d.insertAdjacentHTML('beforeend', regionBody([...kiosks.values()].filter((k) => k.region === d.dataset.region && matches(k, q))));
+    if (!(d instanceof HTMLDetailsElement) || !d.open || d.querySelector('table') || !summary) return;
+    const r = summary.regions.find((x) => x.region === d.dataset.region);
+    if (r) d.insertAdjacentHTML('beforeend', regionBody(r));
   },
   true,
 );
+let filterTimer = null;
 $('filter').addEventListener('input', () => {
-  renderProblems();
-  renderRegions();
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(() => {
+    lists.problems.offset = 0;
+    lists.kiosks.offset = 0;
+    void refreshLists();
+  }, 200);
 });
 staticTexts();
 void poll();

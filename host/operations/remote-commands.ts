@@ -74,6 +74,7 @@ export interface RemoteCommandRunnerOptions {
  */
 export class RemoteCommandRunner {
   private readonly executed: ExecutedIds;
+  private readonly running = new Set<string>();
   private pending: CommandAck[] = [];
   private readonly now: () => Date;
 
@@ -126,14 +127,22 @@ export class RemoteCommandRunner {
   async runOne(raw: unknown): Promise<{ commandId: string; outcome: 'done' | 'failed' | 'refused' | 'duplicate'; detail: string }> {
     const id = typeof raw === 'object' && raw !== null ? String((raw as { commandId?: unknown }).commandId ?? '') : '';
     if (id && this.executed.has(id)) return { commandId: id, outcome: 'duplicate', detail: 'already executed; not run again' };
+    // The same command delivered twice in one burst (QoS 1 redelivery, a retrying console) must not start twice.
+    if (id && this.running.has(id)) return { commandId: id, outcome: 'duplicate', detail: 'already running; not run again' };
     const check = checkCommand(raw, this.o.kioskId(), this.o.platformKey(), this.now());
     if (!check.ok) {
       this.o.logger.warn({ commandId: id, reason: check.reason }, 'remote command refused');
       this.o.audit.append('remote-command', { commandId: id, kind: null, outcome: 'refused', reason: check.reason });
       return { commandId: id, outcome: 'refused', detail: check.reason };
     }
-    const outcome = await this.execute(check.command.command);
-    this.executed.add(check.command.commandId);
+    this.running.add(check.command.commandId);
+    let outcome: Result<string>;
+    try {
+      outcome = await this.execute(check.command.command);
+      this.executed.add(check.command.commandId);
+    } finally {
+      this.running.delete(check.command.commandId);
+    }
     const detail = (outcome.ok ? outcome.value : `${outcome.code}: ${outcome.message}`).slice(0, 500);
     this.o.audit.append('remote-command', { commandId: check.command.commandId, kind: check.command.command.kind, outcome: outcome.ok ? 'done' : 'failed', detail: detail.slice(0, 200) });
     this.o.logger.info({ commandId: check.command.commandId, kind: check.command.command.kind, ok: outcome.ok }, 'remote command executed');

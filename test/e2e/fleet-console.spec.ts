@@ -34,7 +34,22 @@ test('the fleet console shows a kiosk’s paper-out within 10 s and a restart co
     await expect(card).toContainText('打印机缺纸', { timeout: 10_000 });
     expect(Date.now() - t0).toBeLessThan(10_000);
     await expect(card).toContainText('带一卷热敏纸到场更换');
+    await expect(page.locator('#summary')).toContainText('需要处理1');
     await keepScreenshot(page, 'fleet-console-paper-out');
+
+    // The region opens to its service points with counts; one service point lists its kiosks (a page, not the fleet).
+    await page.locator('#regions summary').first().click();
+    const spRow = page.locator('#regions tbody tr').first();
+    await expect(spRow).toContainText('小店区');
+    await spRow.getByRole('button', { name: /^列出 .* 的终端$/ }).click();
+    await expect(page.locator('#list-scope')).toContainText('太原市小店区');
+    await expect(page.locator('#kiosks li')).toHaveCount(1);
+    await expect(page.locator('#kiosks li').first()).toContainText(`${KIOSK_ID} 在线`);
+    // The search filters on the server: nothing matches, then the kiosk again.
+    await page.getByLabel('搜索终端编号、地区或服务点').fill('SX-NOPE');
+    await expect(page.locator('#problems')).toContainText('没有符合条件的终端');
+    await page.getByLabel('搜索终端编号、地区或服务点').fill('xd-0007');
+    await expect(card).toContainText('打印机缺纸');
 
     await card.getByRole('button', { name: `查看终端 ${KIOSK_ID}` }).click();
     await expect(page.getByRole('heading', { name: `终端 ${KIOSK_ID}` })).toBeFocused();

@@ -64,8 +64,15 @@ export class FleetLink {
   private readonly now: () => Date;
   /** Connections made (first and every reconnect): for the dashboard and the tests. */
   connects = 0;
-  /** True once the command subscription of the current connection is acknowledged. */
+  /** True once the command subscription of the current connection is acknowledged (or kept by the broker). */
   subscribed = false;
+  /** Connections on which the broker had kept our session, so no SUBSCRIBE was sent. */
+  sessionResumes = 0;
+  /** The command subscription was acknowledged at least once since start(): a kept session has it. */
+  private subscriptionConfirmed = false;
+  private lastTelemetryAt: number | null = null;
+  private inbox: Promise<void> = Promise.resolve();
+  private changedWhileAway = false;
   lastError: string | null = null;
 
   constructor(private readonly o: FleetLinkOptions) {
@@ -92,6 +99,7 @@ export class FleetLink {
       // The broker keeps our command subscription and queued commands for a week offline; message expiry drops the stale ones.
       properties: { sessionExpiryInterval: 7 * 86_400 },
       reconnectPeriod: 0, // we reconnect ourselves, with jitter
+      resubscribe: false, // we subscribe ourselves, only when the broker did not keep the session
       connectTimeout: 10_000,
       queueQoSZero: false,
       will: { topic: this.topics.status, payload: Buffer.from(JSON.stringify(will)), qos: 1, retain: true },
@@ -102,8 +110,11 @@ export class FleetLink {
     this.stopping = false;
     const client = mqtt.connect(c.brokerUrl, options);
     this.client = client;
-    client.on('connect', () => void this.onConnect());
-    client.on('message', (topic, payload, packet) => void this.onMessage(topic, payload, packet));
+    client.on('connect', (connack) => void this.onConnect(connack.sessionPresent === true));
+    // Commands run one after another, in the order the broker delivered them, each answered before the next starts.
+    client.on('message', (topic, payload, packet) => {
+      this.inbox = this.inbox.then(() => this.onMessage(topic, payload, packet)).catch((e: unknown) => this.o.logger.error({ err: e }, 'fleet command failed'));
+    });
     client.on('error', (e) => {
       this.lastError = e.message;
       this.o.logger.warn({ err: e.message }, 'fleet broker error');
@@ -112,15 +123,26 @@ export class FleetLink {
       this.subscribed = false;
       this.scheduleReconnect();
     });
-    this.telemetryTimer = setInterval(() => void this.publishTelemetry('interval'), c.telemetryIntervalMs);
-    this.telemetryTimer.unref();
+    this.lastTelemetryAt = null;
+    this.changedWhileAway = false;
+    this.subscriptionConfirmed = false;
+    // The periodic report starts at a random point of its interval: kiosks powered on together (a hall's power
+    // restored) would otherwise report in the same second for ever after.
+    const firstTick = setTimeout(() => {
+      if (this.stopping) return;
+      void this.publishTelemetry('interval');
+      this.telemetryTimer = setInterval(() => void this.publishTelemetry('interval'), c.telemetryIntervalMs);
+      this.telemetryTimer.unref();
+    }, Math.round(this.random() * c.telemetryIntervalMs));
+    firstTick.unref();
+    this.telemetryTimer = firstTick;
   }
 
   /** Publishes `offline` (retained) and closes the session cleanly. */
   async stop(): Promise<void> {
     this.stopping = true;
     for (const t of [this.reconnectTimer, this.debounce]) if (t) clearTimeout(t);
-    if (this.telemetryTimer) clearInterval(this.telemetryTimer);
+    if (this.telemetryTimer) clearInterval(this.telemetryTimer); // clears the first-tick timeout too
     this.reconnectTimer = this.debounce = this.telemetryTimer = null;
     const client = this.client;
     this.client = null;
@@ -133,7 +155,12 @@ export class FleetLink {
 
   /** A device or sync status changed: send telemetry soon (debounced). */
   noteChange(): void {
-    if (this.stopping || this.debounce) return;
+    if (this.stopping) return;
+    if (!this.connected) {
+      this.changedWhileAway = true; // sent on the next connect
+      return;
+    }
+    if (this.debounce) return;
     this.debounce = setTimeout(() => {
       this.debounce = null;
       void this.publishTelemetry('change');
@@ -150,22 +177,32 @@ export class FleetLink {
     return { state, reason, at: this.now().toISOString(), kioskId: this.o.kioskId, region: this.o.config.region, servicePoint: this.o.servicePoint, version: this.o.version };
   }
 
-  private async onConnect(): Promise<void> {
+  /**
+   * On every connect: the retained `online` status (the Last Will may have said `lost`). The command subscription
+   * once per start and again only when the broker did not keep our session (a kept one still has it, and
+   * re-subscribing 10,000 kiosks after a broker restart is load for nothing). Telemetry only when the console may lack it: the first connect, a change
+   * while away, or a periodic report missed while away; otherwise the periodic timer sends the next one.
+   */
+  private async onConnect(sessionPresent: boolean): Promise<void> {
     const client = this.client;
     if (!client) return;
     this.attempt = 0;
     this.connects++;
     this.lastError = null;
-    this.o.logger.info({ broker: this.o.config.brokerUrl, connects: this.connects }, 'fleet broker connected');
+    this.o.logger.info({ broker: this.o.config.brokerUrl, connects: this.connects, sessionPresent }, 'fleet broker connected');
     try {
       await client.publishAsync(this.topics.status, JSON.stringify(this.status('online', 'connected')), { qos: 1, retain: true });
-      // Re-subscribing is harmless with a kept session and needed when the broker lost it.
-      await client.subscribeAsync(this.topics.commands, { qos: 1, nl: true });
+      if (sessionPresent && this.subscriptionConfirmed) this.sessionResumes++;
+      else {
+        await client.subscribeAsync(this.topics.commands, { qos: 1, nl: true });
+        this.subscriptionConfirmed = true;
+      }
       this.subscribed = client.connected;
     } catch (e) {
       this.o.logger.warn({ err: (e as Error).message }, 'fleet: status/subscribe failed');
     }
-    await this.publishTelemetry('connect');
+    const due = this.lastTelemetryAt === null || this.changedWhileAway || Date.now() - this.lastTelemetryAt >= this.o.config.telemetryIntervalMs;
+    if (due) await this.publishTelemetry('connect');
   }
 
   private scheduleReconnect(): void {
@@ -184,7 +221,10 @@ export class FleetLink {
     if (!client?.connected) return;
     try {
       const t = await this.o.telemetry(reason);
+      if (!client.connected) return;
       client.publish(this.topics.telemetry, JSON.stringify(t), { qos: 0 });
+      this.lastTelemetryAt = Date.now();
+      this.changedWhileAway = false;
     } catch (e) {
       this.o.logger.error({ err: e }, 'fleet telemetry could not be built');
     }

@@ -132,12 +132,14 @@ describe('the live fleet link over MQTT 5', () => {
     await publishCommand(c, k.id, shortLived, shortLived.commandId, 1); // the broker drops it after 1 s
     const lastWeek = signCommand(signing, k.id, { kind: 'restart-ui' }, new Date(), 3600); // signed for an hour
     await publishCommand(c, k.id, lastWeek, lastWeek.commandId, 7 * 86_400);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Mosquitto keeps message expiry in whole seconds and drops a message only once its clock is past the expiry
+    // second: a 1 s expiry holds for 1–2 s. Waiting 1.5 s delivered the "expired" command about half the time.
+    await new Promise((r) => setTimeout(r, 2500));
     k.clock = new Date(Date.now() + 86_400_000); // a day later, by the kiosk's clock
     const fresh = signCommand(signing, k.id, { kind: 'restart-ui' }, k.clock, 3600);
     await publishCommand(c, k.id, fresh, fresh.commandId);
     k.link.start();
-    await until('two answers', () => acks.filter((a) => a.r.kioskId === k.id).length === 2);
+    await until('two answers', () => acks.filter((a) => a.r.kioskId === k.id).length >= 2);
     await new Promise((r) => setTimeout(r, 300));
     const answers = acks.filter((a) => a.r.kioskId === k.id).map((a) => [a.r.commandId, a.r.outcome]);
     expect(answers).toEqual([

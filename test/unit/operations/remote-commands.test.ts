@@ -39,6 +39,37 @@ describe('checkCommand', () => {
 });
 
 describe('RemoteCommandRunner', () => {
+  it('the same command delivered twice before the first finishes starts once; the second says duplicate', async () => {
+    const dir = tempDir('cmds-burst');
+    let finish: (() => void) | null = null;
+    let started = 0;
+    const runner = new RemoteCommandRunner({
+      kioskId: () => 'SX-TY-0001',
+      platformKey: () => platformKey,
+      audit: new JsonlAuditTrail(path.join(dir, 'audit.jsonl')),
+      logger: createLogger({ level: 'silent' }),
+      dataDir: dir,
+      now: () => at,
+      actions: {
+        refreshCatalog: () => {
+          started++;
+          return new Promise((r) => (finish = () => r(ok('refreshed'))));
+        },
+        restartUi: () => ok('reloaded'),
+        uploadDiagnostics: async () => ok('uploaded'),
+        setConfig: () => ok('set'),
+      },
+    });
+    const c = signed({ kind: 'refresh-catalog' });
+    const first = runner.runOne(c);
+    const second = await runner.runOne(c);
+    expect(second).toMatchObject({ commandId: c.commandId, outcome: 'duplicate' });
+    finish!();
+    expect(await first).toMatchObject({ outcome: 'done', detail: 'refreshed' });
+    expect(started).toBe(1);
+    expect(await runner.runOne(c)).toMatchObject({ outcome: 'duplicate', detail: 'already executed; not run again' });
+  });
+
   it('executes each command once, audits it, and acknowledges it until the platform stops listing it', async () => {
     const dir = tempDir('cmds');
     const audit = new JsonlAuditTrail(path.join(dir, 'audit.jsonl'));
