@@ -10,6 +10,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * The walk over all journeys (journeys-all.spec.ts) is queued last. Playwright queues spec files
+ * alphabetically (grouped by their fixtures) and each worker takes the next one when it is free, so a long
+ * file queued late leaves one worker alone at the end. The walk's tests are independent and handed out one
+ * at a time (half a minute each), the fine grain that lets both workers finish together after the
+ * other, coarser files.
+ */
+const WALK = 'journeys-all.spec.ts';
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
@@ -21,6 +30,10 @@ export default defineConfig({
   workers: Number(process.env['KIOSK_E2E_WORKERS'] ?? 2),
   retries: 0,
   reporter: [['list']],
+  projects: [
+    { name: 'e2e', testIgnore: WALK },
+    { name: 'journeys-all', testMatch: WALK },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1080, height: 1920 },

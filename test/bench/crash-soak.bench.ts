@@ -1,6 +1,6 @@
 /**
- * The kill -9 crash test (test/integration/offline-cache/crash.test.ts, 200
- * points in CI) at benchmark size: ≥ 1,000 SIGKILLs at random points while
+ * The kill -9 crash test (test/integration/offline-cache/crash.test.ts, 120
+ * kills in CI, every kill point 4 times) at benchmark size: ≥ 1,000 SIGKILLs at random points while
  * submitting and syncing, 0 acknowledged submissions lost or duplicated
  * (the test asserts it; this reports the run).
  */

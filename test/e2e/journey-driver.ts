@@ -25,9 +25,10 @@ export interface WalkOptions {
   /**
    * Which screens get axe and a screenshot: all of them (default); only those whose content is this
    * journey's data (guide, form, materials, review), the others being the same for every journey;
-   * or none (a second walk of a journey already checked).
+   * none (a second walk of a journey already checked); or every screen whose kind (see `ScreenKinds`)
+   * this walk's set has not checked yet.
    */
-  readonly checks?: 'all' | 'journey' | 'none';
+  readonly checks?: 'all' | 'journey' | 'none' | ScreenKinds;
   /** Looks at the materials screen as it first shows (lookups done), before anything is provided. */
   readonly onMaterials?: (page: Page) => Promise<void>;
 }
@@ -77,6 +78,58 @@ export const CARD = { id: 'resident-zhang', name: '张小三', masked: '张*三'
 export async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
   await keepScreenshot(page, name);
+}
+
+/**
+ * The kind of the screen on show: what axe-core judges, without the words. Every element of the page as
+ * tag, role, input type, classes, lang, the names of its ARIA attributes (and where an ARIA reference
+ * points to nothing), and whether a control, heading, label or legend is without text; then whether any id
+ * is repeated. Two screens of one kind are the same components in the same states with the same
+ * attributes, differing only in their (non-empty) text: axe's rules that look at text (an empty
+ * button, heading or label, a dangling aria-labelledby, a repeated id) see it in the kind; contrast
+ * and size follow from the classes.
+ */
+export async function screenKind(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const textual = new Set(['BUTTON', 'A', 'LABEL', 'LEGEND', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TH', 'OPTION', 'SUMMARY', 'CAPTION', 'TITLE']);
+    const kinds = new Set<string>();
+    const ids = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      if (el.id) ids.set(el.id, (ids.get(el.id) ?? 0) + 1);
+      const aria = el
+        .getAttributeNames()
+        .filter((a) => a.startsWith('aria-'))
+        .map((a) => {
+          if (a !== 'aria-labelledby' && a !== 'aria-describedby' && a !== 'aria-controls') return a;
+          const dangling = (el.getAttribute(a) ?? '').split(/\s+/).filter(Boolean).some((id) => !document.getElementById(id));
+          return dangling ? `${a}!` : a;
+        })
+        .sort();
+      const empty = (textual.has(el.tagName) || el.getAttribute('role') === 'button') && (el.textContent ?? '').trim() === '' && !el.getAttribute('aria-label');
+      const alt = el.tagName === 'IMG' ? `alt=${el.hasAttribute('alt') ? (el.getAttribute('alt') === '' ? 'empty' : 'text') : 'none'}` : '';
+      kinds.add([el.tagName, el.getAttribute('role') ?? '', el.getAttribute('type') ?? '', [...el.classList].sort().join('.'), el.getAttribute('lang') ?? '', aria.join(','), empty ? 'empty' : '', alt].join('|'));
+    }
+    const repeated = [...ids.values()].some((n) => n > 1);
+    return `${[...kinds].sort().join('\n')}\nrepeated-id:${repeated}`;
+  });
+}
+
+/**
+ * The screens checked so far by kind (`screenKind`): a walk over many journeys runs axe (and keeps a
+ * screenshot) on each kind of screen the first time it shows, not again on every journey that shows the
+ * same components with other words.
+ */
+export class ScreenKinds {
+  private readonly checked = new Map<string, string>();
+  /** Names of the screens axe looked at, in order. */
+  readonly names: string[] = [];
+  async check(page: Page, name: string): Promise<void> {
+    const kind = await screenKind(page);
+    if (this.checked.has(kind)) return;
+    await checkScreen(page, name);
+    this.checked.set(kind, name);
+    this.names.push(name);
+  }
 }
 
 export async function insertCard(kiosk: KioskProcess, cardId: string = CARD.id): Promise<void> {
@@ -150,7 +203,8 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   const wired = journey.wired!;
   const checks = o.checks ?? 'all';
   const check = async (name: string, ofJourney: boolean) => {
-    if (checks === 'all' || (checks === 'journey' && ofJourney)) await checkScreen(page, `${o.shots}-${name}`);
+    if (checks instanceof ScreenKinds) await checks.check(page, `${o.shots}-${name}`);
+    else if (checks === 'all' || (checks === 'journey' && ofJourney)) await checkScreen(page, `${o.shots}-${name}`);
   };
   await expect(page.getByTestId('guide-start')).toBeVisible();
   await check('1-guide', true);

@@ -5,24 +5,16 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { applicableSubItems, checkAnswers, partiesFor, WIRED_JOURNEYS, type Journey } from '../../contract/journeys';
 import { REPO_ROOT } from '../support/processes';
 import { expect, freshVisit, platformFaults, sharedTest as test } from './fixtures';
-import { CARD, enterpriseFor, evaluate, insertCard, platformIntakeFor, platformPayloadFor, walkToConsent } from './journey-driver';
+import { CARD, enterpriseFor, evaluate, insertCard, platformIntakeFor, platformPayloadFor, ScreenKinds, walkToConsent } from './journey-driver';
 import { coveringPaths, exemptingCertificates, thingOf, type AnswerPath } from './journey-paths';
 
 /**
- * The wired journeys of part `part` (1-based) of `of`: whole journeys dealt to
- * the parts so each holds about the same number of walks (an offline walk
- * counts more: it waits for the reconnect). Each part is its own spec file,
- * so the two workers share the load; each file shares one kiosk.
+ * The wired journeys, those with the most walks first (an offline walk counts more: it waits for the
+ * reconnect), so the longest tests are handed out first and the short ones fill in at the end.
  */
-export function journeysOfPart(part: number, of: number): typeof WIRED_JOURNEYS {
-  const parts = Array.from({ length: of }, () => ({ weight: 0, journeys: [] as (typeof WIRED_JOURNEYS)[number][] }));
-  const weighed = WIRED_JOURNEYS.map((j) => ({ j, weight: coveringPaths(j).reduce((w, _, i) => w + (i > 0 ? 1.5 : 1), 0) }));
-  for (const { j, weight } of [...weighed].sort((a, b) => b.weight - a.weight)) {
-    const lightest = parts.reduce((a, b) => (b.weight < a.weight ? b : a));
-    lightest.weight += weight;
-    lightest.journeys.push(j);
-  }
-  return parts[part - 1]!.journeys;
+export function journeysLongestFirst(): typeof WIRED_JOURNEYS {
+  const weight = (j: (typeof WIRED_JOURNEYS)[number]) => coveringPaths(j).reduce((w, _, i) => w + (i > 0 ? 1.5 : 1), 0);
+  return [...WIRED_JOURNEYS].sort((a, b) => weight(b) - weight(a));
 }
 
 interface Intake {
@@ -59,18 +51,24 @@ function walkedBy(journey: Journey, answers: AnswerPath, first: boolean): Answer
  * A journey's second and later paths run with the network unplugged until
  * the application is queued, then reconnect: delivered exactly once.
  */
-export function walkJourneys(part: number, of: number): void {
+export function walkJourneys(): void {
   test.use({
     launchOptions: {
       executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
       args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     },
   });
-  for (const journey of journeysOfPart(part, of)) {
+  // axe (and a screenshot) on each kind of screen the first time this worker shows it: the
+  // journeys' screens are the same components with other words (see `screenKind`), checked again only
+  // where a journey brings another component, state or attribute.
+  const kinds = new ScreenKinds();
+  for (const journey of journeysLongestFirst()) {
     const thingId = journey.oneThing;
     test.describe(`${thingId}: every sub-item reached, each application at the platform once`, () => {
-      // A whole walk with axe on the journey's own screens, the print read-back and the platform round trips.
-      test.describe.configure({ timeout: 180_000 });
+      // A whole walk with axe on the screens of a kind not seen yet, the print read-back and the platform
+      // round trips. The walks are independent (each starts with the privacy wipe): each is handed to
+      // whichever worker is free, which walks it in its shared kiosk, so the two workers finish together.
+      test.describe.configure({ mode: 'parallel', timeout: 180_000 });
       for (const [i, covering] of coveringPaths(journey).entries()) {
         const offline = i > 0;
         const path_ = { ...covering, answers: walkedBy(journey, covering.answers, i === 0) };
@@ -93,7 +91,7 @@ export function walkJourneys(part: number, of: number): void {
             await insertCard(kiosk);
             await expect(page.getByTestId('identity')).toContainText(CARD.masked);
             await page.getByTestId(`thing-${thingId}`).click();
-            await walkToConsent(page, { thingId, shots: `all-${thingId}-${i + 1}`, answer: path_.answers, kiosk, offline, checks: offline ? 'none' : 'journey' });
+            await walkToConsent(page, { thingId, shots: `all-${thingId}-${i + 1}`, answer: path_.answers, kiosk, offline, checks: kinds });
             await page.getByTestId('consent-submit').click();
             await expect(page.getByRole('heading', { name: '已提交' })).toBeVisible();
             await expect(page.getByTestId('delivery-state')).toHaveAttribute('data-delivered', String(!offline));
