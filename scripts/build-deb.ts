@@ -3,7 +3,8 @@
  * Chromium in kiosk mode), built with Debian's own tools: the production
  * bundle (scripts/build-production.ts) staged into the Debian layout,
  * `dpkg-shlibdeps` for the native modules' libraries, `fakeroot dpkg-deb
- * --build`. Checked with lintian in test/integration/packaging/deb.test.ts.
+ * --build`. Checked with lintian in test/e2e/production-deb.spec.ts (amd64,
+ * installed) and test/integration/packaging/deb-arm64.test.ts (arm64).
  *
  *   /usr/lib/onething-kiosk/            the bundle, the renderer, the native modules; bin/onething-kiosk-start (slot launcher)
  *   /usr/bin/onething-kiosk-{provision,doctor}
