@@ -36,7 +36,7 @@ beforeAll(async () => {
     .split('\n')
     .map((l) => /\s\.\/(\S+\.node)$/.exec(l)?.[1])
     .filter((f): f is string => Boolean(f));
-}, 20 * 60_000);
+}, 30 * 60_000);
 
 describe('the arm64 web-shell package', () => {
   it('says arm64 and is named so', () => {
