@@ -3,7 +3,8 @@
  * Chromium in kiosk mode), built with Debian's own tools: the production
  * bundle (scripts/build-production.ts) staged into the Debian layout,
  * `dpkg-shlibdeps` for the native modules' libraries, `fakeroot dpkg-deb
- * --build`. Checked with lintian in test/integration/packaging/deb.test.ts.
+ * --build`. Checked with lintian in test/e2e/production-deb.spec.ts (amd64,
+ * installed) and test/integration/packaging/deb-arm64.test.ts (arm64).
  *
  *   /usr/lib/onething-kiosk/            the bundle, the renderer, the native modules; bin/onething-kiosk-start (slot launcher)
  *   /usr/bin/onething-kiosk-{provision,doctor}
@@ -11,8 +12,11 @@
  *   /etc/onething-kiosk/kiosk.config.json, kiosk.env   (conffiles)
  *   /var/lib/onething-kiosk/            data (created by postinst; kept on remove, deleted on purge)
  *
- * `npm run dist:deb [-- --out DIR] [--version V]`. amd64 is built from this
- * machine's node_modules; arm64 needs the arm64 native modules (docs/packaging.md).
+ * `npm run dist:deb [-- --out DIR] [--version V] [--arch amd64|arm64]`. This
+ * machine's architecture is built from its node_modules; another one (arm64
+ * on amd64) takes the prebuilt binaries its npm packages ship and a
+ * cross-compiled better-sqlite3, with Depends from the ELF imports
+ * (scripts/native-cross.ts, docs/packaging.md).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildProduction, type NodeArch } from './build-production';
+import { assertObjectsArch, crossTool, elfDepends, ensureCrossToolchain, parseArch } from './native-cross';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATES = path.join(root, 'packaging', 'deb');
@@ -35,7 +40,7 @@ export const DEB_UNITS = [
   'onething-kiosk-nightly.timer',
 ] as const;
 
-const DEB_ARCH: Record<NodeArch, string> = { x64: 'amd64', arm64: 'arm64' };
+export const DEB_ARCH: Record<NodeArch, string> = { x64: 'amd64', arm64: 'arm64' };
 
 /**
  * Run-time packages. Node: the kiosk's engines want >= 20.19; Debian 12
@@ -104,11 +109,10 @@ function shlibsDepends(stage: string, objects: string[], debArch: string): strin
 
 export async function buildDeb(options: { out?: string; version?: string; arch?: NodeArch; bundleDir?: string; compression?: 'xz' | 'gzip' } = {}): Promise<DebBuild> {
   const arch = options.arch ?? (process.arch as NodeArch);
-  if (arch !== process.arch) {
-    throw new Error(
-      `building the ${DEB_ARCH[arch]} package needs ${arch} native modules (better-sqlite3 has no prebuilt binary in its npm package): build on an ${arch} machine, see docs/packaging.md`,
-    );
-  }
+  if (!(arch in DEB_ARCH)) throw new Error(`unknown architecture ${String(arch)}: one of ${Object.keys(DEB_ARCH).join(', ')}`);
+  const foreign = arch !== process.arch;
+  // Another architecture: its strip (and, when better-sqlite3 is not cached yet, its compiler) from Debian's cross toolchain.
+  ensureCrossToolchain(arch);
   const debArch = DEB_ARCH[arch];
   const out = path.resolve(options.out ?? path.join(root, 'release'));
   const work = path.join(out, `deb-${debArch}`);
@@ -123,7 +127,8 @@ export async function buildDeb(options: { out?: string; version?: string; arch?:
   cpSync(built.dir, lib, { recursive: true });
   const version = options.version ?? built.version;
   const objects = nativeObjects(lib);
-  for (const o of objects) sh('strip', ['--strip-unneeded', '--remove-section=.comment', '--remove-section=.note', o]);
+  assertObjectsArch(objects, arch, lib);
+  for (const o of objects) sh(crossTool(arch, 'strip'), ['--strip-unneeded', '--remove-section=.comment', '--remove-section=.note', o]);
 
   for (const unit of DEB_UNITS) install(path.join(TEMPLATES, unit), path.join(stage, 'lib', 'systemd', 'system', unit), 0o644);
   install(path.join(TEMPLATES, '99-onething-kiosk.rules'), path.join(stage, 'lib', 'udev', 'rules.d', '99-onething-kiosk.rules'), 0o644);
@@ -154,7 +159,8 @@ export async function buildDeb(options: { out?: string; version?: string; arch?:
   mkdirSync(control, { recursive: true });
   for (const s of ['postinst', 'prerm', 'postrm']) install(path.join(TEMPLATES, s), path.join(control, s), 0o755);
   writeFileSync(path.join(control, 'conffiles'), `/etc/${DEB_PACKAGE}/kiosk.config.json\n/etc/${DEB_PACKAGE}/kiosk.env\n`);
-  const depends = [...new Set([...shlibsDepends(stage, objects, debArch), ...DEB_DEPENDS])];
+  // Native: dpkg-shlibdeps. Foreign: the same from the objects' ELF imports (it would need the arm64 libraries installed).
+  const depends = [...new Set([...(foreign ? elfDepends(objects) : shlibsDepends(stage, objects, debArch)), ...DEB_DEPENDS])];
   const installedKb = Math.ceil(walk(stage).filter((f) => !f.includes(`${path.sep}DEBIAN${path.sep}`)).reduce((n, f) => n + statSync(f).size, 0) / 1024);
   writeFileSync(
     path.join(control, 'control'),
@@ -225,6 +231,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const deb = await buildDeb({ ...(arg('--out') ? { out: arg('--out')! } : {}), ...(arg('--version') ? { version: arg('--version')! } : {}), ...(arg('--arch') ? { arch: arg('--arch') as NodeArch } : {}) });
+  const deb = await buildDeb({ ...(arg('--out') ? { out: arg('--out')! } : {}), ...(arg('--version') ? { version: arg('--version')! } : {}), ...(arg('--arch') ? { arch: parseArch(arg('--arch')!) } : {}) });
   console.log(`built ${deb.file}`);
 }

@@ -12,12 +12,14 @@
  *   <out>/dist/renderer/         the UI, without source maps
  *   <out>/node_modules/          better-sqlite3, serialport, node-hid, sharp (+ what they require)
  *
- * `npm run build:production [-- --out DIR]`.
+ * `npm run build:production [-- --out DIR] [--arch x64|arm64]`: another
+ * architecture than this machine's cross-compiles better-sqlite3 (scripts/native-cross.ts).
  */
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArch, stageForeignNatives } from './native-cross';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -154,13 +156,18 @@ export async function buildProduction(options: { out?: string; arch?: NodeArch; 
     cpSync(path.join(nodeModules, rel), dest, { recursive: true, filter: (src) => !src.slice(path.join(nodeModules, rel).length).includes(`${path.sep}node_modules${path.sep}`) });
     pruneTree(dest, arch);
   }
+  // Another architecture: better-sqlite3's addon cross-compiled (scripts/native-cross.ts) instead of this machine's.
+  if (arch !== process.arch) stageForeignNatives(path.join(out, 'node_modules'), nodeModules, arch, (line) => console.log(line));
   const pkg = readPackage(root);
   writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: 'module' }, null, 2)}\n`);
   return { dir: out, version: pkg.version, arch, modules };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--out');
-  const built = await buildProduction(i > 0 ? { out: process.argv[i + 1]! } : {});
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const built = await buildProduction({ ...(arg('--out') ? { out: arg('--out')! } : {}), ...(arg('--arch') ? { arch: parseArch(arg('--arch')!) } : {}) });
   console.log(`built ${built.dir} (${built.modules.length} packages beside the bundle)`);
 }
