@@ -12,6 +12,7 @@ import { createIdCardDevice } from './devices/idcard-device';
 import { createReceiptDevices } from './devices/receipt-devices';
 import { wireIdentification } from './resident/identification';
 import { ReceiptService } from './resident/receipts';
+import { sessionMarkerFile } from './resident/session-marker';
 import { ScanHub } from './resident/scans';
 import { sessionHandlers } from './resident/handlers/session';
 import { systemHandlers } from './operations/handlers/system';
@@ -79,7 +80,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const { config, logger } = options;
   mkdirSync(config.dataDir, { recursive: true });
   const bus = new EventBus();
-  const session = new SessionService(bus);
+  const session = new SessionService(bus, undefined, sessionMarkerFile(config.dataDir));
   const transport = platformTransport(config);
   const connectivity = new ConnectivityMonitor(
     { platformUrl: options.platformUrl, intervalMs: config.platform.healthIntervalMs, timeoutMs: config.platform.timeoutMs, fetch: transport },
@@ -97,13 +98,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     deviceManager.add(idcard.reader);
     wireIdentification(idcard.reader, session, bus, logger);
   }
-  const receipts = new ReceiptService(
-    { kioskId: config.kioskId, servicePoint: config.servicePoint, paperWidthMm: config.devices.paperWidthMm, progressBaseUrl: config.platform.progressUrl ?? new URL('/progress', options.platformUrl).toString() },
-    receiptDevices.printer,
-    session,
-    bus,
-    logger,
-  );
   const scans = new ScanHub(bus, session);
   receiptDevices.scanner?.on('data', (code) => scans.publish(code));
 
@@ -134,7 +128,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
   plugOfflineIntoOperations(offline, operations);
   operations.useSelfTests(selfTestPortFrom(deviceManager, receiptDevices.virtualPrinter));
   operations.useBlobUpload((bytes) => uploadBundle(offline.cache.client, bytes));
+  const receipts = new ReceiptService(
+    { kioskId: config.kioskId, servicePoint: config.servicePoint, paperWidthMm: config.devices.paperWidthMm, progressBaseUrl: config.platform.progressUrl ?? new URL('/progress', options.platformUrl).toString() },
+    receiptDevices.printer,
+    session,
+    bus,
+    logger,
+    offline.cache.printJobs,
+  );
   receipts.useQueryCodes((n) => offline.applications.receiptCode(n));
+  // A visit the host was serving when it stopped comes back if it is recent; then its kept print jobs are reconciled.
+  session.resume((config.ui.idleSeconds + config.ui.countdownSeconds) * 1000);
+  receipts.reconcile();
   const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
   const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts, staff });
 
@@ -176,7 +181,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await fleet?.stop();
       operations.stop();
       connectivity.stop();
-      session.end('maintenance');
+      session.end('shutdown');
       await offline.close();
       await deviceManager.stop();
       await idcard.close();

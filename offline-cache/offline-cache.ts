@@ -9,6 +9,7 @@ import { loadOrCreateDataKey, type SecretSealer } from './crypto/key-vault';
 import { createRecordCipher, deriveKeys, type CipherAlgorithm } from './crypto/record-cipher';
 import type { BackoffPolicy, Random } from './outbox/backoff';
 import { Outbox } from './outbox/outbox';
+import { PrintJobStore } from './print/print-jobs';
 import { Store } from './store/database';
 import type { IntegrityReport, SalvageSummary } from './store/recovery';
 import { AttachmentUploader } from './sync/attachment-uploader';
@@ -54,6 +55,8 @@ export interface OfflineCache {
   readonly client: PlatformClient;
   readonly engine: SyncEngine;
   readonly signer: DeviceSigner;
+  /** Receipts and A4 documents waiting for paper or a printer (durable). */
+  readonly printJobs: PrintJobStore;
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
   /** Purges personal data of items delivered longer than `retentionMs` ago (never ahead of the platform's clock). */
@@ -131,6 +134,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     client,
     engine,
     signer,
+    printJobs: new PrintJobStore(store, cipher, now),
     keyWarning: dataKey.warning,
     pinPlatformKey(publicKeyBase64) {
       const bytes = Buffer.from(publicKeyBase64, 'base64');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PaperStateSchema, PrintOutcomeSchema, PrinterConditionSchema, ReceiptDataSchema } from '../receipt';
 import { event, method } from './define';
+import { MaintenanceTokenSchema } from './maintenance';
 
 /** The receipt printer as the UI sees it: conditions, held jobs, and (demo) the virtual printer's paper. */
 export const HeldReceiptSchema = z.object({
@@ -30,7 +31,27 @@ export const ReceiptJobEventSchema = z.object({
   reason: z.string().nullable(),
 });
 
+/** A print job that will not print (its visit ended, or a restart interrupted it): the platform copy stands. */
+export const NotPrintedJobSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['receipt', 'a4']),
+  document: z.string(),
+  reason: z.enum(['session-ended', 'interrupted', 'render-failed', 'printer-rejected']),
+  /** The printer problem that kept it waiting (PAPER-END, media-empty…), or null. */
+  problem: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  settledAt: z.string(),
+});
+export type NotPrintedJob = z.infer<typeof NotPrintedJobSchema>;
+
 export const receiptsMethods = {
+  'receipts.notPrinted': method({
+    doc: 'Print jobs (receipts, A4 documents) that will not print, newest first, with the reason (maintenance dashboard).',
+    requires: 'maintenance',
+    input: z.object({ token: MaintenanceTokenSchema, limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.object({ jobs: z.array(NotPrintedJobSchema) }),
+  }),
   'receipts.condition': method({
     doc: 'The printer now: online, paper, cover, error, jobs held for this session.',
     input: z.object({}).strict(),

@@ -9,7 +9,7 @@ import {
   type ReceiptDataInput,
   type Result,
 } from '../../contract';
-import type { HeldReceipt } from '../../contract/api/receipts';
+import type { HeldReceipt, NotPrintedJob } from '../../contract/api/receipts';
 import type { DeviceStatus } from '../../contract';
 import type { DeviceResult } from '../../drivers/device';
 import type { PrintReport } from '../../drivers/printer/receipt-printer';
@@ -17,7 +17,8 @@ import { residentMessageFor } from '../../drivers/printer/receipt-printer';
 import { composeReceipt } from '../../drivers/printer/receipt/compose';
 import type { EventBus } from '../api/events';
 import type { Logger } from '../log';
-import type { SessionService } from './session';
+import { MemoryPrintJobs, type PrintJobsPort } from './print-jobs';
+import type { SessionEndReason, SessionService } from './session';
 
 /** What the service needs of a printer driver (`ReceiptPrinter` provides it). */
 export interface ReceiptPrinterPort {
@@ -53,22 +54,21 @@ export interface ReceiptServiceOptions {
   readonly hotline?: string;
 }
 
-interface HeldJob extends HeldReceipt {
-  readonly sessionId: string;
-}
-
 const NO_PRINTER = 'NO-PRINTER';
 
 /**
  * Receipts (回执): compose, print for the session that asked, and when the
- * printer cannot print, hold the job and hand the receipt back for the
- * screen (QR to photograph). Held jobs are retried when the printer recovers
- * while their session lasts, and dropped when it ends: the application
- * itself is in the store, so a paper copy can be printed later from the
- * progress query or at the service window.
+ * printer cannot print, keep the job in the durable print queue and hand
+ * the receipt back for the screen (QR to photograph). A kept job prints when
+ * the printer recovers while its session is the one at the kiosk (also
+ * after a host restart that resumed the visit), and is abandoned when the
+ * session ends: it never prints later, into someone else's visit (the
+ * application itself is in the store and at the platform; the dashboard
+ * lists it). A job found `printing` at boot is abandoned as `interrupted`:
+ * an ESC/POS printer tells nothing about a job, so the paper may already
+ * have come out; the resident keeps the screen copy, never a blind second.
  */
 export class ReceiptService {
-  private readonly heldJobs = new Map<string, HeldJob>();
   private queryCode: ((localNumber: string) => string) | null = null;
   private lastCondition = '';
   private retrying = false;
@@ -79,8 +79,9 @@ export class ReceiptService {
     private readonly session: SessionService,
     private readonly bus: EventBus,
     private readonly logger: Logger,
+    private readonly jobs: PrintJobsPort = new MemoryPrintJobs(),
   ) {
-    session.onEnd((sessionId) => this.dropSession(sessionId));
+    session.onEnd((sessionId, reason) => this.dropSession(sessionId, reason));
     printer?.on('statusUpdate', () => this.onPrinterChange());
     this.publishCondition();
   }
@@ -115,19 +116,66 @@ export class ReceiptService {
     if (this.session.currentId !== sessionId) return err('no-session', '本次办理已结束，请重新开始', { detail: 'receipts: job for a session that is not current' });
     const composed = composeReceipt(this.receiptFor(request), { paperWidthMm: this.options.paperWidthMm });
     if (!composed.ok) return err('invalid-input', '回执内容不完整，请联系工作人员', { detail: `receipts: ${composed.reason}` });
-    return this.send(sessionId, randomUUID(), composed.bytes, composed.receipt);
+    const jobId = randomUUID();
+    this.jobs.add({ jobId, sessionId, kind: 'receipt', document: composed.receipt.kind, payload: composed.receipt });
+    return this.send(sessionId, jobId, composed.bytes, composed.receipt);
   }
 
   held(sessionId: string | null): HeldReceipt[] {
-    return [...this.heldJobs.values()].filter((j) => j.sessionId === sessionId).map(({ sessionId: _s, ...view }) => view);
+    if (sessionId === null) return [];
+    return this.jobs.open(sessionId, 'receipt').flatMap((row) => {
+      const job = this.jobs.get(row.jobId);
+      if (!job) return [];
+      const reason = row.problem ?? NO_PRINTER;
+      return [{ jobId: row.jobId, reason, message: residentMessageFor(reason), receipt: job.payload as ReceiptData, heldAt: new Date(row.createdAt).toISOString() }];
+    });
   }
 
   async retry(sessionId: string | null, jobId: string): Promise<Result<PrintOutcome>> {
-    const job = this.heldJobs.get(jobId);
-    if (!job || job.sessionId !== sessionId || sessionId === null) return err('not-found', '没有找到这张回执', { detail: 'receipts: held job not in this session' });
-    const composed = composeReceipt(job.receipt, { paperWidthMm: this.options.paperWidthMm });
-    if (!composed.ok) return err('internal', '回执内容不完整，请联系工作人员', { detail: composed.reason });
-    return this.send(sessionId, jobId, composed.bytes, job.receipt);
+    const job = this.jobs.get(jobId);
+    if (!job || job.kind !== 'receipt' || job.sessionId !== sessionId || sessionId === null || job.state !== 'waiting') {
+      return err('not-found', '没有找到这张回执', { detail: 'receipts: held job not in this session' });
+    }
+    const receipt = job.payload as ReceiptData;
+    const composed = composeReceipt(receipt, { paperWidthMm: this.options.paperWidthMm });
+    if (!composed.ok) {
+      this.jobs.abandon(jobId, 'render-failed');
+      return err('internal', '回执内容不完整，请联系工作人员', { detail: composed.reason });
+    }
+    return this.send(sessionId, jobId, composed.bytes, receipt);
+  }
+
+  /**
+   * At boot, once the session is resumed (or not): jobs of any other visit
+   * are abandoned, a job caught `printing` is abandoned as interrupted, and
+   * what the resumed visit left waiting prints if the printer is ready.
+   */
+  reconcile(): void {
+    const current = this.session.currentId;
+    for (const job of this.jobs.allOpen()) {
+      if (job.kind !== 'receipt') continue;
+      const reason = job.state === 'printing' ? 'interrupted' : job.sessionId !== current ? 'session-ended' : null;
+      if (!reason) continue;
+      this.jobs.abandon(job.jobId, reason);
+      this.logger.warn({ jobId: job.jobId, reason }, 'receipt not printed (the application is kept; the platform copy stands)');
+      this.bus.emit('receipts.job', { jobId: job.jobId, sessionId: job.sessionId, status: 'dropped', reason });
+    }
+    this.publishCondition();
+    this.onPrinterChange();
+  }
+
+  /** What will not print (any kind), newest first: the maintenance dashboard's list. */
+  notPrinted(limit = 50): NotPrintedJob[] {
+    return this.jobs.abandoned(limit).map((j) => ({
+      jobId: j.jobId,
+      kind: j.kind,
+      document: j.document,
+      reason: j.reason ?? 'session-ended',
+      problem: j.problem,
+      attempts: j.attempts,
+      createdAt: new Date(j.createdAt).toISOString(),
+      settledAt: new Date(j.updatedAt).toISOString(),
+    }));
   }
 
   /** A sample receipt through the real path (technician check, dev dock). */
@@ -146,7 +194,7 @@ export class ReceiptService {
 
   condition(): PrinterCondition {
     const sessionId = this.session.currentId;
-    const heldJobs = sessionId ? this.held(sessionId).length : 0;
+    const heldJobs = sessionId ? this.jobs.open(sessionId, 'receipt').length : 0;
     if (!this.printer) return { online: false, paper: 'unknown', coverOpen: false, error: NO_PRINTER, heldJobs };
     const s = this.printer.status();
     const c = s.conditions;
@@ -161,9 +209,10 @@ export class ReceiptService {
   }
 
   private async send(sessionId: string, jobId: string, bytes: Uint8Array, receipt: ReceiptData): Promise<Result<PrintOutcome>> {
-    const r = this.printer ? await this.printer.print(bytes) : null;
+    const taken = this.printer !== null && this.jobs.markPrinting(jobId);
+    const r = taken ? await this.printer!.print(bytes) : null;
     if (r?.ok) {
-      this.heldJobs.delete(jobId);
+      this.jobs.markPrinted(jobId);
       this.logger.info({ jobId, bytes: bytes.length }, 'receipt printed');
       this.bus.emit('receipts.job', { jobId, sessionId, status: 'printed', reason: null });
       this.publishCondition();
@@ -171,20 +220,19 @@ export class ReceiptService {
     }
     const reason = r ? (r.error.extended ?? r.error.code.toUpperCase()) : NO_PRINTER;
     const message = r?.error.code === 'extended' ? r.error.message : residentMessageFor(reason);
-    const heldAt = this.heldJobs.get(jobId)?.heldAt ?? new Date().toISOString();
-    this.heldJobs.set(jobId, { jobId, sessionId, reason, message, receipt, heldAt });
+    this.jobs.markWaiting(jobId, reason);
     this.logger.warn({ jobId, reason }, 'receipt held: shown on screen instead');
     this.bus.emit('receipts.job', { jobId, sessionId, status: 'held', reason });
     this.publishCondition();
     return ok({ status: 'held', jobId, reason, message, receipt });
   }
 
-  private dropSession(sessionId: string): void {
-    for (const [jobId, job] of this.heldJobs) {
-      if (job.sessionId !== sessionId) continue;
-      this.heldJobs.delete(jobId);
-      this.logger.info({ jobId, reason: job.reason }, 'held receipt dropped with its session (application kept in the store)');
-      this.bus.emit('receipts.job', { jobId, sessionId, status: 'dropped', reason: job.reason });
+  /** The visit ended: its kept receipts will never print (a host shutdown keeps them for the resumed visit). */
+  private dropSession(sessionId: string, reason: SessionEndReason): void {
+    if (reason === 'shutdown') return;
+    for (const job of this.jobs.abandonSession(sessionId, 'receipt')) {
+      this.logger.info({ jobId: job.jobId, problem: job.problem }, 'kept receipt not printed: its session ended (application kept in the store)');
+      this.bus.emit('receipts.job', { jobId: job.jobId, sessionId, status: 'dropped', reason: job.problem });
     }
     this.publishCondition();
   }

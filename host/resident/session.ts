@@ -5,8 +5,25 @@ import type { PartyPresence } from '../../contract/journeys/payload';
 import type { IdentityMethod } from '../../contract/platform';
 import type { EventBus } from '../api/events';
 
-/** `restart`: a new visit begins (点击开始办事) and replaces the one at the kiosk. */
-export type SessionEndReason = 'idle' | 'finished' | 'home' | 'card-removed' | 'maintenance' | 'restart';
+/**
+ * `restart`: a new visit begins (点击开始办事) and replaces the one at the kiosk.
+ * `shutdown`: the host stops (update, crash restart): the visit's memory is
+ * wiped, but its marker stays so the next boot can resume it (see `resume`).
+ */
+export type SessionEndReason = 'idle' | 'finished' | 'home' | 'card-removed' | 'maintenance' | 'restart' | 'shutdown';
+
+/** What survives a restart of a visit: its id and when it last changed, nothing personal. */
+export interface SessionMarker {
+  readonly id: string;
+  readonly startedAt: string;
+  readonly touchedAt: number;
+}
+
+/** Where the marker is kept (`<dataDir>/run/session.json`). */
+export interface SessionMarkerPort {
+  load(): SessionMarker | null;
+  save(marker: SessionMarker | null): void;
+}
 
 /** An e-certificate a platform lookup returned in this session (the only ones a submission may name). */
 export interface FoundInSession {
@@ -45,10 +62,43 @@ export class SessionService {
   private readonly endListeners = new Set<EndListener>();
   private readonly beginListeners = new Set<() => void>();
 
+  private resumeTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
+    private readonly marker: SessionMarkerPort | null = null,
   ) {}
+
+  /**
+   * At boot: the visit the host was serving when it stopped comes back (same
+   * id, no identity: the resident presents the card again for anything new)
+   * when it changed less than `withinMs` ago, so what it left waiting (a
+   * receipt held for paper) can still print for the resident standing there.
+   * Untouched for `withinMs` after the boot, it ends as idle. Returns the id,
+   * or null when there was none or it is too old (the marker is then dropped).
+   */
+  resume(withinMs: number): string | null {
+    const m = this.marker?.load() ?? null;
+    if (!m || this.active) return null;
+    if (this.now().getTime() - m.touchedAt > withinMs || m.touchedAt > this.now().getTime() + 60_000) {
+      this.marker?.save(null);
+      return null;
+    }
+    this.active = { ...this.fresh(), id: m.id, startedAt: m.startedAt };
+    this.publish();
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (this.active?.id === m.id) this.end('idle');
+    }, withinMs);
+    this.resumeTimer.unref();
+    return m.id;
+  }
+
+  /** The marker left by the previous run (read before `resume` decides), for reconciling what it left. */
+  previousMarker(): SessionMarker | null {
+    return this.marker?.load() ?? null;
+  }
 
   begin(): Session {
     if (this.active) this.end('restart');
@@ -152,6 +202,8 @@ export class SessionService {
     ending.certificates.length = 0;
     ending.enterprise = null;
     this.active = null;
+    this.clearResumeTimer();
+    if (reason !== 'shutdown') this.marker?.save(null);
     for (const listener of this.endListeners) listener(ending.id, reason);
     this.bus.emit('session.changed', null);
     return true;
@@ -166,8 +218,16 @@ export class SessionService {
     return { id: randomUUID(), startedAt: this.now().toISOString(), identity: null, method: 'card', awaitingParty: null, parties: new Map(), certificates: [], enterprise: null };
   }
 
+  private clearResumeTimer(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
+  }
+
   private publish(): Session {
-    const view = this.view(this.active!);
+    const a = this.active!;
+    this.clearResumeTimer();
+    this.marker?.save({ id: a.id, startedAt: a.startedAt, touchedAt: this.now().getTime() });
+    const view = this.view(a);
     this.bus.emit('session.changed', view);
     return view;
   }

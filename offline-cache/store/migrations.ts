@@ -102,6 +102,35 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'print jobs',
+    sql: `
+      -- Receipts and A4 documents waiting for paper or a printer (one row a
+      -- job). body is the sealed render payload (record id = job_id): it may
+      -- name the resident. session_id ties the job to the visit that asked;
+      -- a job never prints into another session. printer_job is the CUPS
+      -- job id once the A4 queue accepted it (asked again after a restart).
+      -- kind (receipt | a4) and state (waiting | printing | printed |
+      -- abandoned) are kept by PrintJobStore; no CHECK, so a salvage copies
+      -- what it can read rather than dropping a row on a constraint.
+      CREATE TABLE print_jobs (
+        job_id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        document TEXT NOT NULL,
+        body BLOB NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        problem TEXT,
+        reason TEXT,
+        printer_job INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX print_jobs_open ON print_jobs(state, session_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): { readonly from: number; readonly to: number } {

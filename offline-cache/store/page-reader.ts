@@ -201,10 +201,17 @@ export function parsePage(reader: PageReader, n: number): ParsedPage {
   const cells: TableCell[] = [];
   for (let i = 0; i < cellCount; i++) {
     const at = p.readUInt16BE(pointers + 2 * i);
-    if (at < pointers + 2 * cellCount || at >= usable) continue;
+    // A cell whose pointer, size or rowid is garbage is still one row lost: rowid 0 (unknown), no values.
+    if (at < pointers + 2 * cellCount || at >= usable) {
+      cells.push({ rowid: 0, values: null });
+      continue;
+    }
     const size = varint(p, at, usable);
     const rowid = size && varint(p, size.next, usable);
-    if (!size || !rowid || rowid.value < 1 || size.value > reader.pageCount * reader.usable) continue;
+    if (!size || !rowid || rowid.value < 1 || size.value > reader.pageCount * reader.usable) {
+      cells.push({ rowid: 0, values: null });
+      continue;
+    }
     const payload = readPayload(reader, p, rowid.next, size.value);
     cells.push({ rowid: rowid.value, values: payload ? decodeRecord(payload) : null });
   }

@@ -30,6 +30,7 @@ interface Target {
   /** Index of the INTEGER PRIMARY KEY column (stored as NULL, its value is the rowid), or -1. */
   readonly rowidAlias: number;
   readonly insert: Statement;
+  readonly exists: Statement;
 }
 
 const STREAMS = ['application', 'evaluation', 'feedback'] as const;
@@ -52,7 +53,8 @@ function targetsOf(db: Db): Map<string, Target> {
     });
     const cols = ['rowid', ...columns.map((c) => `"${c.name}"`)];
     const insert = db.prepare(`INSERT OR IGNORE INTO "${name}" (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`);
-    out.set(name, { name, columns, rowidAlias, insert });
+    const exists = db.prepare(`SELECT 1 FROM "${name}" WHERE rowid = ?`).pluck();
+    out.set(name, { name, columns, rowidAlias, insert, exists });
   }
   return out;
 }
@@ -111,8 +113,10 @@ export function copyReadableRows(reader: PageReader, fresh: Db, deadline: number
   const put = (t: Target, rowid: number, values: readonly SqlValue[] | null): boolean => {
     const row = values && fit(t, rowid, values);
     if (!row) return false;
-    seen[t.name]! += 1;
     if (t.insert.run(rowid, ...row).changes === 1) recovered[t.name]! += 1;
+    // Not inserted and no row of that rowid: the record breaks the table's constraints (a CHECK, a UNIQUE): unreadable, counted.
+    else if (t.exists.get(rowid) === undefined) return false;
+    seen[t.name]! += 1;
     return true;
   };
   // The newest rows sit on the right-most path of a tree: if that is damaged, nothing shows how far numbering went.

@@ -5,7 +5,7 @@ import type { ReceiptService } from '../receipts';
 import type { SessionService } from '../session';
 import type { HandlerTable } from '../../api/dispatch';
 
-type ReceiptMethods = 'receipts.condition' | 'receipts.held' | 'receipts.retry' | 'receipts.printTest' | 'receipts.last' | 'receipts.simSet';
+type ReceiptMethods = 'receipts.notPrinted' | 'receipts.condition' | 'receipts.held' | 'receipts.retry' | 'receipts.printTest' | 'receipts.last' | 'receipts.simSet';
 
 async function lastPaper(virtual: VirtualPrinter): Promise<PrintedPaper | null> {
   const doc = virtual.lastDocument();
@@ -17,6 +17,7 @@ async function lastPaper(virtual: VirtualPrinter): Promise<PrintedPaper | null> 
 
 export function receiptsHandlers(receipts: ReceiptService, session: SessionService, virtual: VirtualPrinter | null): Pick<HandlerTable, ReceiptMethods> {
   return {
+    'receipts.notPrinted': ({ limit }) => ok({ jobs: receipts.notPrinted(limit) }),
     'receipts.condition': () => ok(receipts.condition()),
     'receipts.held': () => ok(receipts.held(session.currentId)),
     'receipts.retry': ({ jobId }) => receipts.retry(session.currentId, jobId),

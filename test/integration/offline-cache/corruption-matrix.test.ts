@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalNumber } from '../../../offline-cache/applications/ledger';
 import { Store } from '../../../offline-cache/store/database';
-import { MIGRATIONS, type Migration } from '../../../offline-cache/store/migrations';
+import { MIGRATIONS } from '../../../offline-cache/store/migrations';
 import { submitApplication } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 import { copyStore, fillStore, flipBytes, flipWalFrame, KIOSK, leavesOf, openLocal, pagesOf, truncateTo, walFrames, wrongHeader, zeroPage, type Filled } from '../../support/damaged-store';
@@ -146,21 +146,16 @@ describe('corruption matrix: the kiosk store starts, keeps all that is readable 
 });
 
 describe('corruption matrix: durable print jobs are carried over and their loss is counted', () => {
-  // The print-job table as a later part of the kiosk adds it: one more migration on top of this version's.
-  const PRINT_JOBS: Migration = {
-    version: MIGRATIONS.at(-1)!.version + 1,
-    name: 'print jobs',
-    sql: `CREATE TABLE print_jobs (job_id TEXT PRIMARY KEY, session_id TEXT, kind TEXT NOT NULL, body BLOB NOT NULL, state TEXT NOT NULL, created_at INTEGER NOT NULL);`,
-  };
-  const schema = [...MIGRATIONS, PRINT_JOBS];
+  // The print-job table of the schema (migration 2): receipts and A4 documents waiting for paper.
+  const schema = MIGRATIONS;
   const JOBS = 200;
   let source = '';
   beforeAll(() => {
     source = tempDir('print-jobs');
     const store = Store.open({ dataDir: source, migrations: schema });
     store.durable((db) => {
-      const insert = db.prepare('INSERT INTO print_jobs (job_id, session_id, kind, body, state, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-      for (let i = 0; i < JOBS; i++) insert.run(`job-${String(i).padStart(4, '0')}`, `s-${i % 7}`, i % 3 ? 'receipt' : 'a4', randomBytes(300), 'waiting-paper', 1_700_000_000_000 + i);
+      const insert = db.prepare('INSERT INTO print_jobs (job_id, session_id, kind, document, body, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (let i = 0; i < JOBS; i++) insert.run(`job-${String(i).padStart(4, '0')}`, `s-${i % 7}`, i % 3 ? 'receipt' : 'a4', i % 3 ? 'application' : 'commitment', randomBytes(300), 'waiting', 1_700_000_000_000 + i, 1_700_000_000_000 + i);
       for (let i = 0; i < 40; i++) db.prepare(`INSERT INTO outbox (client_id, kind, stream_seq, state, body, body_bytes, next_attempt_at, created_at) VALUES (?, 'feedback', ?, 'queued', ?, 10, 0, 0)`).run(`fb-${i}`, i + 1, randomBytes(10));
     });
     store.close();

@@ -1,0 +1,302 @@
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { ReceiptDataSchema, type ReceiptData, type ReceiptDataInput } from '../../../contract/receipt';
+import { formatShanghaiTime } from '../receipt/compose';
+
+/**
+ * A4 documents for the resident to take home, as PDF with the CJK font
+ * embedded (a subset: only the glyphs the page uses):
+ *  - 申请表 (application-form): the matter, its sub-items, what was filled in;
+ *  - 告知承诺书 (commitment): the commitments the resident confirmed on screen, with the time;
+ *  - 受理通知书 (acceptance-notice): accepted, number, time limit, how to query;
+ *  - 预约凭条 (appointment-slip): the hall appointment.
+ * The applicant is named masked as on the receipt (张*三, 140…1234): the
+ * paper leaves the hall and may be lost; the full application is at the
+ * platform and in the kiosk's sealed store.
+ *
+ * Fonts: Hanazono Mincho (Debian fonts-hanazono), TrueType outlines, which
+ * pdf-lib subsets reliably; HanaMinA covers the BMP (URO, Ext A), HanaMinB
+ * the supplementary planes (Ext B names such as 𫖮). Each run of text takes
+ * the first face that has all its glyphs.
+ */
+export type A4DocumentKind = 'application-form' | 'commitment' | 'acceptance-notice' | 'appointment-slip';
+
+export const A4_DOCUMENT_TITLES: Record<A4DocumentKind, string> = {
+  'application-form': '申请表',
+  commitment: '告知承诺书',
+  'acceptance-notice': '受理通知书',
+  'appointment-slip': '预约凭条',
+};
+
+export interface A4Request {
+  readonly document: A4DocumentKind;
+  readonly receipt: ReceiptDataInput;
+  /** What the resident filled in (label, value as shown on screen; masked where the screen masks). */
+  readonly fields?: readonly { readonly label: string; readonly value: string }[];
+  /** Commitments confirmed on screen, with the time of the confirmation (告知承诺书). */
+  readonly confirmed?: readonly { readonly text: string; readonly confirmedAt: string }[];
+}
+
+export interface A4FontFiles {
+  readonly primary: string;
+  readonly supplementary: string;
+}
+
+export const DEFAULT_A4_FONTS: A4FontFiles = {
+  primary: '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf',
+  supplementary: '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf',
+};
+
+const PAGE_W = 595.28;
+const PAGE_H = 841.89;
+const MARGIN = 56;
+const BODY = 11;
+const LINE = 19;
+
+interface LoadedFont {
+  readonly bytes: Uint8Array;
+  readonly has: (codePoint: number) => boolean;
+}
+type FontkitFont = ReturnType<typeof fontkit.create>;
+const fontCache = new Map<string, LoadedFont>();
+/** Parsed faces by their bytes: pdf-lib asks fontkit to parse the font for every document; a 20 MB face parses once. */
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (bytes: Uint8Array, postscriptName?: string) => parsedFonts.get(bytes) ?? fontkit.create(bytes, postscriptName),
+};
+/** Font files are read and indexed once per process (the cmap answers which face has a character). */
+function loadFont(file: string): LoadedFont {
+  let f = fontCache.get(file);
+  if (!f) {
+    const bytes = readFileSync(file);
+    const parsed = fontkit.create(bytes);
+    parsedFonts.set(bytes, parsed);
+    f = { bytes, has: (cp) => parsed.hasGlyphForCodePoint(cp) };
+    fontCache.set(file, f);
+  }
+  return f;
+}
+
+/** A page writer that wraps lines and starts a new page when one is full. */
+class Writer {
+  private page!: PDFPage;
+  private y = 0;
+  pages = 0;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly faces: readonly { readonly font: PDFFont; readonly has: (cp: number) => boolean }[],
+    private readonly footer: string,
+  ) {
+    this.newPage();
+  }
+
+  private newPage(): void {
+    this.page = this.doc.addPage([PAGE_W, PAGE_H]);
+    this.pages += 1;
+    this.y = PAGE_H - MARGIN;
+  }
+
+  private faceFor(ch: string): PDFFont {
+    const cp = ch.codePointAt(0)!;
+    return (this.faces.find((f) => f.has(cp)) ?? this.faces[0]!).font;
+  }
+
+  /** Advance of a character at size 1, asked of the font once per document (each ask runs fontkit's layout). */
+  private readonly advances = new Map<string, number>();
+  private advance(ch: string): number {
+    let a = this.advances.get(ch);
+    if (a === undefined) {
+      a = this.faceFor(ch).widthOfTextAtSize(ch, 1);
+      this.advances.set(ch, a);
+    }
+    return a;
+  }
+
+  private width(text: string, size: number): number {
+    let w = 0;
+    for (const ch of text) w += this.advance(ch) * size;
+    return w;
+  }
+
+  /** Draws one line at x in runs of the same face. */
+  private drawLine(text: string, x: number, size: number): void {
+    let run = '';
+    let runFace: PDFFont | null = null;
+    let at = x;
+    const flush = () => {
+      if (!run || !runFace) return;
+      this.page.drawText(run, { x: at, y: this.y, size, font: runFace, color: rgb(0, 0, 0) });
+      at += this.width(run, size);
+      run = '';
+    };
+    for (const ch of text) {
+      const f = this.faceFor(ch);
+      if (f !== runFace) {
+        flush();
+        runFace = f;
+      }
+      run += ch;
+    }
+    flush();
+  }
+
+  private wrap(text: string, size: number, width: number): string[] {
+    const out: string[] = [];
+    let line = '';
+    let w = 0;
+    for (const ch of text) {
+      const a = this.advance(ch) * size;
+      if (w + a > width && line) {
+        out.push(line);
+        line = '';
+        w = 0;
+      }
+      line += ch;
+      w += a;
+    }
+    out.push(line);
+    return out;
+  }
+
+  private ensure(h: number): void {
+    if (this.y - h < MARGIN + 24) {
+      this.drawFooter();
+      this.newPage();
+    }
+  }
+
+  drawFooter(): void {
+    const size = 8;
+    const text = `${this.footer}\u3000第 ${this.pages} 页`;
+    const y = this.y;
+    this.y = MARGIN - 20;
+    this.drawLine(text, MARGIN, size);
+    this.y = y;
+  }
+
+  title(text: string): void {
+    const size = 20;
+    this.ensure(40);
+    this.y -= size;
+    this.drawLine(text, (PAGE_W - this.width(text, size)) / 2, size);
+    this.y -= 20;
+  }
+
+  heading(text: string): void {
+    this.ensure(LINE * 2);
+    this.y -= 8;
+    this.y -= 13;
+    this.drawLine(text, MARGIN, 13);
+    this.y -= 8;
+    this.page.drawLine({ start: { x: MARGIN, y: this.y + 4 }, end: { x: PAGE_W - MARGIN, y: this.y + 4 }, thickness: 0.5 });
+  }
+
+  /** A label: value row; the value wraps beside the label. */
+  field(label: string, value: string): void {
+    const labelW = 110;
+    const lines = this.wrap(value || '—', BODY, PAGE_W - 2 * MARGIN - labelW);
+    this.ensure(LINE * lines.length);
+    this.y -= LINE;
+    this.drawLine(label, MARGIN, BODY);
+    lines.forEach((l, i) => {
+      if (i > 0) this.y -= LINE;
+      this.drawLine(l, MARGIN + labelW, BODY);
+    });
+  }
+
+  paragraph(text: string): void {
+    for (const l of this.wrap(text, BODY, PAGE_W - 2 * MARGIN)) {
+      this.ensure(LINE);
+      this.y -= LINE;
+      this.drawLine(l, MARGIN, BODY);
+    }
+  }
+
+  gap(h = 10): void {
+    this.y -= h;
+  }
+}
+
+export type A4Composed = { readonly ok: true; readonly pdf: Uint8Array; readonly pages: number; readonly text: readonly string[] } | { readonly ok: false; readonly reason: string };
+
+/** Composes one A4 document; refuses (with the reason) data that is not a valid, masked receipt. */
+export async function composeA4(request: A4Request, fonts: A4FontFiles = DEFAULT_A4_FONTS): Promise<A4Composed> {
+  const parsed = ReceiptDataSchema.safeParse(request.receipt);
+  if (!parsed.success) return { ok: false, reason: `a4: receipt data: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  const r: ReceiptData = parsed.data;
+  if (/\d{6,}/.test(r.applicantIdNumber) || !/[*＊…]/.test(r.applicantName + r.applicantIdNumber)) return { ok: false, reason: 'a4: the applicant must be masked as on the receipt' };
+  if (request.document === 'commitment' && (request.confirmed ?? []).length === 0) return { ok: false, reason: 'a4: a 告知承诺书 needs the commitments the resident confirmed' };
+
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(cachingFontkit);
+  const title = A4_DOCUMENT_TITLES[request.document];
+  doc.setTitle(`${title} ${r.localNumber}`);
+  doc.setCreator('onething-kiosk');
+  doc.setProducer('onething-kiosk');
+  const faces = [];
+  for (const file of [fonts.primary, fonts.supplementary]) {
+    const f = loadFont(file);
+    faces.push({ font: await doc.embedFont(f.bytes, { subset: true }), has: f.has });
+  }
+  const w = new Writer(doc, faces, `${r.servicePoint}\u3000受理编号 ${r.localNumber}`);
+  const text: string[] = [];
+  const field = (label: string, value: string) => {
+    w.field(label, value);
+    text.push(`${label} ${value}`);
+  };
+
+  w.title(`${r.oneThingName}\u3000${title}`);
+  text.push(title);
+  field('受理编号', r.localNumber);
+  field('受理地点', `${r.servicePoint}（自助终端 ${r.kioskId}）`);
+  field('提交时间', formatShanghaiTime(r.submittedAt));
+  field('申请人', r.applicantName);
+  field('证件号码', r.applicantIdNumber);
+  if (r.subject) field(r.subject.label, r.subject.name);
+
+  if (request.document === 'application-form' || request.document === 'acceptance-notice') {
+    w.heading('办理事项');
+    r.subItems.forEach((s, i) => field(`事项${i + 1}`, `${s.name}（${s.department}）`));
+  }
+  if (request.document === 'application-form') {
+    w.heading('申请内容');
+    for (const f of request.fields ?? []) field(f.label, f.value);
+    if (r.commitments.length > 0) {
+      w.heading('容缺受理：承诺补交的材料');
+      r.commitments.forEach((m, i) => field(`材料${i + 1}`, m));
+    }
+    w.heading('申请人声明');
+    w.paragraph('本人承诺所填写的信息及提交的材料真实、准确、完整，如有虚假，愿承担相应的法律责任。本表为申请人留存联，完整的申请以政务服务平台记录为准。');
+  }
+  if (request.document === 'commitment') {
+    w.heading('承诺事项');
+    w.paragraph('申请人已知悉本事项的办理条件、所需材料及不实承诺的法律后果，并在自助终端上逐项确认作出以下承诺：');
+    for (const c of request.confirmed ?? []) {
+      field('承诺', c.text);
+      field('确认时间', formatShanghaiTime(c.confirmedAt));
+    }
+    if (r.commitments.length > 0) {
+      w.heading('承诺补交的材料');
+      r.commitments.forEach((m, i) => field(`材料${i + 1}`, m));
+    }
+    field('补交期限', r.deadline);
+  }
+  if (request.document === 'acceptance-notice') {
+    w.heading('受理结果');
+    w.paragraph(`您的申请已受理，承诺办结时限：${r.deadline}。请凭受理编号查询办理进度。`);
+  }
+  if (request.document === 'appointment-slip') {
+    w.heading('预约信息');
+    field('预约事项', r.subItems.map((s) => s.name).join('、') || r.oneThingName);
+    field('预约时间', r.deadline);
+  }
+  w.gap();
+  field('进度查询', r.progressUrl);
+  field('咨询投诉', r.hotline);
+  w.drawFooter();
+  const pdf = await doc.save({ useObjectStreams: true });
+  return { ok: true, pdf, pages: w.pages, text };
+}
