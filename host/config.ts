@@ -40,9 +40,13 @@ export const KioskConfigSchema = z
         /** Client certificate and key (PEM) for a platform gateway that wants mutual TLS. */
         certFile: z.string().min(1).nullable().default(null),
         keyFile: z.string().min(1).nullable().default(null),
+        /** The platform adapter behind the port (docs/platform-api.md): the v1 API, or the example province gateway. */
+        adapter: z.enum(['v1', 'example-gateway'], { message: "expected 'v1' or 'example-gateway'" }).default('v1'),
+        /** Code map (our codes → the province's) the adapter uses; checked against the active catalog at start. */
+        codeMapFile: z.string().min(1).nullable().default(null),
       })
       .strict()
-      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000, progressUrl: null, caFile: null, certFile: null, keyFile: null }),
+      .default({ url: null, timeoutMs: 10000, healthIntervalMs: 5000, progressUrl: null, caFile: null, certFile: null, keyFile: null, adapter: 'v1', codeMapFile: null }),
     devices: z
       .object({
         idcard: devicePath.default('sim'),
@@ -186,6 +190,8 @@ export const ENV_KEYS = [
   ['KIOSK_PLATFORM_CA', 'platform.caFile', "CA bundle (PEM) that signed the platform's TLS certificate (default: the system's)"],
   ['KIOSK_PLATFORM_CERT', 'platform.certFile', 'Client certificate (PEM) for a platform that wants mutual TLS'],
   ['KIOSK_PLATFORM_KEY', 'platform.keyFile', 'Client certificate key (PEM)'],
+  ['KIOSK_PLATFORM_ADAPTER', 'platform.adapter', "Platform adapter: 'v1' or 'example-gateway' (docs/platform-api.md)"],
+  ['KIOSK_PLATFORM_CODE_MAP', 'platform.codeMapFile', "Code map JSON: our codes → the province's (needed by a province adapter)"],
   ['KIOSK_IDCARD', 'devices.idcard', "ID-card reader: 'sim', 'auto' or a serial path"],
   ['KIOSK_IDCARD_BAUD', 'devices.idcardBaud', 'ID-card reader baud rate'],
   ['KIOSK_PRINTER', 'devices.printer', "Receipt printer: 'sim' or a serial/USB printer path"],

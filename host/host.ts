@@ -26,6 +26,7 @@ import { composeFleetLink, type FleetLink } from './operations/fleet-link';
 import { selfTestPortFrom } from './operations/self-test';
 import { uploadBundle } from './operations/diagnostics/upload';
 import { ConnectivityMonitor } from './platform/connectivity';
+import type { PlatformPort } from '../offline-cache/sync/platform-port';
 import { VideoTickets } from './resident/video';
 import { composeOffline, plugOfflineIntoOperations, type Offline } from './offline';
 import { createResidentDesk } from './resident/desk';
@@ -82,8 +83,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const bus = new EventBus();
   const session = new SessionService(bus, undefined, sessionMarkerFile(config.dataDir));
   const transport = platformTransport(config);
+  // Connectivity asks the platform's port, which the offline store composes below (it needs the kiosk's signer).
+  let platform: PlatformPort | null = null;
+  const health: Pick<PlatformPort, 'health'> = {
+    health: () => (platform ? platform.health() : Promise.resolve({ kind: 'unreachable', reason: 'platform not composed yet' })),
+  };
   const connectivity = new ConnectivityMonitor(
-    { platformUrl: options.platformUrl, intervalMs: config.platform.healthIntervalMs, timeoutMs: config.platform.timeoutMs, fetch: transport },
+    { platform: health, intervalMs: config.platform.healthIntervalMs },
     bus,
     logger,
   );
@@ -125,6 +131,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     onHeartbeatReply: (reply) => void operations.heartbeat.handleReply(reply),
     ...(options.sealer ? { sealer: options.sealer } : {}),
   });
+  platform = offline.cache.client;
   plugOfflineIntoOperations(offline, operations);
   operations.useSelfTests(selfTestPortFrom(deviceManager, receiptDevices.virtualPrinter));
   operations.useBlobUpload((bytes) => uploadBundle(offline.cache.client, bytes));

@@ -8,7 +8,8 @@ import type { EventBus } from './api/events';
 import type { HandlerTable } from './api/dispatch';
 import { outboxHandlers } from './platform/handlers/outbox';
 import { keyFingerprints } from './operations/maintenance/key-fingerprints';
-import type { KioskConfig } from './config';
+import { ConfigError, type KioskConfig } from './config';
+import { checkCodeMap, choosePlatformAdapter } from './platform/adapter';
 import { fingerprint, readImportedPlatformKey } from './provisioning';
 import type { Logger } from './log';
 import { ApplicationsService } from './platform/applications';
@@ -40,6 +41,7 @@ export interface Offline {
 export function composeOffline(d: OfflineDeps): Offline {
   const { config, logger } = d;
   let sync: SyncService | null = null;
+  const adapter = choosePlatformAdapter(config);
   const cache = openOfflineCache({
     dataDir: config.dataDir,
     kioskId: config.kioskId,
@@ -52,6 +54,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     auditHash: config.offline.auditHash,
     bootJitterMs: config.offline.bootJitterMs,
     damagedCopies: { keep: 3, maxAgeMs: config.offline.retentionDays * 86_400_000 },
+    ...(adapter.factory ? { platform: adapter.factory } : {}),
     onSyncStatus: (s) => sync?.publish(s),
     ...(d.onHeartbeatReply ? { onHeartbeatReply: (r: unknown) => d.onHeartbeatReply!(r as HeartbeatResponse) } : {}),
   });
@@ -60,6 +63,16 @@ export function composeOffline(d: OfflineDeps): Offline {
   if (imported && cache.store.getMeta('platform_public_key') !== imported.platformPublicKey) {
     cache.pinPlatformKey(imported.platformPublicKey);
     logger.info({ fingerprint: fingerprint(Buffer.from(imported.platformPublicKey, 'base64')) }, 'pinned the imported platform key');
+  }
+  if (adapter.codeMap && config.platform.codeMapFile) {
+    // Every code the active catalog could send must have the province's: production refuses to start without.
+    const problem = checkCodeMap(adapter.codeMap, config.platform.codeMapFile, cache.catalog.catalog);
+    if (problem && config.mode === 'production') {
+      cache.store.close();
+      throw new ConfigError('platform.codeMapFile', problem, config.platform.codeMapFile);
+    }
+    if (problem) logger.warn({ adapter: cache.client.adapter }, problem);
+    else logger.info({ adapter: cache.client.adapter, province: adapter.codeMap.province }, 'platform adapter and code map checked against the catalog');
   }
   const integrity = cache.integrity;
   if (!integrity.ok) {

@@ -16,6 +16,7 @@ import { AttachmentUploader } from './sync/attachment-uploader';
 import type { Clock } from './sync/clock';
 import { loadOrCreateDeviceSigner, type DeviceSigner } from './sync/device-identity';
 import { PlatformClient } from './sync/platform-client';
+import type { PlatformPort } from './sync/platform-port';
 import type { FetchLike } from './sync/platform-fetch';
 import { StatusPuller } from './sync/status-puller';
 import { SyncEngine, type SyncStatus } from './sync/sync-engine';
@@ -27,6 +28,11 @@ export interface OfflineCacheOptions {
   readonly requestTimeoutMs: number;
   /** Transport to the platform (CA bundle, client certificate); the global fetch when absent. */
   readonly fetch?: FetchLike;
+  /**
+   * The platform adapter (docs/platform-api.md): builds the `PlatformPort`
+   * from the kiosk's signer; the v1 HTTP client when absent.
+   */
+  readonly platform?: PlatformFactory;
   /** How the data and device keys are sealed: a 0600 file (web shell) or Electron safeStorage. */
   readonly sealer: SecretSealer;
   readonly builtInCatalog: Catalog;
@@ -44,6 +50,16 @@ export interface OfflineCacheOptions {
   readonly onHeartbeatReply?: (reply: unknown) => void;
 }
 
+/** What an adapter is built from: where the platform is, the kiosk's signer, the request timeout and the TLS transport. */
+export interface PlatformDeps {
+  readonly baseUrl: string;
+  readonly signer: DeviceSigner;
+  readonly timeoutMs: number;
+  readonly fetch?: FetchLike;
+}
+
+export type PlatformFactory = (deps: PlatformDeps) => PlatformPort;
+
 export interface OfflineCache {
   readonly store: Store;
   readonly integrity: IntegrityReport;
@@ -52,7 +68,8 @@ export interface OfflineCache {
   readonly attachments: AttachmentStore;
   readonly audit: AuditChain;
   readonly catalog: CatalogCache;
-  readonly client: PlatformClient;
+  /** The platform behind its port: the v1 client or the configured province adapter. */
+  readonly client: PlatformPort;
   readonly engine: SyncEngine;
   readonly signer: DeviceSigner;
   /** Receipts and A4 documents waiting for paper or a printer (durable). */
@@ -82,7 +99,8 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
   const keys = deriveKeys(dataKey.key);
-  const client = new PlatformClient({ baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs, ...(o.fetch ? { fetch: o.fetch } : {}) });
+  const deps: PlatformDeps = { baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs, ...(o.fetch ? { fetch: o.fetch } : {}) };
+  const client = o.platform ? o.platform(deps) : new PlatformClient(deps);
   const outbox = new Outbox(store, cipher, {
     now,
     settledNow: () => client.platformNow() ?? now(),

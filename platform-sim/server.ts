@@ -25,6 +25,8 @@ import { registerIntakeRoutes } from './routes/intake';
 import { registerProgressRoutes } from './routes/progress';
 import { registerProvisionRoutes } from './routes/provision';
 import { registerStatusRoutes } from './routes/status';
+import { registerGatewayRoutes } from './gateway/routes';
+import { CodeMap, CodeMapSchema } from '../contract/code-map';
 import { AppointmentCalendar } from './store/appointments';
 import { AttachmentStore } from './store/attachments';
 import { CaseProgression } from './store/case-progression';
@@ -39,6 +41,8 @@ import { KioskRegistry } from './store/kiosks';
 export interface PlatformSimOptions {
   readonly port: number;
   readonly dataDir: string;
+  /** Also serve the example province gateway (`/gw/…`, docs/platform-api.md) with this code map file. */
+  readonly gatewayCodeMapFile?: string;
   /** Production: provisioning closed, kiosks and keys from `<dataDir>/keys.json`. */
   readonly production?: boolean;
   readonly provisioningToken?: string;
@@ -137,7 +141,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerRawBodyParsers(app);
   // Counted before faults: a refused or dropped request still reached the platform.
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/v1/')) traffic.record(req.routeOptions.url ?? req.url.split('?')[0]!);
+    if (req.url.startsWith('/v1/') || req.url.startsWith('/gw/')) traffic.record(req.routeOptions.url ?? req.url.split('?')[0]!);
   });
   installFaults(app, faults);
   const adminToken = options.adminToken ?? (options.production ? randomBytes(24).toString('base64url') : null);
@@ -164,6 +168,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerAppointmentRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerProgressRoutes(app, ctx);
+  if (options.gatewayCodeMapFile) registerGatewayRoutes(app, ctx, new CodeMap(CodeMapSchema.parse(JSON.parse(readFileSync(options.gatewayCodeMapFile, 'utf8')))));
 
   await app.listen({ host: '127.0.0.1', port: options.port });
   const address = app.server.address();
@@ -184,7 +189,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
 /** Fault injection on /v1 (never on /admin): before the handler, or after its commit. */
 function installFaults(app: FastifyInstance, faults: FaultInjector): void {
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/v1/')) return;
+    if (!req.url.startsWith('/v1/') && !req.url.startsWith('/gw/')) return;
     const decision = faults.decide(req.url.split('?')[0]!);
     req.fault = decision;
     if (decision.latencyMs > 0) {

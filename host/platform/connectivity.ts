@@ -1,20 +1,18 @@
 import type { Connectivity } from '../../contract';
 import type { EventBus } from '../api/events';
-import type { FetchLike } from '../../offline-cache/sync/platform-fetch';
+import type { PlatformPort } from '../../offline-cache/sync/platform-port';
 import type { Logger } from '../log';
 
 export interface ConnectivityOptions {
-  readonly platformUrl: string;
+  /** The platform behind its port: online is its health call answering ok (the v1 client: `GET /v1/health`). */
+  readonly platform: Pick<PlatformPort, 'health'>;
   readonly intervalMs: number;
-  readonly timeoutMs: number;
   /**
    * Hysteresis: how many probes in a row must disagree with the published
    * state before it flips (a flaky link must not make the pill flap). The
    * first probe after start is taken as it is. Default 2.
    */
   readonly confirmations?: number;
-  /** The platform transport (CA bundle, client certificate); the global fetch when absent. */
-  readonly fetch?: FetchLike;
 }
 
 /**
@@ -64,11 +62,7 @@ export class ConnectivityMonitor {
     const at = new Date().toISOString();
     let online: boolean;
     try {
-      const res = await (this.options.fetch ?? fetch)(new URL('/v1/health', this.options.platformUrl), {
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      online = res.ok;
-      await res.body?.cancel();
+      online = (await this.options.platform.health()).kind === 'ok';
     } catch {
       online = false;
     }

@@ -33,18 +33,18 @@ function beijing(iso: string): string {
  */
 export class AppointmentDesk {
   constructor(
-    private readonly cache: Pick<OfflineCache, 'signer' | 'client'>,
+    private readonly cache: Pick<OfflineCache, 'client'>,
     private readonly session: SessionService,
     private readonly receipts: ReceiptService,
     private readonly timeoutMs: number,
   ) {}
 
   async halls(): Promise<Result<HallsResponse>> {
-    return this.live(await signedCall(this.cache, this.timeoutMs, 'GET', '/v1/appointments/halls', undefined, HallsResponseSchema, 'appointments: halls'));
+    return this.live(await signedCall(this.cache, this.timeoutMs, 'appointments.halls', undefined, HallsResponseSchema, 'appointments: halls'));
   }
 
   async slots(hallId: string, day: string | null): Promise<Result<SlotsResponse>> {
-    const call = (d: string) => signedCall(this.cache, this.timeoutMs, 'POST', '/v1/appointments/slots', { hallId, day: d }, SlotsResponseSchema, 'appointments: slots');
+    const call = (d: string) => signedCall(this.cache, this.timeoutMs, 'appointments.slots', { hallId, day: d }, SlotsResponseSchema, 'appointments: slots');
     // No day asked: the first bookable day that still has a slot.
     const first = this.live(await call(day ?? '2000-01-01'));
     if (!first.ok || day) return first;
@@ -65,8 +65,7 @@ export class AppointmentDesk {
       await signedCall(
         this.cache,
         this.timeoutMs,
-        'POST',
-        '/v1/appointments/book',
+        'appointments.book',
         { clientId: uuidv7(), holderIdNumber: identity.idNumber, holderNameMasked: maskName(identity.name), hallId: input.hallId, startsAt: input.startsAt, itemCode: thing?.code ?? null, purpose },
         BookResponseSchema,
         'appointments: book',
@@ -82,7 +81,7 @@ export class AppointmentDesk {
     const identity = this.session.identity();
     if (!identity) return err('no-session', '请先把身份证放在感应区');
     return this.live(
-      await signedCall(this.cache, this.timeoutMs, 'POST', '/v1/appointments/cancel', { appointmentNumber, holderIdNumber: identity.idNumber }, CancelResponseSchema, 'appointments: cancel'),
+      await signedCall(this.cache, this.timeoutMs, 'appointments.cancel', { appointmentNumber, holderIdNumber: identity.idNumber }, CancelResponseSchema, 'appointments: cancel'),
     );
   }
 
@@ -90,7 +89,7 @@ export class AppointmentDesk {
     const identity = this.session.identity();
     if (!identity) return err('no-session', '请先把身份证放在感应区');
     return this.live(
-      await signedCall(this.cache, this.timeoutMs, 'POST', '/v1/appointments/by-holder', { holderIdNumber: identity.idNumber }, HolderAppointmentsResponseSchema, 'appointments: by holder'),
+      await signedCall(this.cache, this.timeoutMs, 'appointments.byHolder', { holderIdNumber: identity.idNumber }, HolderAppointmentsResponseSchema, 'appointments: by holder'),
     );
   }
 

@@ -1,6 +1,6 @@
 import { MAX_CHUNK_BYTES } from '../../contract/platform';
 import type { AttachmentStore } from '../attachments/attachment-store';
-import type { PlatformClient } from './platform-client';
+import type { PlatformPort } from './platform-port';
 
 export type UploadOutcome =
   | { readonly kind: 'complete' }
@@ -15,7 +15,7 @@ export type UploadOutcome =
  */
 export class AttachmentUploader {
   constructor(
-    private readonly client: PlatformClient,
+    private readonly client: Pick<PlatformPort, 'attachmentStatus' | 'uploadChunk'>,
     private readonly attachments: AttachmentStore,
     private readonly chunkBytes: number = 256 * 1024,
   ) {}

@@ -22,19 +22,9 @@ import type { z } from 'zod';
 import { parseRetryAfter } from '../outbox/backoff';
 import type { DeviceSigner } from './device-identity';
 import type { FetchLike } from './platform-fetch';
+import type { BatchStream, CallOutcome, PlatformPort, PlatformQuery } from './platform-port';
 
-/**
- * How a platform call ended. `unreachable` and `retry` are transient (the
- * outbox keeps the items); `refused` is a permanent answer about the request
- * as a whole (bad envelope, auth); `too-large` asks for a smaller batch.
- */
-export type CallOutcome<T> =
-  | { readonly kind: 'ok'; readonly value: T; readonly status: number; readonly etag: string | null }
-  | { readonly kind: 'not-modified' }
-  | { readonly kind: 'unreachable'; readonly reason: string }
-  | { readonly kind: 'retry'; readonly status: number; readonly reason: string; readonly retryAfterMs: number | null }
-  | { readonly kind: 'too-large'; readonly reason: string }
-  | { readonly kind: 'refused'; readonly status: number; readonly code: string; readonly reason: string };
+export type { BatchStream, CallOutcome } from './platform-port';
 
 export interface PlatformClientOptions {
   readonly baseUrl: string;
@@ -50,14 +40,27 @@ export interface PlatformClientOptions {
 /** Beyond this, the kiosk signs with the platform's clock (learned from `Date` headers), not its own. */
 const SKEW_TOLERANCE_MS = 60_000;
 
-export type BatchStream = 'applications' | 'evaluations' | 'feedback';
+/** Where each query lives in the v1 API. */
+const V1_QUERIES: Readonly<Record<PlatformQuery, { readonly method: 'GET' | 'POST'; readonly path: string }>> = {
+  'certificates.lookup': { method: 'POST', path: '/v1/e-certificates/lookup' },
+  'enterprises.lookup': { method: 'POST', path: '/v1/enterprises/lookup' },
+  'eid.verify': { method: 'POST', path: '/v1/eid/verify' },
+  'cases.byHolder': { method: 'POST', path: '/v1/cases/by-holder' },
+  'appointments.halls': { method: 'GET', path: '/v1/appointments/halls' },
+  'appointments.slots': { method: 'POST', path: '/v1/appointments/slots' },
+  'appointments.book': { method: 'POST', path: '/v1/appointments/book' },
+  'appointments.cancel': { method: 'POST', path: '/v1/appointments/cancel' },
+  'appointments.byHolder': { method: 'POST', path: '/v1/appointments/by-holder' },
+};
 
 /**
  * The provincial platform as the kiosk sees it: signed requests
  * (KIOSK-ED25519-V1), a timeout on every call, answers validated against the
- * platform contract. Returns outcomes; only bugs throw.
+ * platform contract. Returns outcomes; only bugs throw. The v1
+ * implementation of `PlatformPort`.
  */
-export class PlatformClient {
+export class PlatformClient implements PlatformPort {
+  readonly adapter: string = 'v1';
   private readonly now: () => number;
   /** Platform clock minus ours, from the last answer's `Date` header. */
   private skewMs = 0;
@@ -125,6 +128,11 @@ export class PlatformClient {
     return this.call('GET', '/v1/catalog', SignedCatalogSchema, etag ? { headers: { 'if-none-match': etag } } : {});
   }
 
+  async query(name: PlatformQuery, payload: unknown, options: { readonly timeoutMs: number }): Promise<CallOutcome<unknown>> {
+    const route = V1_QUERIES[name];
+    return this.call(route.method, route.path, null, { ...(route.method === 'POST' ? { body: JSON.stringify(payload ?? {}) } : {}), timeoutMs: options.timeoutMs });
+  }
+
   private signedHeaders(method: string, pathWithQuery: string, body: Uint8Array | null): Record<string, string> {
     // A kiosk whose clock drifted (no RTC battery, no NTP in a village) would be refused as stale for ever.
     const timestamp = String(this.now() + (Math.abs(this.skewMs) > SKEW_TOLERANCE_MS ? this.skewMs : 0));
@@ -144,7 +152,7 @@ export class PlatformClient {
     method: 'GET' | 'POST' | 'PUT',
     pathWithQuery: string,
     schema: S,
-    opts: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string>; signed?: boolean },
+    opts: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string>; signed?: boolean; timeoutMs?: number },
   ): Promise<CallOutcome<S extends z.ZodType ? z.output<S> : unknown>> {
     const bodyBytes = opts.body === undefined ? null : typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : opts.body;
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
@@ -157,7 +165,7 @@ export class PlatformClient {
         method,
         headers,
         ...(opts.body === undefined ? {} : { body: typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body) }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? this.options.timeoutMs),
       });
       text = await res.text();
     } catch (e) {

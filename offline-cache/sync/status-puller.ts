@@ -1,6 +1,6 @@
 import type { StatusChange } from '../../contract/platform';
 import type { Store } from '../store/database';
-import type { PlatformClient } from './platform-client';
+import type { PlatformPort } from './platform-port';
 
 export type PullOutcome = { readonly kind: 'ok'; readonly changes: number } | { readonly kind: 'failed'; readonly reason: string; readonly retryAfterMs: number | null };
 
@@ -14,7 +14,7 @@ const CURSOR_KEY = 'status_cursor';
 export class StatusPuller {
   constructor(
     private readonly store: Store,
-    private readonly client: PlatformClient,
+    private readonly client: Pick<PlatformPort, 'pullStatus'>,
     private readonly onChanges: (changes: readonly StatusChange[]) => void = () => {},
     private readonly maxPages = 20,
   ) {}

@@ -5,7 +5,7 @@ import type { Outbox } from '../outbox/outbox';
 import { asStoreUnavailable } from '../store/store-errors';
 import type { AttachmentUploader } from './attachment-uploader';
 import { systemClock, type Clock } from './clock';
-import type { BatchStream, CallOutcome, PlatformClient } from './platform-client';
+import type { BatchStream, CallOutcome, PlatformPort } from './platform-port';
 import { DEFAULT_PACING, waitAfterFailure, waitWhenIdle, type PacingPolicy } from './pacing';
 import type { StatusPuller } from './status-puller';
 
@@ -25,7 +25,8 @@ export interface SyncStatus {
 
 export interface SyncEngineOptions {
   readonly outbox: Outbox;
-  readonly client: PlatformClient;
+  /** The platform, behind its port (the v1 client or a province adapter). */
+  readonly client: PlatformPort;
   readonly uploader: AttachmentUploader;
   readonly statusPuller?: StatusPuller | null;
   readonly clock?: Clock;

@@ -8,6 +8,25 @@ import { openOfflineCache, type OfflineCache, type OfflineCacheOptions } from '.
 import { VirtualClock } from '../../offline-cache/sync/clock';
 import { startPlatformSim, type PlatformSim, type PlatformSimOptions } from '../../platform-sim/server';
 import { tempDir } from './processes';
+import { loadCodeMap } from '../../offline-cache/platform/code-map';
+import { ExampleGatewayAdapter } from '../../offline-cache/platform/example-gateway';
+
+/** The example province's code map (contract/province-example/code-map.json). */
+export const EXAMPLE_CODE_MAP = path.join(import.meta.dirname, '..', '..', 'contract', 'province-example', 'code-map.json');
+
+/**
+ * The platforms the sync tests run against: the v1 client to the simulator's
+ * v1 API, and the example province adapter (with its code map) to the example
+ * gateway the simulator serves in front of the same store.
+ */
+export const PLATFORM_ADAPTERS = [
+  { name: 'v1 client', sim: {}, kiosk: {} },
+  {
+    name: 'example province adapter',
+    sim: { gatewayCodeMapFile: EXAMPLE_CODE_MAP },
+    kiosk: { platform: (deps: Parameters<NonNullable<OfflineCacheOptions['platform']>>[0]) => new ExampleGatewayAdapter({ ...deps, codeMap: loadCodeMap(EXAMPLE_CODE_MAP) }) },
+  },
+] as const satisfies readonly { name: string; sim: Partial<PlatformSimOptions>; kiosk: Partial<OfflineCacheOptions> }[];
 
 export const PROVISIONING_TOKEN = 'demo-provisioning';
 
@@ -83,7 +102,7 @@ export function submitApplication(cache: OfflineCache, options: { attachment?: U
       { code: '01-01', name: '出生医学证明', department: '卫健委' },
       { code: '01-02', name: '户口登记', department: '公安厅' },
     ],
-    attachments: att ? [{ content: att, mediaType: 'image/jpeg', role: 'M01' }] : [],
+    attachments: att ? [{ content: att, mediaType: 'image/jpeg', role: 'authorisation' }] : [],
     payload: (localNumber, files) =>
       payloadFor(localNumber, {
         materials: files.map((f) => ({ kind: 'attachment' as const, materialCode: f.role, sha256: f.address, mediaType: 'image/jpeg' as const, bytes: f.bytes })),

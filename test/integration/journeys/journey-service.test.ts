@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { Identity } from '../../../contract';
 import { journeyFor } from '../../../contract/journeys';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
+import { PlatformClient } from '../../../offline-cache/sync/platform-client';
 import { EventBus } from '../../../host/api/events';
 import { ApplicationsService } from '../../../host/platform/applications';
 import { JourneyService } from '../../../host/resident/journeys';
@@ -162,7 +163,7 @@ describe('journey service over the real store', () => {
     const found = await lookups.lookupCertificates(MOTHER.idNumber, ['出生医学证明', '结婚证'], '李*花');
     if (!found.ok) throw new Error(found.message);
     expect(found.value.map((c) => c.certificateId)).toEqual(['CSZM-2026-0001']);
-    const down = platformLookups({ ...cache, client: { ...cache.client, baseUrl: 'http://127.0.0.1:9' } } as OfflineCache, { timeoutMs: 500 });
+    const down = platformLookups({ ...cache, client: new PlatformClient({ baseUrl: 'http://127.0.0.1:9', signer: cache.signer, timeoutMs: 500 }) } as OfflineCache, { timeoutMs: 500 });
     const offline = await down.lookupCertificates(MOTHER.idNumber, ['出生医学证明'], '李*花');
     expect(offline.ok ? 'ok' : offline.code).toBe('platform-unreachable');
   });

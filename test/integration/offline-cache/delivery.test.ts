@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
-import { advanceSimClock, drain, fakeScan, openKiosk, platformIntake, startSim, submitApplication } from '../../support/offline-kiosk';
+import { advanceSimClock, drain, fakeScan, openKiosk, platformIntake, PLATFORM_ADAPTERS, startSim, submitApplication } from '../../support/offline-kiosk';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
+describe.each(PLATFORM_ADAPTERS)('delivery to the platform simulator through the $name', (adapter) => {
 async function setup(overrides: Parameters<typeof openKiosk>[1] = {}) {
-  const sim = await startSim({ statusStepMs: 60_000, returnRate: 0 });
+  const sim = await startSim({ statusStepMs: 60_000, returnRate: 0, ...adapter.sim });
   cleanup.push(() => sim.close());
-  const kiosk = await openKiosk(sim.url, overrides);
+  const kiosk = await openKiosk(sim.url, { ...adapter.kiosk, ...overrides });
   cleanup.push(() => kiosk.close());
   return { sim, kiosk };
 }
@@ -27,7 +28,7 @@ function expectExactlyOnce(kiosk: OfflineCache, simDataDir: string) {
   return platform;
 }
 
-describe('delivery to the platform simulator', () => {
+{
   it('delivers applications (with a resumable attachment), evaluations and feedback exactly once and records platform numbers', async () => {
     const { sim, kiosk } = await setup();
     const apps = Array.from({ length: 12 }, (_, i) => submitApplication(kiosk, i % 4 === 0 ? { attachment: fakeScan(600_000 + i) } : {}));
@@ -78,4 +79,5 @@ describe('delivery to the platform simulator', () => {
     expect(kiosk.ledger.find(later.localNumber)!.delivery).toBe('accepted');
     expect(platformIntake(sim.dataDir).map((p) => p.clientId)).not.toContain(poison.clientId);
   });
+}
 });

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openKiosk, platformIntake, RecordingClock, setFaults, startSim, submitApplication } from '../../support/offline-kiosk';
+import { openKiosk, platformIntake, PLATFORM_ADAPTERS, RecordingClock, setFaults, startSim, submitApplication } from '../../support/offline-kiosk';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-describe('lost responses', () => {
+describe.each(PLATFORM_ADAPTERS)('lost responses through the $name', (adapter) => {
   it('every first response dropped after the platform committed: 1,000 submissions arrive once each, none lost', async () => {
-    const sim = await startSim({ faults: { dropAfterCommitRate: 1, dropOnlyNew: true } });
+    const sim = await startSim({ faults: { dropAfterCommitRate: 1, dropOnlyNew: true }, ...adapter.sim });
     cleanup.push(() => sim.close());
     const clock = new RecordingClock();
-    const kiosk = await openKiosk(sim.url, { clock, idlePollMs: 5_000 });
+    const kiosk = await openKiosk(sim.url, { ...adapter.kiosk, clock, idlePollMs: 5_000 });
     cleanup.push(() => kiosk.close());
 
     const acknowledged: string[] = [];

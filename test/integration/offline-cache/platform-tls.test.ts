@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../host/api/events';
 import { ConnectivityMonitor } from '../../../host/platform/connectivity';
 import { platformLookups } from '../../../host/platform/lookups';
+import { PlatformClient } from '../../../offline-cache/sync/platform-client';
 import { platformFetch, PlatformTlsError, readPlatformTls } from '../../../offline-cache/sync/platform-fetch';
 import { startPlatformSim, type PlatformSim } from '../../../platform-sim/server';
 import { drain, openKiosk, platformIntake, submitApplication } from '../../support/offline-kiosk';
@@ -102,10 +103,10 @@ describe('platform TLS: CA bundle and client certificate', () => {
       // Lookups ride the same transport: a signed enterprise lookup gets the platform's answer, not a TLS failure.
       const lookup = await platformLookups(cache, { timeoutMs: 5000 }).lookupEnterprise('91140100MA0HN0X43L');
       expect(lookup.ok ? 'answered' : lookup.code).not.toBe('platform-unreachable');
-      const monitor = new ConnectivityMonitor({ platformUrl: sim.url, intervalMs: 60_000, timeoutMs: 5000, fetch: transport }, new EventBus(), pino({ level: 'silent' }));
+      const monitor = new ConnectivityMonitor({ platform: cache.client, intervalMs: 60_000 }, new EventBus(), pino({ level: 'silent' }));
       await monitor.check();
       expect(monitor.current().online).toBe(true);
-      const blind = new ConnectivityMonitor({ platformUrl: sim.url, intervalMs: 60_000, timeoutMs: 5000 }, new EventBus(), pino({ level: 'silent' }));
+      const blind = new ConnectivityMonitor({ platform: new PlatformClient({ baseUrl: sim.url, signer: cache.signer, timeoutMs: 5000 }), intervalMs: 60_000 }, new EventBus(), pino({ level: 'silent' }));
       await blind.check();
       expect(blind.current().online).toBe(false);
     } finally {

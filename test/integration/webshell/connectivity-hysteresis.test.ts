@@ -1,10 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../contract';
 import { EventBus } from '../../../host/api/events';
 import { ConnectivityMonitor } from '../../../host/platform/connectivity';
+import { plainFileSealer } from '../../../offline-cache/crypto/key-vault';
+import { PlatformClient } from '../../../offline-cache/sync/platform-client';
+import { loadOrCreateDeviceSigner } from '../../../offline-cache/sync/device-identity';
+import { tempDir } from '../../support/processes';
 
 /** A real HTTP health endpoint whose answers the test scripts, one per probe. */
 async function healthServer(answers: number[]): Promise<{ url: string; server: Server }> {
@@ -26,7 +31,7 @@ describe('connectivity pill: hysteresis on a flaky link', () => {
     const bus = new EventBus();
     const published: boolean[] = [];
     bus.subscribe((m: EventMessage) => m.event === 'system.connectivity' && published.push((m.payload as { online: boolean }).online));
-    const monitor = new ConnectivityMonitor({ platformUrl: h.url, intervalMs: 60_000, timeoutMs: 2000 }, bus, pino({ level: 'silent' }));
+    const monitor = new ConnectivityMonitor({ platform: new PlatformClient({ baseUrl: h.url, signer: loadOrCreateDeviceSigner(path.join(tempDir('conn'), 'device.key'), 'SX-TEST', plainFileSealer), timeoutMs: 2000 }), intervalMs: 60_000 }, bus, pino({ level: 'silent' }));
     const seen: boolean[] = [];
     for (let i = 0; i < 11; i++) {
       await monitor.check();
