@@ -8,8 +8,9 @@ import type { EventBus } from './api/events';
 import type { HandlerTable } from './api/dispatch';
 import { outboxHandlers } from './platform/handlers/outbox';
 import { keyFingerprints } from './operations/maintenance/key-fingerprints';
+import type { CatalogHealth } from './operations/diagnostics/findings';
 import type { KioskConfig } from './config';
-import { fingerprint, readImportedPlatformKey } from './provisioning';
+import { fingerprint, readImportedPlatformKey, sm2Fingerprint } from './provisioning';
 import type { Logger } from './log';
 import { ApplicationsService } from './platform/applications';
 import { outboxMaintenance, sqliteAuditTrail } from './operations/outbox-levers';
@@ -61,6 +62,12 @@ export function composeOffline(d: OfflineDeps): Offline {
     cache.pinPlatformKey(imported.platformPublicKey);
     logger.info({ fingerprint: fingerprint(Buffer.from(imported.platformPublicKey, 'base64')) }, 'pinned the imported platform key');
   }
+  if (imported?.platformSm2PublicKey && cache.store.getMeta('platform_sm2_public_key') !== imported.platformSm2PublicKey) {
+    cache.pinPlatformSm2Key(imported.platformSm2PublicKey);
+    logger.info({ fingerprint: sm2Fingerprint(imported.platformSm2PublicKey) }, 'pinned the imported platform SM2 key: catalogs must carry a valid SM2 signature (国密)');
+  }
+  const catalogState = cache.catalog.state();
+  if (catalogState.storedUnusable) logger.error({ problem: catalogState.storedUnusable, using: catalogState.version }, 'the stored catalog could not be used: running on the built-in catalog (CATALOG-STORED-UNUSABLE on the dashboard)');
   const integrity = cache.integrity;
   if (!integrity.ok) {
     logger.error(
@@ -138,7 +145,7 @@ export interface OperationsPlugs {
   useAuditTrail(audit: ReturnType<typeof sqliteAuditTrail>): void;
   useHeartbeatChannel(channel: { deliver(heartbeat: Heartbeat): void }): void;
   usePlatformKey(key: () => string | null): void;
-  useCatalog(version: () => string, refresh: () => Promise<Result<string>>): void;
+  useCatalog(version: () => string, refresh: () => Promise<Result<string>>, health?: () => CatalogHealth): void;
 }
 
 /** Plugs the outbox, the audit chain, heartbeat delivery, the pinned platform key and the catalog into operations. */
@@ -160,7 +167,9 @@ export function plugOfflineIntoOperations(offline: Offline, operations: Operatio
       const r = await cache.catalog.refresh(cache.client);
       if (r.kind === 'updated') return ok(`已更新事项目录 ${r.version}`);
       if (r.kind === 'unchanged') return ok(`事项目录已是最新 ${cache.catalog.version}`);
-      return err('platform-rejected', '事项目录更新未通过校验，继续使用原目录。', { detail: r.reason });
+      if (r.refusal === 'fetch') return err('platform-unreachable', '暂时取不到事项目录，继续使用原目录。', { detail: r.reason });
+      return err('platform-rejected', '事项目录更新未通过校验，继续使用原目录。', { detail: `${r.refusal}: ${r.reason}` });
     },
+    () => cache.catalog.state(),
   );
 }
