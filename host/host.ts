@@ -136,7 +136,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   operations.useBlobUpload((bytes) => uploadBundle(offline.cache.client, bytes));
   receipts.useQueryCodes((n) => offline.applications.receiptCode(n));
   const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
-  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts, staff });
+  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, catalog: offline.catalog, receipts, staff });
 
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),

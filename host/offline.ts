@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import { ApplicationsService } from './platform/applications';
 import { outboxMaintenance, sqliteAuditTrail } from './operations/outbox-levers';
 import { SyncService } from './platform/sync';
+import { ActiveCatalog } from './platform/active-catalog';
 
 export interface OfflineDeps {
   readonly config: KioskConfig;
@@ -31,9 +32,11 @@ export interface OfflineDeps {
 
 export interface Offline {
   readonly cache: OfflineCache;
+  /** The catalog in use: the verified platform one or the built-in one, swapped between residents. */
+  readonly catalog: ActiveCatalog;
   readonly sync: SyncService;
   readonly applications: ApplicationsService;
-  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head' | 'maintenance.keys'>;
+  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head' | 'maintenance.keys' | 'catalog.current'>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,11 @@ export function composeOffline(d: OfflineDeps): Offline {
   }
   const catalogState = cache.catalog.state();
   if (catalogState.storedUnusable) logger.error({ problem: catalogState.storedUnusable, using: catalogState.version }, 'the stored catalog could not be used: running on the built-in catalog (CATALOG-STORED-UNUSABLE on the dashboard)');
+  const catalog = new ActiveCatalog(
+    { catalog: cache.catalog.catalog, version: cache.catalog.version, source: catalogState.source },
+    { bus: d.bus, sessionInProgress: () => d.currentSessionId() !== null, logger },
+  );
+  cache.catalog.onChange((c) => catalog.offer({ catalog: c, version: c.version, source: 'platform' }));
   const integrity = cache.integrity;
   if (!integrity.ok) {
     logger.error(
@@ -96,10 +104,15 @@ export function composeOffline(d: OfflineDeps): Offline {
   const s = sync;
   return {
     cache,
+    catalog,
     sync: s,
     applications,
     handlers: {
       ...outboxHandlers(cache),
+      'catalog.current': () => {
+        const c = catalog.current();
+        return ok({ version: c.version, source: c.source, oneThings: [...c.catalog.oneThings], eCertificates: [...c.catalog.eCertificates] });
+      },
       'maintenance.keys': () =>
         ok(
           keyFingerprints({
@@ -162,10 +175,10 @@ export function plugOfflineIntoOperations(offline: Offline, operations: Operatio
   });
   operations.usePlatformKey(() => cache.store.getMeta('platform_public_key'));
   operations.useCatalog(
-    () => cache.catalog.version,
+    () => offline.catalog.version,
     async () => {
       const r = await cache.catalog.refresh(cache.client);
-      if (r.kind === 'updated') return ok(`已更新事项目录 ${r.version}`);
+      if (r.kind === 'updated') return ok(offline.catalog.waiting === r.version ? `已校验事项目录 ${r.version}，当前群众办完后启用` : `已更新事项目录 ${r.version}`);
       if (r.kind === 'unchanged') return ok(`事项目录已是最新 ${cache.catalog.version}`);
       if (r.refusal === 'fetch') return err('platform-unreachable', '暂时取不到事项目录，继续使用原目录。', { detail: r.reason });
       return err('platform-rejected', '事项目录更新未通过校验，继续使用原目录。', { detail: `${r.refusal}: ${r.reason}` });
