@@ -148,7 +148,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   session.resume((config.ui.idleSeconds + config.ui.countdownSeconds) * 1000);
   receipts.reconcile();
   const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
-  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, receipts, staff });
+  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, catalog: offline.catalog, receipts, staff });
 
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),

@@ -10,11 +10,13 @@ import { outboxHandlers } from './platform/handlers/outbox';
 import { keyFingerprints } from './operations/maintenance/key-fingerprints';
 import { ConfigError, type KioskConfig } from './config';
 import { checkCodeMap, choosePlatformAdapter } from './platform/adapter';
-import { fingerprint, readImportedPlatformKey } from './provisioning';
+import type { CatalogHealth } from './operations/diagnostics/findings';
+import { fingerprint, readImportedPlatformKey, sm2Fingerprint } from './provisioning';
 import type { Logger } from './log';
 import { ApplicationsService } from './platform/applications';
 import { outboxMaintenance, sqliteAuditTrail } from './operations/outbox-levers';
 import { SyncService } from './platform/sync';
+import { ActiveCatalog } from './platform/active-catalog';
 
 export interface OfflineDeps {
   readonly config: KioskConfig;
@@ -31,9 +33,11 @@ export interface OfflineDeps {
 
 export interface Offline {
   readonly cache: OfflineCache;
+  /** The catalog in use: the verified platform one or the built-in one, swapped between residents. */
+  readonly catalog: ActiveCatalog;
   readonly sync: SyncService;
   readonly applications: ApplicationsService;
-  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head' | 'maintenance.keys'>;
+  readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head' | 'maintenance.keys' | 'catalog.current'>;
   close(): Promise<void>;
 }
 
@@ -64,6 +68,17 @@ export function composeOffline(d: OfflineDeps): Offline {
     cache.pinPlatformKey(imported.platformPublicKey);
     logger.info({ fingerprint: fingerprint(Buffer.from(imported.platformPublicKey, 'base64')) }, 'pinned the imported platform key');
   }
+  if (imported?.platformSm2PublicKey && cache.store.getMeta('platform_sm2_public_key') !== imported.platformSm2PublicKey) {
+    cache.pinPlatformSm2Key(imported.platformSm2PublicKey);
+    logger.info({ fingerprint: sm2Fingerprint(imported.platformSm2PublicKey) }, 'pinned the imported platform SM2 key: catalogs must carry a valid SM2 signature (国密)');
+  }
+  const catalogState = cache.catalog.state();
+  if (catalogState.storedUnusable) logger.error({ problem: catalogState.storedUnusable, using: catalogState.version }, 'the stored catalog could not be used: running on the built-in catalog (CATALOG-STORED-UNUSABLE on the dashboard)');
+  const catalog = new ActiveCatalog(
+    { catalog: cache.catalog.catalog, version: cache.catalog.version, source: catalogState.source },
+    { bus: d.bus, sessionInProgress: () => d.currentSessionId() !== null, logger },
+  );
+  cache.catalog.onChange((c) => catalog.offer({ catalog: c, version: c.version, source: 'platform' }));
   if (adapter.codeMap && config.platform.codeMapFile) {
     // Every code the active catalog could send must have the province's: production refuses to start without.
     const problem = checkCodeMap(adapter.codeMap, config.platform.codeMapFile, cache.catalog.catalog);
@@ -102,10 +117,15 @@ export function composeOffline(d: OfflineDeps): Offline {
   const s = sync;
   return {
     cache,
+    catalog,
     sync: s,
     applications,
     handlers: {
       ...outboxHandlers(cache),
+      'catalog.current': () => {
+        const c = catalog.current();
+        return ok({ version: c.version, source: c.source, oneThings: [...c.catalog.oneThings], eCertificates: [...c.catalog.eCertificates] });
+      },
       'maintenance.keys': () =>
         ok(
           keyFingerprints({
@@ -151,7 +171,7 @@ export interface OperationsPlugs {
   useAuditTrail(audit: ReturnType<typeof sqliteAuditTrail>): void;
   useHeartbeatChannel(channel: { deliver(heartbeat: Heartbeat): void }): void;
   usePlatformKey(key: () => string | null): void;
-  useCatalog(version: () => string, refresh: () => Promise<Result<string>>): void;
+  useCatalog(version: () => string, refresh: () => Promise<Result<string>>, health?: () => CatalogHealth): void;
 }
 
 /** Plugs the outbox, the audit chain, heartbeat delivery, the pinned platform key and the catalog into operations. */
@@ -168,12 +188,14 @@ export function plugOfflineIntoOperations(offline: Offline, operations: Operatio
   });
   operations.usePlatformKey(() => cache.store.getMeta('platform_public_key'));
   operations.useCatalog(
-    () => cache.catalog.version,
+    () => offline.catalog.version,
     async () => {
       const r = await cache.catalog.refresh(cache.client);
-      if (r.kind === 'updated') return ok(`已更新事项目录 ${r.version}`);
+      if (r.kind === 'updated') return ok(offline.catalog.waiting === r.version ? `已校验事项目录 ${r.version}，当前群众办完后启用` : `已更新事项目录 ${r.version}`);
       if (r.kind === 'unchanged') return ok(`事项目录已是最新 ${cache.catalog.version}`);
-      return err('platform-rejected', '事项目录更新未通过校验，继续使用原目录。', { detail: r.reason });
+      if (r.refusal === 'fetch') return err('platform-unreachable', '暂时取不到事项目录，继续使用原目录。', { detail: r.reason });
+      return err('platform-rejected', '事项目录更新未通过校验，继续使用原目录。', { detail: `${r.refusal}: ${r.reason}` });
     },
+    () => cache.catalog.state(),
   );
 }

@@ -25,6 +25,7 @@ import type { SessionService } from './resident/session';
 import { UiWatchdog, type UiRecoverer } from './operations/watchdog';
 import type { UpdateReport } from '../contract/fleet';
 import { updateFindings } from './operations/updates/findings';
+import { catalogFindings, type CatalogHealth } from './operations/diagnostics/findings';
 
 /** The web-shell updater as operations sees it (host/operations/updates/). */
 export interface UpdatesPort {
@@ -72,6 +73,7 @@ export class Operations {
   private catalogRefresh: (() => Promise<Result<string>>) | null = null;
   private blobUpload: ((bytes: Uint8Array) => Promise<Result<string>>) | null = null;
   private catalogVersion: () => string = () => 'unknown';
+  private catalogHealth: () => CatalogHealth | null = () => null;
   private updates: UpdatesPort | null = null;
 
   constructor(private readonly o: OperationsOptions) {
@@ -189,7 +191,7 @@ export class Operations {
       ui: () => this.watchdog.health(),
       audit: this.audit,
     });
-    const extra = updateFindings(this.updates?.status() ?? null);
+    const extra = [...updateFindings(this.updates?.status() ?? null), ...catalogFindings(this.catalogHealth())];
     return extra.length ? { ...d, findings: [...d.findings, ...extra], overall: worstLevel([d.overall, ...extra.map((f) => f.level)]) } : d;
   }
 
@@ -219,9 +221,10 @@ export class Operations {
   usePlatformKey(key: () => string | null): void {
     this.platformKey = key;
   }
-  useCatalog(version: () => string, refresh: () => Promise<Result<string>>): void {
+  useCatalog(version: () => string, refresh: () => Promise<Result<string>>, health?: () => CatalogHealth): void {
     this.catalogVersion = version;
     this.catalogRefresh = refresh;
+    if (health) this.catalogHealth = health;
   }
   useBlobUpload(upload: (bytes: Uint8Array) => Promise<Result<string>>): void {
     this.blobUpload = upload;

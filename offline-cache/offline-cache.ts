@@ -4,6 +4,7 @@ import { ApplicationLedger } from './applications/ledger';
 import { purgeDelivered, type PurgeReport } from './applications/retention';
 import { AttachmentStore } from './attachments/attachment-store';
 import { AuditChain, type ChainHash } from './audit/audit-chain';
+import { catalogFitsJourneys } from '../contract/journeys/catalog-fit';
 import { CatalogCache } from './catalog/catalog-cache';
 import { loadOrCreateDataKey, type SecretSealer } from './crypto/key-vault';
 import { createRecordCipher, deriveKeys, type CipherAlgorithm } from './crypto/record-cipher';
@@ -36,6 +37,8 @@ export interface OfflineCacheOptions {
   /** How the data and device keys are sealed: a 0600 file (web shell) or Electron safeStorage. */
   readonly sealer: SecretSealer;
   readonly builtInCatalog: Catalog;
+  /** What the journeys cannot run with in a catalog update; default `catalogFitsJourneys` against the built-in one. */
+  readonly catalogFits?: (catalog: Catalog) => string[];
   readonly cipher?: CipherAlgorithm;
   readonly auditHash?: ChainHash;
   readonly clock?: Clock;
@@ -76,6 +79,8 @@ export interface OfflineCache {
   readonly printJobs: PrintJobStore;
   /** The platform key pinned at provisioning (catalog and command signatures). */
   pinPlatformKey(publicKeyBase64: string): void;
+  /** The platform's SM2 key (`04` + 128 hex): with it pinned, 国密 is on and catalogs must carry a valid SM2 signature. */
+  pinPlatformSm2Key(publicKeyHex: string): void;
   /** Purges personal data of items delivered longer than `retentionMs` ago (never ahead of the platform's clock). */
   purge(retentionMs: number): PurgeReport;
   /** Technician action: the salvage reports stop being a finding (audited; the platform keeps being told the gone numbers). Returns how many. */
@@ -121,7 +126,8 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     const pairs = [['application', highest.applications], ['evaluation', highest.evaluations], ['feedback', highest.feedback]] as const;
     return store.durable((db) => pairs.map(([kind, seq]) => (typeof seq === 'number' ? outbox.raiseStreamFloorIn(db, kind, seq) : false)).some(Boolean));
   };
-  const catalog = new CatalogCache(store, o.builtInCatalog, () => platformKey, now);
+  let platformSm2Key: string | null = store.getMeta('platform_sm2_public_key');
+  const catalog = new CatalogCache(store, o.builtInCatalog, () => ({ ed25519: platformKey, sm2: platformSm2Key }), { now, fits: o.catalogFits ?? ((c) => catalogFitsJourneys(c, o.builtInCatalog)) });
   const engine = new SyncEngine({
     outbox,
     client,
@@ -161,6 +167,13 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
         db.prepare(`INSERT INTO meta (key, value) VALUES ('platform_public_key', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(publicKeyBase64),
       );
       platformKey = bytes;
+    },
+    pinPlatformSm2Key(publicKeyHex) {
+      if (!/^04[0-9a-f]{128}$/.test(publicKeyHex)) throw new Error('platform SM2 key must be 04 + 128 lower-case hex digits');
+      store.durable((db) =>
+        db.prepare(`INSERT INTO meta (key, value) VALUES ('platform_sm2_public_key', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(publicKeyHex),
+      );
+      platformSm2Key = publicKeyHex;
     },
     continueNumbering,
     acknowledgeSalvage: (by) =>

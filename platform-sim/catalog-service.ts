@@ -20,6 +20,8 @@ export interface SubItemRoute {
 export class CatalogService {
   private catalog!: Catalog;
   private signed!: SignedCatalog;
+  /** A document served exactly as an admin gave it (tests of the kiosk's refusals); cleared by the next publish. */
+  private served: { readonly body: unknown; readonly etag: string } | null = null;
   private etagValue!: string;
   private subItems = new Map<string, SubItemRoute>();
   private items = new Set<string>();
@@ -37,7 +39,25 @@ export class CatalogService {
   /** Publishes a new catalog (already validated); kiosks see a new ETag. */
   publish(catalog: Catalog): void {
     writeMeta(this.db, 'catalog.published', JSON.stringify(catalog));
+    this.served = null;
     this.install(catalog);
+  }
+
+  /**
+   * Serves `body` as GET /v1/catalog exactly as given (not signed, not
+   * checked, not kept across restarts): a forged, unsigned or malformed
+   * catalog for testing what a kiosk refuses. Intake keeps the published one.
+   */
+  serveAsIs(body: unknown): string {
+    const payload = (body as { payload?: unknown } | null)?.payload;
+    const etag = `"${sha256Hex(typeof payload === 'string' ? payload : JSON.stringify(body))}"`;
+    this.served = { body, etag };
+    return etag;
+  }
+
+  /** What GET /v1/catalog answers: the served-as-is document if an admin set one, else the signed current one. */
+  response(): { readonly body: unknown; readonly etag: string } {
+    return this.served ?? { body: this.signed, etag: this.etagValue };
   }
 
   current(): { readonly signed: SignedCatalog; readonly etag: string; readonly version: string } {

@@ -19,6 +19,7 @@ import { systemEvents, systemMethods } from './system';
 import { videoMethods } from './video';
 import { voiceMethods } from './voice';
 import { watchdogEvents, watchdogMethods } from './watchdog';
+import { catalogEvents, catalogMethods } from './catalog';
 
 /**
  * The Kiosk API: every host method and event, declared once. Both transports
@@ -43,6 +44,7 @@ export const methods = {
   ...scannerMethods,
   ...identityMethods,
   ...videoMethods,
+  ...catalogMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -56,6 +58,7 @@ export const events = {
   ...watchdogEvents,
   ...receiptsEvents,
   ...scannerEvents,
+  ...catalogEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;
@@ -107,3 +110,4 @@ export * from './system';
 export * from './watchdog';
 export * from './receipts';
 export * from './scanner';
+export * from './catalog';

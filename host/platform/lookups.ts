@@ -1,5 +1,5 @@
 import { err, ok, type FoundCertificate, type Result } from '../../contract';
-import { CATALOG } from '../../contract/catalog';
+import { CATALOG, type Catalog } from '../../contract/catalog';
 import type { z } from 'zod';
 import {
   CertificateLookupResponseSchema,
@@ -51,8 +51,8 @@ export async function signedCall<S extends z.ZodType>(
  * query. Signed like every device request; a short timeout, because a
  * resident is standing there and the answer "offline" is a fine one.
  */
-export function platformLookups(cache: OfflineCache, options: { timeoutMs: number }): PlatformLookups {
-  const codeByName = new Map(CATALOG.eCertificates.map((c) => [c.name, c.code]));
+export function platformLookups(cache: OfflineCache, options: { timeoutMs: number; catalog?: () => Catalog }): PlatformLookups {
+  const catalog = options.catalog ?? (() => CATALOG);
 
   const signedPost = <S extends z.ZodType>(query: PlatformQuery, payload: unknown, schema: S, what: string): Promise<Result<z.output<S>>> =>
     signedCall(cache, options.timeoutMs, query, payload, schema, what);
@@ -68,6 +68,7 @@ export function platformLookups(cache: OfflineCache, options: { timeoutMs: numbe
 
   return {
     async lookupCertificates(idNumber, types) {
+      const codeByName = new Map(catalog().eCertificates.map((c) => [c.name, c.code]));
       const codes = types.map((t) => [t, codeByName.get(t)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
       const results = await Promise.all(codes.map(([, code]) => lookupOne(idNumber, code)));
       const failed = results.find((r) => !r.ok);

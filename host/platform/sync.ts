@@ -74,7 +74,8 @@ export class SyncService {
   async refreshCatalog(): Promise<void> {
     const r = await this.cache.catalog.refresh(this.cache.client);
     if (r.kind === 'updated') this.logger.info({ version: r.version }, 'catalog updated from the platform');
-    else if (r.kind === 'rejected') this.logger.warn({ reason: r.reason }, 'catalog update rejected; previous catalog kept');
+    else if (r.kind === 'rejected' && r.refusal !== 'fetch') this.logger.error({ refusal: r.refusal, reason: r.reason }, 'catalog update refused; previous catalog kept (CATALOG-REFUSED on the dashboard)');
+    else if (r.kind === 'rejected') this.logger.warn({ reason: r.reason }, 'catalog not fetched; previous catalog kept');
   }
 
   async stop(): Promise<void> {
@@ -91,6 +92,7 @@ export class SyncService {
       const r = await this.cache.client.provision(this.options.provisioningToken, this.options.servicePoint);
       if (r.kind === 'ok') {
         this.cache.pinPlatformKey(r.value.platformPublicKey);
+        if (r.value.platformSm2PublicKey) this.cache.pinPlatformSm2Key(r.value.platformSm2PublicKey);
         if (this.cache.continueNumbering(r.value.highestSeqs)) this.logger.warn({ highest: r.value.highestSeqs }, 'the platform holds higher numbers from this kiosk than its store: numbering continues after them');
         this.logger.info({ keyId: r.value.platformKeyId }, 'kiosk key registered with the platform');
       } else if (r.kind === 'refused') {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { err, ok, ReceiptDataSchema, type BookAnswer, type PrintOutcome, type Result } from '../../contract';
-import { oneThingById } from '../../contract/catalog';
+import { BUILT_IN_CATALOG, type CatalogLookup } from '../platform/active-catalog';
 import { maskIdNumber, maskName } from '../../contract/identity';
 import {
   BookResponseSchema,
@@ -37,6 +37,7 @@ export class AppointmentDesk {
     private readonly session: SessionService,
     private readonly receipts: ReceiptService,
     private readonly timeoutMs: number,
+    private readonly catalog: CatalogLookup = BUILT_IN_CATALOG,
   ) {}
 
   async halls(): Promise<Result<HallsResponse>> {
@@ -59,7 +60,7 @@ export class AppointmentDesk {
     const identity = this.session.identity();
     const sessionId = this.session.currentId;
     if (!identity || !sessionId) return err('no-session', '请先把身份证放在感应区');
-    const thing = input.thingId ? oneThingById(input.thingId) : undefined;
+    const thing = input.thingId ? this.catalog.oneThingById(input.thingId) : undefined;
     const purpose = (input.subItemName ?? (thing ? `${thing.name}` : '窗口办理')).slice(0, 80);
     const answer = this.live(
       await signedCall(

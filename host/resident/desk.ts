@@ -10,6 +10,7 @@ import type { ApplicationsService } from '../platform/applications';
 import { AppointmentDesk } from './appointments';
 import { JourneyService } from './journeys';
 import { platformLookups } from '../platform/lookups';
+import { BUILT_IN_CATALOG, type CatalogLookup } from '../platform/active-catalog';
 import { ProgressDesk } from './progress';
 import type { ReceiptService } from './receipts';
 import { receiptsForJourneys } from './receipts-for-journeys';
@@ -23,6 +24,8 @@ export interface ResidentDeskDeps {
   readonly session: SessionService;
   readonly applications: ApplicationsService;
   readonly cache: OfflineCache;
+  /** The catalog in use (offline.catalog); the built-in one when absent. */
+  readonly catalog?: CatalogLookup;
   readonly receipts: ReceiptService;
   /** Assisted mode: the clerk signed in at this kiosk, if any (the staff room owns sign-in). */
   readonly staff: AssistingClerk;
@@ -38,7 +41,8 @@ const DELIVERY_WAIT_MS = 3000;
  */
 export function createResidentDesk(deps: ResidentDeskDeps) {
   const { config, session, applications, cache, staff } = deps;
-  const platform = platformLookups(cache, { timeoutMs: Math.min(config.platform.timeoutMs, 4000) });
+  const catalog = deps.catalog ?? BUILT_IN_CATALOG;
+  const platform = platformLookups(cache, { timeoutMs: Math.min(config.platform.timeoutMs, 4000), catalog: () => catalog.current().catalog });
   const awaitDelivery = async (localNumber: string): Promise<boolean> => {
     const deadline = Date.now() + DELIVERY_WAIT_MS;
     while (Date.now() < deadline) {
@@ -55,12 +59,13 @@ export function createResidentDesk(deps: ResidentDeskDeps) {
     receipts: receiptsForJourneys(deps.receipts),
     staff,
     awaitDelivery,
+    catalog,
   });
   const progress = new ProgressDesk(session, applications, platform);
   const voice = new VoiceGuide();
-  const appointments = new AppointmentDesk(cache, session, deps.receipts, Math.min(config.platform.timeoutMs, 4000));
+  const appointments = new AppointmentDesk(cache, session, deps.receipts, Math.min(config.platform.timeoutMs, 4000), catalog);
   const handlers = {
-    ...residentHandlers({ session, journeys, progress, applications, platform, voice }),
+    ...residentHandlers({ session, journeys, progress, applications, platform, voice, catalog }),
     ...identityHandlers({ session, journeys, platform }),
     ...appointmentHandlers(appointments),
   };

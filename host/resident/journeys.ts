@@ -14,7 +14,8 @@ import {
   type Result,
   type Submitted,
 } from '../../contract';
-import { CATALOG, oneThingById, type OneThing } from '../../contract/catalog';
+import type { OneThing } from '../../contract/catalog';
+import { BUILT_IN_CATALOG, type CatalogLookup } from '../platform/active-catalog';
 import { applicableSubItems, partiesFor, type ProvidedMaterial } from '../../contract/journeys/engine';
 import { buildPayload } from '../../contract/journeys/payload';
 import type { Journey, WiredJourney } from '../../contract/journeys/schema';
@@ -49,6 +50,8 @@ export interface JourneyServiceDeps {
    */
   readonly awaitDelivery: (localNumber: string) => Promise<boolean>;
   readonly now?: () => Date;
+  /** The catalog in use (swapped only between residents); the built-in one when absent. */
+  readonly catalog?: CatalogLookup;
 }
 
 const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
@@ -120,6 +123,10 @@ function decodeDataUrl(dataUrl: string): { mediaType: 'image/jpeg' | 'image/png'
 export class JourneyService {
   private readonly bySession = new Map<string, SessionJourney>();
   private readonly now: () => Date;
+
+  private get catalog(): CatalogLookup {
+    return this.deps.catalog ?? BUILT_IN_CATALOG;
+  }
 
   constructor(private readonly deps: JourneyServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -273,7 +280,7 @@ export class JourneyService {
       buildPayload({
         thing,
         wired,
-        catalogVersion: CATALOG.version,
+        catalogVersion: this.catalog.version,
         answers: draft.answers,
         values: draft.form,
         identity,
@@ -347,7 +354,7 @@ export class JourneyService {
   }
 
   private wiredJourney(thingId: string): Result<{ thing: OneThing; wired: WiredJourney; journey: Journey }> {
-    const thing = oneThingById(thingId);
+    const thing = this.catalog.oneThingById(thingId);
     const journey = this.deps.journeyFor(thingId);
     if (!thing) return err('not-found', '没有这项服务', { detail: `journey: unknown one-thing ${thingId}` });
     if (!journey?.wired) return err('not-found', '这件事暂时不能在自助终端上办理，请到大厅窗口办理', { detail: `journey: ${thingId} is not wired` });

@@ -60,6 +60,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: SimContext): void
     return { version, etag };
   });
 
+  // Test surface: GET /v1/catalog answers this body verbatim (forged, unsigned, older) until the next PUT /admin/catalog.
+  app.put('/admin/catalog/as-is', async (req, reply) => {
+    if (typeof req.body !== 'object' || req.body === null) return sendError(reply, 400, 'invalid-body', 'body: expected a JSON object to serve as /v1/catalog');
+    return { etag: ctx.catalog.serveAsIs(req.body) };
+  });
+
   app.post('/admin/certificates', async (req, reply) => {
     const body = jsonBody(req, reply, SeedCertificateSchema);
     if (!body) return reply;

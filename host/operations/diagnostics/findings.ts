@@ -117,3 +117,46 @@ export function systemFindings(s: SystemHealth, floorBytes = 0): Finding[] {
     },
   ];
 }
+
+/** What the catalog cache reports (offline-cache `CatalogState`), as the dashboard needs it. */
+export interface CatalogHealth {
+  readonly version: string;
+  readonly source: 'built-in' | 'platform';
+  readonly lastRefusal: { readonly refusal: string; readonly reason: string; readonly version: string | null } | null;
+  readonly storedUnusable: string | null;
+}
+
+const REFUSAL_ZH: Record<string, { problem: string; fix: string }> = {
+  unsigned: { problem: '平台发来的事项目录没有签名', fix: '请平台管理员用平台密钥签名后重新发布事项目录' },
+  forged: { problem: '平台发来的事项目录签名校验不通过（可能被篡改，或本机固定的平台公钥不对）', fix: '核对“密钥指纹”中的平台公钥与平台一致；如不一致请重新导入平台公钥，一致则请平台重新签名发布' },
+  older: { problem: '平台发来的事项目录版本不高于本机正在使用的版本', fix: '请平台提高目录版本号后重新发布；本机不会退回旧目录' },
+  'schema-invalid': { problem: '平台发来的事项目录格式不正确', fix: '请平台管理员检查目录内容后重新发布' },
+  unfit: { problem: '平台发来的事项目录与本机办事流程不匹配（事项编号或具体事项变了）', fix: '请先升级本机软件，再由平台重新发布该目录' },
+  'no-key': { problem: '本机尚未固定平台公钥，无法校验事项目录', fix: '按部署手册导入平台公钥（onething-kiosk-provision）' },
+};
+
+export function catalogFindings(c: CatalogHealth | null): Finding[] {
+  if (!c) return [];
+  const out: Finding[] = [];
+  if (c.storedUnusable) {
+    out.push({
+      level: 'warn',
+      area: 'catalog',
+      code: 'CATALOG-STORED-UNUSABLE',
+      problem: { 'zh-CN': `本机保存的事项目录无法使用，已改用内置目录 ${c.version}`, en: `The stored catalog cannot be used (${c.storedUnusable}); the built-in catalog ${c.version} is in use` },
+      fix: { 'zh-CN': '在远程运维中执行“刷新事项目录”，或等待下次自动更新；如反复出现请导出诊断包', en: 'Run “refresh catalog” from fleet operations or wait for the next update; export a diagnostics bundle if it keeps happening' },
+    });
+  }
+  if (c.lastRefusal) {
+    const zh = REFUSAL_ZH[c.lastRefusal.refusal] ?? { problem: '平台发来的事项目录未通过校验', fix: '请平台重新发布事项目录' };
+    const v = c.lastRefusal.version ? `（${c.lastRefusal.version}）` : '';
+    out.push({
+      level: 'warn',
+      area: 'catalog',
+      code: 'CATALOG-REFUSED',
+      problem: { 'zh-CN': `${zh.problem}${v}，未采用，继续使用目录 ${c.version}`, en: `A catalog from the platform${c.lastRefusal.version ? ` (${c.lastRefusal.version})` : ''} was refused (${c.lastRefusal.refusal}: ${c.lastRefusal.reason}); catalog ${c.version} stays in use` },
+      fix: { 'zh-CN': zh.fix, en: 'Have the platform sign and publish a valid, newer catalog; check the pinned platform key fingerprint' },
+    });
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { err, ok } from '../../../contract';
-import { oneThingById } from '../../../contract/catalog';
+import { BUILT_IN_CATALOG, type CatalogLookup } from '../../platform/active-catalog';
 import type { ApplicationsPort, PlatformLookups } from '../../platform/ports';
 import type { JourneyService } from '../journeys';
 import type { ProgressDesk } from '../progress';
@@ -14,6 +14,8 @@ export interface ResidentDeps {
   readonly applications: ApplicationsPort;
   readonly platform: PlatformLookups;
   readonly voice: VoiceGuide;
+  /** The catalog in use; the built-in one when absent. */
+  readonly catalog?: CatalogLookup;
 }
 
 type ResidentMethods =
@@ -58,7 +60,7 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
     'progress.byCard': () => deps.progress.byCard(),
     'progress.byReceipt': ({ code }) => deps.progress.byReceipt(code),
     'evaluation.submit': ({ service, reference, applicationNumber, thingId, level, reasons, comment }) => {
-      const itemCode = thingId ? oneThingById(thingId)?.code : undefined;
+      const itemCode = thingId ? (deps.catalog ?? BUILT_IN_CATALOG).oneThingById(thingId)?.code : undefined;
       // Only an application of this session may be named: a resident rates their own service.
       const localNumber = service === 'application' && applicationNumber && journeys.submittedHere(applicationNumber) ? applicationNumber : undefined;
       const ref = (service === 'appointment' || service === 'video') && reference?.trim() ? reference.trim() : undefined;
@@ -73,7 +75,7 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
       });
     },
     'feedback.submit': ({ category, text, mobile, thingId }) => {
-      const itemCode = thingId ? oneThingById(thingId)?.code : undefined;
+      const itemCode = thingId ? (deps.catalog ?? BUILT_IN_CATALOG).oneThingById(thingId)?.code : undefined;
       return deps.applications.enqueueFeedback({ category, description: text, ...(itemCode ? { itemCode } : {}), ...(mobile ? { contactPhone: mobile } : {}) });
     },
     'voice.speak': async ({ text, locale }) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connectivity, Session, SystemInfo } from '../../../contract';
 import type { KioskClient } from '../api/client';
 import type { UiLocale } from '../i18n';
+import { connectCatalog } from '../catalog/active-catalog';
 
 export interface KioskState {
   readonly client: KioskClient;
@@ -45,6 +46,7 @@ export function KioskProvider({ client, info, children }: { client: KioskClient;
         }
       }),
       client.onConnectionChange(setHostConnected),
+      connectCatalog(client),
     ];
     void client.api['system.connectivity']({}).then((r) => r.ok && setConnectivity((c) => c ?? r.value));
     void client.api['session.current']({}).then((r) => r.ok && setSession(r.value));

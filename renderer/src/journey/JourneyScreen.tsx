@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { FormValues } from '../../../contract';
-import { oneThingById } from '../../../contract/catalog';
+import { oneThingById } from '../catalog/active-catalog';
 import { applicableSubItems, validateForm } from '../../../contract/journeys/engine';
 import { useKiosk } from '../app/kiosk-context';
 import { ConsentStep } from './ConsentStep';

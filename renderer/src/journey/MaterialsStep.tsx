@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaterialProvision } from '../../../contract';
-import { eCertificateByNumber } from '../../../contract/catalog';
+import { eCertificateByNumber } from '../catalog/active-catalog';
 import type { MaterialDef } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { DocumentCapture } from './DocumentCapture';

@@ -1,5 +1,6 @@
 import type { Answers } from '../../../contract';
-import { oneThingById, type OneThing, type SubItem } from '../../../contract/catalog';
+import type { OneThing, SubItem } from '../../../contract/catalog';
+import { oneThingById } from '../catalog/active-catalog';
 import { applicableSubItems, formFields, materialsFor, partiesFor, questionsToAsk } from '../../../contract/journeys/engine';
 import type { Field, Journey, MaterialDef, Party, Question, WiredJourney } from '../../../contract/journeys/schema';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { beijingTime, type BookAnswer } from '../../../contract';
-import { oneThingById } from '../../../contract/catalog';
+import { oneThingById } from '../catalog/active-catalog';
 import type { Appointment, HallsResponse, SlotsResponse } from '../../../contract/platform';
 import { useKiosk } from '../app/kiosk-context';
 import { RatingPanel } from '../components/RatingPanel';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { FeedbackCategorySchema, type FeedbackCategory } from '../../../contract';
-import { oneThingById } from '../../../contract/catalog';
+import { oneThingById } from '../catalog/active-catalog';
 import { useKiosk } from '../app/kiosk-context';
 import { OnScreenKeyboard, type KeyboardLayout } from '../components/keyboard/OnScreenKeyboard';
 import { VoicePrompt } from '../voice/VoicePrompt';

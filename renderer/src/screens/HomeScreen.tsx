@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CATALOG, LIFE_EVENTS } from '../../../contract/catalog';
+import { LIFE_EVENTS, type OneThing } from '../../../contract/catalog';
 import { createCatalogSearch } from '../../../contract/catalog/search';
 import { useKiosk } from '../app/kiosk-context';
+import { useActiveCatalog } from '../catalog/active-catalog';
 import { useStaff } from '../assisted/staff';
 import { OnScreenKeyboard } from '../components/keyboard/OnScreenKeyboard';
 import { journeyFor } from '../journey/journeys-source';
@@ -11,12 +12,13 @@ import { VoicePrompt } from '../voice/VoicePrompt';
 import { Pictogram } from './pictograms';
 
 const BUSINESS_EVENTS = new Set(['business-start', 'business-operation', 'business-exit', 'construction']);
-const byLifeEvent = (business: boolean) =>
-  LIFE_EVENTS.filter((ev) => BUSINESS_EVENTS.has(ev.id) === business).flatMap((ev) => CATALOG.oneThings.filter((x) => x.lifeEvent === ev.id).map((x) => x.id));
-const GROUPS = [
-  { id: 'people', ids: byLifeEvent(false) },
-  { id: 'business', ids: byLifeEvent(true) },
-] as const;
+const byLifeEvent = (things: readonly OneThing[], business: boolean) =>
+  LIFE_EVENTS.filter((ev) => BUSINESS_EVENTS.has(ev.id) === business).flatMap((ev) => things.filter((x) => x.lifeEvent === ev.id).map((x) => x.id));
+const groupsOf = (things: readonly OneThing[]) =>
+  [
+    { id: 'people', ids: byLifeEvent(things, false) },
+    { id: 'business', ids: byLifeEvent(things, true) },
+  ] as const;
 
 /**
  * The 27 一件事 grouped the way people think of them (life events, people
@@ -31,11 +33,14 @@ export function HomeScreen() {
   const identity = session?.identity ?? null;
   const [query, setQuery] = useState('');
   const [typing, setTyping] = useState(false);
-  const search = useMemo(() => createCatalogSearch(), []);
+  // The catalog in use (a verified platform update or the built-in one): texts change, ids do not.
+  const catalog = useActiveCatalog();
+  const GROUPS = useMemo(() => groupsOf(catalog.oneThings), [catalog]);
+  const search = useMemo(() => createCatalogSearch(catalog.oneThings), [catalog]);
   const results = useMemo(() => (query.trim() ? search(query).map((h) => h.thing) : null), [query, search]);
 
   const tile = (id: string) => {
-    const thing = CATALOG.oneThings.find((x) => x.id === id)!;
+    const thing = catalog.oneThings.find((x) => x.id === id)!;
     const wired = journeyFor(id)?.wired !== undefined;
     return (
       <li key={id}>
