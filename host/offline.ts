@@ -10,6 +10,7 @@ import { outboxHandlers } from './platform/handlers/outbox';
 import { keyFingerprints } from './operations/maintenance/key-fingerprints';
 import type { KioskConfig } from './config';
 import { fingerprint, readImportedPlatformKey } from './provisioning';
+import { isUnsealed } from './key-sealing';
 import type { Logger } from './log';
 import { ApplicationsService } from './platform/applications';
 import { outboxMaintenance, sqliteAuditTrail } from './operations/outbox-levers';
@@ -21,8 +22,10 @@ export interface OfflineDeps {
   readonly logger: Logger;
   readonly bus: EventBus;
   readonly currentSessionId: () => string | null;
-  /** Electron passes a safeStorage sealer; the web shell keeps the 0600 key file. */
+  /** How the keys are sealed (host/key-sealing.ts in the web shell, safeStorage in Electron); default the plain 0600 file. */
   readonly sealer?: SecretSealer;
+  /** How headerless key files from before sealing are read; they are sealed on open. */
+  readonly legacySealers?: readonly SecretSealer[];
   /** Transport to the platform (CA bundle, client certificate). */
   readonly fetch?: FetchLike;
   readonly onHeartbeatReply?: (reply: HeartbeatResponse) => void;
@@ -47,6 +50,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     requestTimeoutMs: config.platform.timeoutMs,
     ...(d.fetch ? { fetch: d.fetch } : {}),
     sealer: d.sealer ?? plainFileSealer,
+    ...(d.legacySealers ? { legacySealers: d.legacySealers } : {}),
     builtInCatalog: CATALOG,
     cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',
     auditHash: config.offline.auditHash,
@@ -76,7 +80,11 @@ export function composeOffline(d: OfflineDeps): Offline {
       integrity.quarantinedFile ? 'database was damaged: salvaged what could be read into a fresh file (DB-SALVAGED on the dashboard)' : 'database failed its integrity check at boot; repaired',
     );
   }
-  if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'data key file permissions');
+  if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'key files');
+  if (cache.keySealing.migrated.length > 0) logger.info({ sealing: cache.keySealing.kind, keys: cache.keySealing.migrated }, 'sealed plain key files in place; the plain copies were overwritten and removed');
+  if (isUnsealed(cache.keySealing.kind) && config.mode === 'production') {
+    logger.error({ sealing: cache.keySealing.kind }, 'KEYS-UNSEALED: production kiosk with plain key files; a copy of the data folder reads every record (docs/provisioning.md, "Key sealing")');
+  }
   sync = new SyncService(cache, d.bus, logger, {
     servicePoint: config.servicePoint,
     provisioningToken: config.mode === 'demo' ? config.offline.provisioningToken : null,
@@ -100,6 +108,7 @@ export function composeOffline(d: OfflineDeps): Offline {
             devicePublicKeyBase64: cache.signer.publicKeyBase64,
             pinnedPlatformKey: cache.store.getMeta('platform_public_key'),
             imported: readImportedPlatformKey(config.dataDir),
+            keySealing: cache.keySealing.kind,
           }),
         ),
     },
@@ -138,6 +147,7 @@ export interface OperationsPlugs {
   useAuditTrail(audit: ReturnType<typeof sqliteAuditTrail>): void;
   useHeartbeatChannel(channel: { deliver(heartbeat: Heartbeat): void }): void;
   usePlatformKey(key: () => string | null): void;
+  useKeySealing(sealing: { readonly kind: string; readonly migrated: readonly string[] }): void;
   useCatalog(version: () => string, refresh: () => Promise<Result<string>>): void;
 }
 
@@ -154,6 +164,7 @@ export function plugOfflineIntoOperations(offline: Offline, operations: Operatio
     },
   });
   operations.usePlatformKey(() => cache.store.getMeta('platform_public_key'));
+  operations.useKeySealing(cache.keySealing);
   operations.useCatalog(
     () => cache.catalog.version,
     async () => {

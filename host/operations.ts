@@ -25,6 +25,7 @@ import type { SessionService } from './resident/session';
 import { UiWatchdog, type UiRecoverer } from './operations/watchdog';
 import type { UpdateReport } from '../contract/fleet';
 import { updateFindings } from './operations/updates/findings';
+import { keySealingFindings } from './operations/maintenance/key-sealing-findings';
 
 /** The web-shell updater as operations sees it (host/operations/updates/). */
 export interface UpdatesPort {
@@ -73,6 +74,7 @@ export class Operations {
   private blobUpload: ((bytes: Uint8Array) => Promise<Result<string>>) | null = null;
   private catalogVersion: () => string = () => 'unknown';
   private updates: UpdatesPort | null = null;
+  private keySealing: { readonly kind: string; readonly migrated: readonly string[] } | null = null;
 
   constructor(private readonly o: OperationsOptions) {
     const { config, logger, bus } = o;
@@ -189,7 +191,10 @@ export class Operations {
       ui: () => this.watchdog.health(),
       audit: this.audit,
     });
-    const extra = updateFindings(this.updates?.status() ?? null);
+    const extra = [
+      ...updateFindings(this.updates?.status() ?? null),
+      ...(this.keySealing ? keySealingFindings(this.keySealing.kind, this.o.config.mode, this.keySealing.migrated) : []),
+    ];
     return extra.length ? { ...d, findings: [...d.findings, ...extra], overall: worstLevel([d.overall, ...extra.map((f) => f.level)]) } : d;
   }
 
@@ -215,6 +220,9 @@ export class Operations {
   }
   useHeartbeatChannel(channel: HeartbeatChannel): void {
     this.channel = channel;
+  }
+  useKeySealing(sealing: { readonly kind: string; readonly migrated: readonly string[] }): void {
+    this.keySealing = sealing;
   }
   usePlatformKey(key: () => string | null): void {
     this.platformKey = key;
