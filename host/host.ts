@@ -42,8 +42,10 @@ export interface HostOptions {
   readonly logger: Logger;
   /** The logger's in-memory tail (maintenance live log, diagnostics bundle). */
   readonly logRing?: LogRing;
-  /** How keys are sealed at rest: Electron passes safeStorage; default a 0600 key file. */
+  /** How keys are sealed at rest: the web shell passes host/key-sealing.ts's choice, Electron safeStorage; default a 0600 key file. */
   readonly sealer?: SecretSealer;
+  /** How headerless key files from before sealing are read (then sealed in place). */
+  readonly legacySealers?: readonly SecretSealer[];
 }
 
 export interface Host {
@@ -130,6 +132,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     fetch: transport,
     onHeartbeatReply: (reply) => void operations.heartbeat.handleReply(reply),
     ...(options.sealer ? { sealer: options.sealer } : {}),
+    ...(options.legacySealers ? { legacySealers: options.legacySealers } : {}),
   });
   platform = offline.cache.client;
   plugOfflineIntoOperations(offline, operations);

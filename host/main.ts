@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KioskConfig } from './config';
 import { createHost, type Host } from './host';
+import { chooseKeySealing } from './key-sealing';
 import { createLogger, type Logger } from './log';
 import { composeUpdates, type UpdateAgent } from './operations/updates';
 import { LogRing } from './log-ring';
@@ -33,7 +34,10 @@ export async function runWebShell(options: {
 }): Promise<RunningWebShell> {
   const logRing = new LogRing();
   const logger = options.logger ?? createLogger({ level: options.config.log.level, ring: logRing });
-  const host = await createHost({ config: options.config, platformUrl: options.platformUrl, logger, logRing });
+  // The web shell seals its keys with what the machine offers (systemd-creds, a provisioned KEK); Electron uses safeStorage.
+  const sealing = chooseKeySealing(options.config.mode);
+  logger.info({ sealing: sealing.sealer.kind }, 'key sealing');
+  const host = await createHost({ config: options.config, platformUrl: options.platformUrl, logger, logRing, sealer: sealing.sealer, legacySealers: sealing.legacy });
   const shell = await startWebShell({
     host,
     logger,

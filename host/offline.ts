@@ -12,6 +12,7 @@ import { ConfigError, type KioskConfig } from './config';
 import { checkCodeMap, choosePlatformAdapter } from './platform/adapter';
 import type { CatalogHealth } from './operations/diagnostics/findings';
 import { fingerprint, readImportedPlatformKey, sm2Fingerprint } from './provisioning';
+import { isUnsealed } from './key-sealing';
 import type { Logger } from './log';
 import { ApplicationsService } from './platform/applications';
 import { outboxMaintenance, sqliteAuditTrail } from './operations/outbox-levers';
@@ -24,8 +25,10 @@ export interface OfflineDeps {
   readonly logger: Logger;
   readonly bus: EventBus;
   readonly currentSessionId: () => string | null;
-  /** Electron passes a safeStorage sealer; the web shell keeps the 0600 key file. */
+  /** How the keys are sealed (host/key-sealing.ts in the web shell, safeStorage in Electron); default the plain 0600 file. */
   readonly sealer?: SecretSealer;
+  /** How headerless key files from before sealing are read; they are sealed on open. */
+  readonly legacySealers?: readonly SecretSealer[];
   /** Transport to the platform (CA bundle, client certificate). */
   readonly fetch?: FetchLike;
   readonly onHeartbeatReply?: (reply: HeartbeatResponse) => void;
@@ -53,6 +56,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     requestTimeoutMs: config.platform.timeoutMs,
     ...(d.fetch ? { fetch: d.fetch } : {}),
     sealer: d.sealer ?? plainFileSealer,
+    ...(d.legacySealers ? { legacySealers: d.legacySealers } : {}),
     builtInCatalog: CATALOG,
     cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',
     auditHash: config.offline.auditHash,
@@ -104,7 +108,11 @@ export function composeOffline(d: OfflineDeps): Offline {
       integrity.quarantinedFile ? 'database was damaged: salvaged what could be read into a fresh file (DB-SALVAGED on the dashboard)' : 'database failed its integrity check at boot; repaired',
     );
   }
-  if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'data key file permissions');
+  if (cache.keyWarning) logger.warn({ warning: cache.keyWarning }, 'key files');
+  if (cache.keySealing.migrated.length > 0) logger.info({ sealing: cache.keySealing.kind, keys: cache.keySealing.migrated }, 'sealed plain key files in place; the plain copies were overwritten and removed');
+  if (isUnsealed(cache.keySealing.kind) && config.mode === 'production') {
+    logger.error({ sealing: cache.keySealing.kind }, 'KEYS-UNSEALED: production kiosk with plain key files; a copy of the data folder reads every record (docs/provisioning.md, "Key sealing")');
+  }
   sync = new SyncService(cache, d.bus, logger, {
     servicePoint: config.servicePoint,
     provisioningToken: config.mode === 'demo' ? config.offline.provisioningToken : null,
@@ -133,6 +141,7 @@ export function composeOffline(d: OfflineDeps): Offline {
             devicePublicKeyBase64: cache.signer.publicKeyBase64,
             pinnedPlatformKey: cache.store.getMeta('platform_public_key'),
             imported: readImportedPlatformKey(config.dataDir),
+            keySealing: cache.keySealing.kind,
           }),
         ),
     },
@@ -171,6 +180,7 @@ export interface OperationsPlugs {
   useAuditTrail(audit: ReturnType<typeof sqliteAuditTrail>): void;
   useHeartbeatChannel(channel: { deliver(heartbeat: Heartbeat): void }): void;
   usePlatformKey(key: () => string | null): void;
+  useKeySealing(sealing: { readonly kind: string; readonly migrated: readonly string[] }): void;
   useCatalog(version: () => string, refresh: () => Promise<Result<string>>, health?: () => CatalogHealth): void;
 }
 
@@ -187,6 +197,7 @@ export function plugOfflineIntoOperations(offline: Offline, operations: Operatio
     },
   });
   operations.usePlatformKey(() => cache.store.getMeta('platform_public_key'));
+  operations.useKeySealing(cache.keySealing);
   operations.useCatalog(
     () => offline.catalog.version,
     async () => {

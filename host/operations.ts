@@ -26,6 +26,7 @@ import { UiWatchdog, type UiRecoverer } from './operations/watchdog';
 import type { UpdateReport } from '../contract/fleet';
 import { updateFindings } from './operations/updates/findings';
 import { catalogFindings, type CatalogHealth } from './operations/diagnostics/findings';
+import { keySealingFindings } from './operations/maintenance/key-sealing-findings';
 
 /** The web-shell updater as operations sees it (host/operations/updates/). */
 export interface UpdatesPort {
@@ -75,6 +76,7 @@ export class Operations {
   private catalogVersion: () => string = () => 'unknown';
   private catalogHealth: () => CatalogHealth | null = () => null;
   private updates: UpdatesPort | null = null;
+  private keySealing: { readonly kind: string; readonly migrated: readonly string[] } | null = null;
 
   constructor(private readonly o: OperationsOptions) {
     const { config, logger, bus } = o;
@@ -191,7 +193,11 @@ export class Operations {
       ui: () => this.watchdog.health(),
       audit: this.audit,
     });
-    const extra = [...updateFindings(this.updates?.status() ?? null), ...catalogFindings(this.catalogHealth())];
+    const extra = [
+      ...updateFindings(this.updates?.status() ?? null),
+      ...catalogFindings(this.catalogHealth()),
+      ...(this.keySealing ? keySealingFindings(this.keySealing.kind, this.o.config.mode, this.keySealing.migrated) : []),
+    ];
     return extra.length ? { ...d, findings: [...d.findings, ...extra], overall: worstLevel([d.overall, ...extra.map((f) => f.level)]) } : d;
   }
 
@@ -217,6 +223,9 @@ export class Operations {
   }
   useHeartbeatChannel(channel: HeartbeatChannel): void {
     this.channel = channel;
+  }
+  useKeySealing(sealing: { readonly kind: string; readonly migrated: readonly string[] }): void {
+    this.keySealing = sealing;
   }
   usePlatformKey(key: () => string | null): void {
     this.platformKey = key;

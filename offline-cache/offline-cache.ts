@@ -36,6 +36,8 @@ export interface OfflineCacheOptions {
   readonly platform?: PlatformFactory;
   /** How the data and device keys are sealed: a 0600 file (web shell) or Electron safeStorage. */
   readonly sealer: SecretSealer;
+  /** How headerless key files from before sealing are read (default: the plain 0600 file); they are sealed on open. */
+  readonly legacySealers?: readonly SecretSealer[];
   readonly builtInCatalog: Catalog;
   /** What the journeys cannot run with in a catalog update; default `catalogFitsJourneys` against the built-in one. */
   readonly catalogFits?: (catalog: Catalog) => string[];
@@ -89,6 +91,8 @@ export interface OfflineCache {
   continueNumbering(highest: { readonly applications?: number; readonly evaluations?: number; readonly feedback?: number } | undefined): boolean;
   close(): Promise<void>;
   readonly keyWarning: string | null;
+  /** How the keys are sealed on disk, and which were sealed in place at this start (from a plain file). */
+  readonly keySealing: { readonly kind: string; readonly migrated: readonly string[] };
 }
 
 /**
@@ -100,8 +104,8 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   const clock = o.clock;
   const now = clock ? () => clock.now() : Date.now;
   const store = Store.open({ dataDir: o.dataDir, ...(o.damagedCopies ? { damagedCopies: o.damagedCopies } : {}) });
-  const dataKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'data.key'), o.sealer);
-  const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer);
+  const dataKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'data.key'), o.sealer, o.legacySealers);
+  const signer = loadOrCreateDeviceSigner(path.join(o.dataDir, 'keys', 'device.key'), o.kioskId, o.sealer, o.legacySealers);
   const cipher = createRecordCipher(dataKey.key, o.cipher ?? 'aes-256-gcm');
   const keys = deriveKeys(dataKey.key);
   const deps: PlatformDeps = { baseUrl: o.platformUrl, signer, timeoutMs: o.requestTimeoutMs, ...(o.fetch ? { fetch: o.fetch } : {}) };
@@ -114,7 +118,13 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
   });
   const attachments = new AttachmentStore(store, cipher, now);
   // The audit MAC key is sealed like the data key: a rewrite of the chain is detected on the kiosk itself.
-  const auditKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'audit.key'), o.sealer);
+  const auditKey = loadOrCreateDataKey(path.join(o.dataDir, 'keys', 'audit.key'), o.sealer, o.legacySealers);
+  const migrated = [
+    ...(dataKey.migratedFrom ? ['data.key'] : []),
+    ...(signer.sealing.migratedFrom ? ['device.key'] : []),
+    ...(auditKey.migratedFrom ? ['audit.key'] : []),
+  ];
+  const keyWarnings = [dataKey.warning, signer.sealing.warnings.join('; ') || null, auditKey.warning].filter((w): w is string => !!w);
   const audit = new AuditChain(store, o.auditHash ?? 'sha256', now, auditKey.key);
   auditSalvages(store, audit);
   const ledger = new ApplicationLedger(store, outbox, attachments, audit, { kioskId: o.kioskId, lookupKey: keys.lookup, now });
@@ -159,7 +169,8 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     engine,
     signer,
     printJobs: new PrintJobStore(store, cipher, now),
-    keyWarning: dataKey.warning,
+    keyWarning: keyWarnings.length > 0 ? keyWarnings.join('; ') : null,
+    keySealing: { kind: o.sealer.kind, migrated },
     pinPlatformKey(publicKeyBase64) {
       const bytes = Buffer.from(publicKeyBase64, 'base64');
       if (bytes.length !== 32) throw new Error('platform key must be 32 bytes');

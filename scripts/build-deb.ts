@@ -47,7 +47,7 @@ export const DEB_ARCH: Record<NodeArch, string> = { x64: 'amd64', arm64: 'arm64'
  * (bookworm) ships 18.19, so the package requires `nodejs (>= 20.19)` — on
  * bookworm from NodeSource's `nodejs` package or Debian 13 (trixie).
  */
-export const DEB_DEPENDS = ['nodejs (>= 20.19)', 'chromium', 'adduser', 'udev', 'init-system-helpers (>= 1.54)', 'fonts-noto-cjk'];
+export const DEB_DEPENDS = ['nodejs (>= 20.19)', 'chromium', 'adduser', 'udev', 'init-system-helpers (>= 1.54)', 'systemd (>= 250)', 'fonts-noto-cjk'];
 
 export interface DebBuild {
   readonly file: string;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type KioskConfig } from '../host/config';
 import { fingerprint, giveToOwnerOf, parsePlatformKeyFile, readImportedPlatformKey, sm2Fingerprint, writeImportedPlatformKey } from '../host/provisioning';
-import { plainFileSealer } from '../offline-cache/crypto/key-vault';
+import { chooseKeySealing } from '../host/key-sealing';
 import { loadOrCreateDeviceSigner } from '../offline-cache/sync/device-identity';
 import { keyFingerprints } from '../host/operations/maintenance/key-fingerprints';
 
@@ -26,12 +26,14 @@ function kioskKey(config: KioskConfig) {
   const file = path.join(config.dataDir, 'keys', 'device.key');
   const fresh = !existsSync(file);
   if (fresh) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const signer = loadOrCreateDeviceSigner(file, config.kioskId, plainFileSealer);
+  // The same sealing the kiosk uses (host/key-sealing.ts): a plain device key is sealed here too.
+  const sealing = chooseKeySealing(config.mode);
+  const signer = loadOrCreateDeviceSigner(file, config.kioskId, sealing.sealer, sealing.legacy);
   if (fresh) {
     giveToOwnerOf(config.dataDir, path.dirname(file));
     giveToOwnerOf(config.dataDir, file);
   }
-  return signer;
+  return Object.assign(signer, { sealedWith: sealing.sealer.kind });
 }
 
 let config: KioskConfig;
@@ -46,7 +48,7 @@ const [command, arg] = positionals;
 switch (command) {
   case 'show': {
     const signer = kioskKey(config);
-    const keys = keyFingerprints({ kioskId: config.kioskId, devicePublicKeyBase64: signer.publicKeyBase64, pinnedPlatformKey: null, imported: readImportedPlatformKey(config.dataDir) });
+    const keys = keyFingerprints({ kioskId: config.kioskId, devicePublicKeyBase64: signer.publicKeyBase64, pinnedPlatformKey: null, imported: readImportedPlatformKey(config.dataDir), keySealing: signer.sealedWith });
     const report = {
       kioskId: config.kioskId,
       servicePoint: config.servicePoint,
@@ -54,6 +56,7 @@ switch (command) {
       kioskKeyFingerprint: keys.deviceKey,
       platformKeyFingerprint: keys.platformKey,
       platformSm2KeyFingerprint: keys.platformSm2Key,
+      keySealing: keys.keySealing,
     };
     if (values.json) console.log(JSON.stringify(report));
     else {
@@ -61,6 +64,7 @@ switch (command) {
       console.log(`终端公钥 kiosk key         ${report.kioskKeyFingerprint}`);
       console.log(`平台公钥 platform key      ${report.platformKeyFingerprint ?? '未导入 not imported'}`);
       console.log(`平台国密公钥 platform SM2  ${report.platformSm2KeyFingerprint ?? '未导入 not imported'}`);
+      console.log(`密钥加封 key sealing       ${report.keySealing}${report.keySealing.startsWith('file-0600') ? '（未加封 NOT sealed）' : ''}`);
     }
     break;
   }

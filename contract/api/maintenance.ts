@@ -78,6 +78,8 @@ export const KeyFingerprintsSchema = z.object({
   /** 'imported': from the operator's file (provisioning); 'provisioned': learned with the demo token. */
   platformKeySource: z.enum(['imported', 'provisioned']).nullable(),
   platformSm2Key: z.string().nullable(),
+  /** How the data and device keys are sealed on disk: `systemd-creds:host+tpm2`, `kek:systemd-creds:host`, `kek:file`, `electron-safeStorage:…`, `file-0600` (plain). */
+  keySealing: z.string(),
 });
 export type KeyFingerprints = z.infer<typeof KeyFingerprintsSchema>;
 

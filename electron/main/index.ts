@@ -27,7 +27,7 @@ import {
   swallowInput,
 } from './policies';
 import { wireOperations } from './operations-wiring';
-import { safeStorageSealer } from './safe-storage-sealer';
+import { safeStorageLegacySealers, safeStorageSealer } from './safe-storage-sealer';
 
 const dev = devToolsAllowed(app.isPackaged, process.env);
 const appRoot = app.getAppPath();
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
 
-  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger, logRing, sealer: safeStorageSealer(safeStorage) });
+  const host: Host = await createHost({ config, platformUrl: config.platform.url, logger, logRing, sealer: safeStorageSealer(safeStorage), legacySealers: safeStorageLegacySealers(safeStorage) });
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererRoot);

@@ -1,8 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { createPrivateKey, sign } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SecretSealer } from '../crypto/key-vault';
+import { loadOrCreateSealedSecret, type SealedSecret, type SecretSealer } from '../crypto/key-vault';
 
 /**
  * The kiosk's Ed25519 device key: it signs every platform request. Stored
@@ -14,19 +13,17 @@ export interface DeviceSigner {
   sign(message: Uint8Array): Uint8Array;
 }
 
-export function loadOrCreateDeviceSigner(file: string, kioskId: string, sealer: SecretSealer): DeviceSigner {
-  let secret: Uint8Array;
-  if (existsSync(file)) {
-    secret = sealer.unseal(readFileSync(file));
-    if (secret.length !== 32) throw new Error(`device key in ${file} has ${secret.length} bytes, expected 32`);
-  } else {
-    mkdirSync(path.dirname(file), { recursive: true });
-    secret = ed25519.utils.randomSecretKey();
-    writeFileSync(`${file}.tmp`, sealer.seal(Buffer.from(secret)), { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
-  }
+export function loadOrCreateDeviceSigner(file: string, kioskId: string, sealer: SecretSealer, legacy?: readonly SecretSealer[]): DeviceSigner & { readonly sealing: SealedSecret } {
+  const sealing = loadOrCreateSealedSecret(file, sealer, {
+    name: path.basename(file),
+    create: () => Buffer.from(ed25519.utils.randomSecretKey()),
+    validate: (s) => (s.length === 32 ? null : `has ${s.length} bytes, expected 32`),
+    ...(legacy ? { legacy } : {}),
+  });
+  const secret = new Uint8Array(sealing.secret);
   const publicKey = ed25519.getPublicKey(secret);
   return {
+    sealing,
     kioskId,
     publicKeyBase64: Buffer.from(publicKey).toString('base64'),
     sign: fastSigner(secret) ?? ((message) => ed25519.sign(message, secret)),

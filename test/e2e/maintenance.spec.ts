@@ -81,6 +81,8 @@ test.describe('maintenance mode', () => {
     await expect(page.getByTestId('keys-kiosk-id')).toHaveText('SX-DEV-0001');
     await expect(page.getByTestId('keys-device')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
     await expect(page.getByTestId('keys-platform')).toContainText(/SHA256:[A-Za-z0-9+/]{43} （演示注册）/);
+    // A demo kiosk without systemd-creds or a KEK keeps plain key files, and the dashboard says so.
+    await expect(page.getByTestId('keys-sealing')).toHaveText('file-0600 （未加封：拷走数据目录即可读出办事记录）');
     expect(await axeViolations(page)).toEqual([]);
     await keepScreenshot(page, 'maintenance-dashboard');
 

@@ -63,7 +63,21 @@ function unitCommand(unit: string): { argv: string[]; env: Record<string, string
       if (m) env[m[1]!] = m[2]!;
     }
   }
-  return { argv: values('ExecStart')[0]!.split(/\s+/), env, user: values('User')[0]!, cwd: values('WorkingDirectory')[0]! };
+  const user = values('User')[0]!;
+  // LoadCredentialEncrypted=: systemd decrypts each into a directory only the service reads; done here the same way.
+  const creds = values('LoadCredentialEncrypted');
+  if (creds.length > 0) {
+    const dir = tempDir('credentials');
+    for (const c of creds) {
+      const [name, file] = [c.slice(0, c.indexOf(':')), c.slice(c.indexOf(':') + 1)];
+      execFileSync('systemd-creds', ['decrypt', `--name=${name}`, file, path.join(dir, name)], { stdio: 'pipe' });
+      chmodSync(path.join(dir, name), 0o400);
+    }
+    execFileSync('chown', ['-R', `${user}:${user}`, dir]);
+    chmodSync(dir, 0o500);
+    env['CREDENTIALS_DIRECTORY'] = dir;
+  }
+  return { argv: values('ExecStart')[0]!.split(/\s+/), env, user, cwd: values('WorkingDirectory')[0]! };
 }
 
 /** Starts what the unit runs, as its user with that user's groups (setpriv, util-linux). */
@@ -243,6 +257,11 @@ test('upgrade keeps the data and the keys; remove keeps them; purge deletes them
   setEnv({ KIOSK_MAINTENANCE_PIN: '73915246' });
   const keyBefore = JSON.parse(run('onething-kiosk-provision', ['show', '--json']).out) as { kioskKeyFingerprint: string };
   expect(keyBefore.kioskKeyFingerprint).toMatch(/^SHA256:/);
+  // The keys are sealed under the KEK the postinst made and sealed with systemd-creds; no plain KEK on disk.
+  expect((keyBefore as unknown as { keySealing: string }).keySealing).toMatch(/^kek:systemd-creds:host/);
+  expect(readFileSync(path.join(DATA, 'keys', 'device.key')).subarray(0, 26).toString()).toBe('OTK-SEALED/1 kek-aes256gcm');
+  expect(statSync(path.join(ETC, 'kek.cred')).mode & 0o777).toBe(0o600);
+  expect(existsSync(path.join(ETC, 'kek'))).toBe(false);
   expect(existsSync(path.join(DATA, 'keys', 'device.key'))).toBe(true);
   const upgraded = run('dpkg', ['-i', upgrade.file]);
   expect(upgraded.code, upgraded.out).toBe(0);

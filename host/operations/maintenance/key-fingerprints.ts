@@ -12,6 +12,8 @@ export function keyFingerprints(k: {
   /** The key the store pinned (provisioned in demo, or imported). */
   readonly pinnedPlatformKey: string | null;
   readonly imported: PlatformKeyFile | null;
+  /** How the data and device keys are sealed on disk (host/key-sealing.ts). */
+  readonly keySealing: string;
 }): KeyFingerprints {
   const platformKey = k.imported?.platformPublicKey ?? k.pinnedPlatformKey;
   return {
@@ -20,5 +22,6 @@ export function keyFingerprints(k: {
     platformKey: platformKey ? fingerprint(Buffer.from(platformKey, 'base64')) : null,
     platformKeySource: k.imported ? 'imported' : k.pinnedPlatformKey ? 'provisioned' : null,
     platformSm2Key: k.imported?.platformSm2PublicKey ? sm2Fingerprint(k.imported.platformSm2PublicKey) : null,
+    keySealing: k.keySealing,
   };
 }

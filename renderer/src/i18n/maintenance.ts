@@ -116,6 +116,8 @@ const zh = {
     provisioned: '（演示注册）',
     none: '未导入',
     hint: '请与省平台登记的指纹逐字核对',
+    sealing: '密钥加封',
+    unsealed: '（未加封：拷走数据目录即可读出办事记录）',
   },
   logs: {
     heading: '运行日志',
@@ -265,6 +267,8 @@ const en: Widen<Shape> = {
     provisioned: '(demo registration)',
     none: 'Not imported',
     hint: "Compare each character with the fingerprints in the platform's registry",
+    sealing: 'Key sealing',
+    unsealed: '(not sealed: a copy of the data folder reads the records)',
   },
   logs: {
     heading: 'Log',

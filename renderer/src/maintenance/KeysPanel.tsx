@@ -29,6 +29,10 @@ export function KeysPanel() {
         </dd>
         <dt>{t('maintenance.keys.platformSm2Key')}</dt>
         <dd data-testid="keys-platform-sm2">{keys.platformSm2Key ? <code>{keys.platformSm2Key}</code> : t('maintenance.keys.none')}</dd>
+        <dt>{t('maintenance.keys.sealing')}</dt>
+        <dd data-testid="keys-sealing">
+          <code>{keys.keySealing}</code> {keys.keySealing.startsWith('file-0600') ? t('maintenance.keys.unsealed') : ''}
+        </dd>
       </dl>
     </div>
   );

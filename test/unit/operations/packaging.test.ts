@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../support/processes';
+import { REPO_ROOT, tempDir } from '../../support/processes';
 
 const linux = path.join(REPO_ROOT, 'packaging', 'linux');
 const read = (f: string) => readFileSync(path.join(linux, f), 'utf8');
@@ -29,6 +29,23 @@ describe('systemd units', () => {
     expect(doctor).toMatch(/unreachable\(`KIOSK-NOT-RUNNING/);
     expect(doctor).toMatch(/function unreachable\([^)]*\): never \{[\s\S]*?fail\(busy \? 1 : 2,/);
     expect(keys(read('onething-kiosk-nightly.timer'), 'OnCalendar')).toEqual(['*-*-* 03:30:00']);
+  });
+});
+
+describe('the .deb seals the kiosk keys', () => {
+  const deb = (f: string) => readFileSync(path.join(REPO_ROOT, 'packaging', 'deb', f), 'utf8');
+  it('the host unit loads the KEK with LoadCredentialEncrypted= (systemd-analyze verify), the postinst seals it with systemd-creds', () => {
+    const unit = deb('onething-kiosk.service');
+    expect(keys(unit, 'LoadCredentialEncrypted')).toEqual(['kek:/etc/onething-kiosk/kek.cred']);
+    expect(keys(unit, 'Environment')).toContain('KIOSK_KEY_SEALING=kek');
+    // The packaged ExecStart does not exist on the build machine; everything else is verified as shipped.
+    const dir = tempDir('unit');
+    writeFileSync(path.join(dir, 'onething-kiosk.service'), unit.replace(/^ExecStart=.*$/m, 'ExecStart=/bin/true'));
+    execFileSync('systemd-analyze', ['verify', '--man=no', path.join(dir, 'onething-kiosk.service')], { stdio: 'pipe' });
+    const postinst = deb('postinst');
+    expect(postinst).toMatch(/systemd-creds has-tpm2 --quiet/);
+    expect(postinst).toMatch(/head -c 32 \/dev\/urandom \| systemd-creds encrypt --with-key="\$with" --name=kek - \/etc\/onething-kiosk\/kek\.cred\.new/);
+    expect(postinst).not.toMatch(/> \/etc\/onething-kiosk\/kek\b(?!\.)/);
   });
 });
 
