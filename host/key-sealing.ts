@@ -92,12 +92,13 @@ export const HOST_CREDENTIAL_SECRET = '/var/lib/systemd/credential.secret';
 
 /**
  * Direct use needs the host key: root, or a secret file named by the
- * environment. A demo run as root does not create the machine's host key;
- * production does.
+ * environment. Demo never uses the machine's own host key (nor creates it):
+ * a demo kiosk's keys must not depend on what else ran on the machine — only
+ * a secret named in `SYSTEMD_CREDENTIAL_SECRET` opts a demo run in.
  */
 function systemdCredsUsable(env: NodeJS.ProcessEnv, mode: 'demo' | 'production'): boolean {
   const root = process.getuid?.() === 0;
-  if (!(env['SYSTEMD_CREDENTIAL_SECRET'] || (root && (mode === 'production' || existsSync(HOST_CREDENTIAL_SECRET))))) return false;
+  if (!(env['SYSTEMD_CREDENTIAL_SECRET'] || (root && mode === 'production'))) return false;
   try {
     execFileSync('systemd-creds', ['--version'], { stdio: 'ignore', env });
     return true;
@@ -135,7 +136,7 @@ export function chooseKeySealing(
   }
   // Outside the unit (root running onething-kiosk-provision or doctor): open the same sealed KEK the unit hands over.
   const kekCred = files.kekCred ?? KEK_CRED_FILE;
-  if (wantKek && existsSync(kekCred) && systemdCredsUsable(env, 'demo')) {
+  if (wantKek && existsSync(kekCred) && systemdCredsUsable(env, kioskMode)) {
     const how = readable(files.kekSealing ?? KEK_SEALING_FILE)?.toString('utf8').trim() ?? 'host';
     return { sealer: kekSealer(runCreds(['decrypt', '--name=kek', kekCred, '-'], Buffer.alloc(0), env), `kek:systemd-creds:${how}`), legacy };
   }
@@ -143,7 +144,8 @@ export function chooseKeySealing(
     if (systemdCredsUsable(env, mode === 'systemd-creds' ? 'production' : kioskMode)) return { sealer: systemdCredsSealer(hasTpm2(env) ? 'host+tpm2' : 'host', env), legacy };
     if (mode === 'systemd-creds') throw new Error('KIOSK_KEY_SEALING=systemd-creds, but systemd-creds cannot be used here (needs root or SYSTEMD_CREDENTIAL_SECRET, and the systemd package)');
   }
-  if (wantKek) {
+  // The machine's KEK file is the installed kiosk's; a demo run uses it only when told to (KIOSK_KEY_SEALING=kek).
+  if (mode === 'kek' || (wantKek && kioskMode === 'production')) {
     const kek = readable(files.kek ?? KEK_FILE);
     if (kek) return { sealer: kekSealer(kek, 'kek:file'), legacy };
     if (mode === 'kek') throw new Error(`KIOSK_KEY_SEALING=kek, but no key-encryption key: neither $CREDENTIALS_DIRECTORY/kek nor ${files.kek ?? KEK_FILE} is readable`);

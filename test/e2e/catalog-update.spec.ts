@@ -1,11 +1,10 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import type { Page } from '@playwright/test';
 import { CATALOG, type Catalog } from '../../contract/catalog';
 import { startKioskProcess, type KioskProcess, type PlatformProcess } from '../support/processes';
 import { expect, test } from './fixtures';
+import { enterMaintenance } from './maintenance-driver';
 
 /** The demo kiosk's provisioned maintenance PIN (docs/maintenance.md). */
-const DEMO_PIN = '24682468';
 const first = CATALOG.oneThings[0]!;
 const NEW_NAME = '新生儿出生一件事（省平台新版）';
 const renamed = (version: string): Catalog => ({ ...CATALOG, version, oneThings: CATALOG.oneThings.map((t) => (t.id === first.id ? { ...t, name: NEW_NAME } : t)) });
@@ -18,17 +17,6 @@ async function admin(platform: PlatformProcess, path: string, body: unknown): Pr
 /** A kiosk that fetches the catalog right after it registers (no boot jitter). */
 const kioskFor = (platform: PlatformProcess): Promise<KioskProcess> =>
   startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000', KIOSK_BOOT_JITTER_MS: '0' });
-
-async function openDashboard(page: Page) {
-  await expect(page.getByTestId('maintenance-corner')).toBeAttached();
-  await page.mouse.move(20, 20);
-  await page.mouse.down();
-  await expect(page.getByRole('heading', { name: '维护登录' })).toBeVisible({ timeout: 8000 });
-  await page.mouse.up();
-  for (const d of DEMO_PIN) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
-  await page.getByTestId('pin-submit').click();
-  await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
-}
 
 test.describe('catalog updates from the platform', () => {
   test('a signed update changes the item text on the home screen', async ({ page, platform }) => {
@@ -54,7 +42,7 @@ test.describe('catalog updates from the platform', () => {
     const kiosk = await kioskFor(platform);
     try {
       await page.goto(kiosk.uiUrl);
-      await openDashboard(page);
+      await enterMaintenance(page);
       const finding = page.getByTestId('findings').locator('[data-code="CATALOG-REFUSED"]');
       await expect(finding).toContainText('签名校验不通过', { timeout: 20_000 });
       await expect(finding).toContainText(CATALOG.version);

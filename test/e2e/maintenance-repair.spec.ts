@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { CATALOG } from '../../contract/catalog';
 import { loadConfig } from '../../host/config';
 import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
@@ -8,19 +7,7 @@ import { flipBytes, leavesOf } from '../support/damaged-store';
 import { submitApplication } from '../support/offline-kiosk';
 import { startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
-
-const DEMO_PIN = '24682468';
-
-async function enterMaintenance(page: Page) {
-  await expect(page.getByTestId('maintenance-corner')).toBeAttached();
-  await page.mouse.move(20, 20);
-  await page.mouse.down();
-  await expect(page.getByRole('heading', { name: '维护登录' })).toBeVisible({ timeout: 8000 });
-  await page.mouse.up();
-  for (const d of DEMO_PIN) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
-  await page.getByTestId('pin-submit').click();
-  await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
-}
+import { enterMaintenance } from './maintenance-driver';
 
 test.describe('a technician fixes things from the maintenance screen', () => {
   test('paper-out is reported with its fix, disappears once paper is back, and the print self-test prints a slip', async ({ page, kiosk }) => {

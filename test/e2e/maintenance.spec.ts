@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { CATALOG } from '../../contract/catalog';
 import { demoCard } from '../../drivers/idcard';
 import { StaffCardRoster } from '../../host/operations/maintenance/staff-cards';
@@ -8,29 +7,7 @@ import { plainFileSealer } from '../../offline-cache/crypto/key-vault';
 import { openOfflineCache } from '../../offline-cache/offline-cache';
 import { startKioskProcess, tempDir } from '../support/processes';
 import { axeViolations, expect, keepScreenshot, test } from './fixtures';
-
-/** The demo kiosk's provisioned maintenance PIN (docs/maintenance.md). */
-const DEMO_PIN = '24682468';
-
-/** The hidden way in: hold the top-left corner on the attract screen until the PIN pad appears. */
-async function holdCorner(page: Page) {
-  await expect(page.getByTestId('maintenance-corner')).toBeAttached();
-  await page.mouse.move(20, 20);
-  await page.mouse.down();
-  await expect(page.getByRole('heading', { name: '维护登录' })).toBeVisible({ timeout: 8000 });
-  await page.mouse.up();
-}
-
-async function typePin(page: Page, pin: string) {
-  for (const d of pin) await page.locator('.pin-pad').getByRole('button', { name: d, exact: true }).click();
-  await page.getByTestId('pin-submit').click();
-}
-
-async function enterMaintenance(page: Page) {
-  await holdCorner(page);
-  await typePin(page, DEMO_PIN);
-  await expect(page.getByRole('heading', { name: '终端维护' })).toBeVisible();
-}
+import { DEMO_PIN, enterMaintenance, holdCorner, typePin } from './maintenance-driver';
 
 test.describe('maintenance mode', () => {
   test('a short tap on the corner does nothing; five wrong PINs lock the entry even for the right PIN', async ({ page, kiosk }) => {

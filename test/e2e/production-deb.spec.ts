@@ -20,6 +20,7 @@ import { demoCard, IdCardSimulator, SerialEndpoint } from '../../drivers/idcard'
 import { startSimulatedPrinter } from '../../drivers/printer/sim/pty-sim';
 import { readRunFile } from '../../host/run-file';
 import { startPlatformSim } from '../../platform-sim/server';
+import { makePki } from '../support/pki';
 import { tempDir } from '../support/processes';
 import { platformPayloadFor, walkToConsent } from './journey-driver';
 import { expect, test } from './fixtures';
@@ -151,16 +152,6 @@ test('an unprovisioned production start refuses with one line', async () => {
     'KIOSK-REFUSED production: platform.url (KIOSK_PLATFORM_URL) is not set; a production kiosk never starts the local simulator',
   ]);
 });
-
-/** A throw-away province CA and a server certificate for 127.0.0.1, made by openssl. */
-function makePki(dir: string): void {
-  const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  ssl(['req', '-x509', ...ec, '-days', '2', '-subj', '/CN=Test Province CA', '-keyout', 'ca.key', '-out', 'ca.pem']);
-  writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  ssl(['req', ...ec, '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr']);
-  ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.pem']);
-}
 
 test('provisioned against a production platform, the installed kiosk takes an application in Chromium and delivers it', async ({ page }) => {
   test.setTimeout(240_000);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,8 @@ import { startPlatformSim, type PlatformSim } from '../../../platform-sim/server
 import { drain, openKiosk, platformIntake, submitApplication } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
+import { makePki } from '../../support/pki';
+
 /**
  * The kiosk's TLS to the platform, against real https servers: a throw-away
  * province CA, a server certificate for 127.0.0.1 and a kiosk client
@@ -27,23 +28,12 @@ let sim: PlatformSim;
 let simDataDir: string;
 const seenClients: (string | null)[] = [];
 
-function makePki(dir: string): void {
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  run(['req', '-x509', ...ec, '-days', '2', '-subj', '/CN=Test Province CA', '-keyout', 'ca.key', '-out', 'ca.pem']);
-  writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  run(['req', ...ec, '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr']);
-  run(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.pem']);
-  writeFileSync(path.join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-  run(['req', ...ec, '-subj', '/CN=SX-TY-XD-0001', '-keyout', 'client.key', '-out', 'client.csr']);
-  run(['x509', '-req', '-in', 'client.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'client.ext', '-out', 'client.pem']);
-}
 
 const file = (name: string) => path.join(pki, name);
 
 beforeAll(async () => {
   pki = tempDir('pki');
-  makePki(pki);
+  makePki(pki, { client: 'SX-TY-XD-0001' });
   // A gateway that wants mutual TLS: only clients with a certificate from the province CA get through.
   gateway = createServer({ key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')), ca: readFileSync(file('ca.pem')), requestCert: true, rejectUnauthorized: true }, (req, res) => {
     const peer = (req.socket as TLSSocket).getPeerCertificate();
