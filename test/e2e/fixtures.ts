@@ -67,6 +67,14 @@ export async function platformFaults(platform: PlatformProcess, config: Record<s
 /** The privacy wipe between two residents of a shared kiosk: card lifted, session ended, attract screen. */
 export async function freshVisit(page: Page, kiosk: KioskProcess): Promise<void> {
   await kiosk.call('devdock.idcard.remove', {});
+  // The reader polls: a card lifted and put back between two polls is the same card still lying there, which an
+  // ended visit never carries over. Wait until the reader has seen it lifted, as a resident's hand would.
+  await expect
+    .poll(async () => {
+      const r = await kiosk.call<{ ok: boolean; value?: { kind: string; conditions: Record<string, unknown> }[] }>('devices.list', {});
+      return r.body.value?.find((d) => d.kind === 'idcard')?.conditions['card'] ?? 'none';
+    }, { timeout: 15_000 })
+    .not.toBe('present');
   await kiosk.call('session.end', { reason: 'finished' });
   await page.goto(kiosk.uiUrl);
   await expect(page.getByTestId('start')).toBeVisible();
