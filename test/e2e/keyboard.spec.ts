@@ -91,6 +91,20 @@ test.describe('the on-screen keyboard types every name: pinyin phrases, handwrit
       await expect(keyboard.getByTestId('pinyin-buffer')).toHaveText('输入拼音，再点选汉字');
     });
 
+    await test.step('a page of single characters fills two rows of the bar, as pageStarts counts them: 25 on the portrait screen', async () => {
+      await typeLetters(keyboard, 'jiao');
+      await expect(keyboard.getByTestId('candidates')).toHaveAttribute('data-pending', 'false');
+      await expect(keyboard.getByTestId('candidate')).toHaveCount(25);
+      const boxes = await keyboard.getByTestId('candidate').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: r.width, height: r.height })));
+      // Drawn in exactly two rows, each a full touch target (≥ 48 px; 56 here).
+      expect(new Set(boxes.map((b) => b.top)).size).toBe(2);
+      expect(Math.min(...boxes.map((b) => Math.min(b.width, b.height)))).toBeGreaterThanOrEqual(48);
+      await expect(keyboard.getByTestId('candidates-next')).toBeEnabled();
+      await keepScreenshot(page, 'keyboard-pinyin-singles');
+      for (let i = 0; i < 4; i++) await keyboard.getByRole('button', { name: '删除' }).first().click();
+      await expect(field).toHaveValue('王梓萱');
+    });
+
     await test.step('handwriting: 王 written with the pointer is the first candidate', async () => {
       for (let i = 0; i < 3; i++) await keyboard.getByRole('button', { name: '删除' }).first().click();
       await expect(field).toHaveValue('');

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../app/kiosk-context';
-import { pageFor, pageItems, pageSize, type Paged } from './candidate-paging';
+import { pageFor, pageItems, pageStarts, PORTRAIT_BAR, type BarGeometry, type Paged } from './candidate-paging';
 
 function wavUrl(base64: string): string {
   const bin = atob(base64);
@@ -10,22 +10,50 @@ function wavUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
 }
 
+/** The bar's width and the pager's, as drawn (a ResizeObserver follows the bar; the pager's depends on the language). */
+function useBarGeometry(): [React.RefObject<HTMLDivElement | null>, React.RefObject<HTMLSpanElement | null>, BarGeometry] {
+  const bar = useRef<HTMLDivElement | null>(null);
+  const pager = useRef<HTMLSpanElement | null>(null);
+  const [geometry, setGeometry] = useState<BarGeometry>(PORTRAIT_BAR);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const measure = () => {
+      const width = el.clientWidth;
+      const pagerWidth = pager.current?.getBoundingClientRect().width;
+      setGeometry((g) => {
+        const next = { ...g, width: width > 0 ? width : g.width, pager: pagerWidth ? Math.ceil(pagerWidth) : g.pager };
+        return next.width === g.width && next.pager === g.pager ? g : next;
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (pager.current) observer.observe(pager.current);
+    return () => observer.disconnect();
+  });
+  return [bar, pager, geometry];
+}
+
 /**
- * One page of candidates, with 上一页/下一页. In elderly mode the buttons are
- * larger, fewer to a page, and each has a 读 button beside it that speaks the
- * candidate (the host's voice service) before the resident chooses it.
+ * One page of candidates, with 上一页/下一页. A page is what two rows of the bar
+ * hold (pageStarts): a single character is one touch target wide, so a page of
+ * them holds more than a page of names. In elderly mode the buttons are larger,
+ * six to a page, and each has a 读 button beside it that speaks the candidate
+ * (the host's voice service) before the resident chooses it.
  * `pending`: the answer to what is typed now is on its way (nothing stale is shown meanwhile).
  */
 export function CandidateBar({ candidates, onChoose, lead, pending = false }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode; pending?: boolean }) {
   const { t } = useTranslation();
   const { client, elderly } = useKiosk();
-  const size = pageSize(elderly);
+  const [barRef, pagerRef, geometry] = useBarGeometry();
+  const starts = useMemo(() => pageStarts(candidates, elderly, geometry), [candidates, elderly, geometry]);
   // The page turned is kept with the list it was turned on: a new list opens on page 1 (not even one render late).
   const [paged, setPaged] = useState<Paged<readonly string[]>>({ list: candidates, page: 0 });
-  const { page, pages } = pageFor(paged, candidates, candidates.length, size);
+  const { page, pages } = pageFor(paged, candidates, starts);
   const setPage = (p: number) => setPaged({ list: candidates, page: p });
   const audio = useRef<HTMLAudioElement | null>(null);
-  const shown = pageItems(candidates, page, size);
+  const shown = pageItems(candidates, page, starts);
   const speak = (text: string) => {
     void client.api['voice.speak']({ text, locale: 'zh-CN' }).then((r) => {
       if (!r.ok || !audio.current) return;
@@ -37,7 +65,7 @@ export function CandidateBar({ candidates, onChoose, lead, pending = false }: { 
     });
   };
   return (
-    <div className="candidates" aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
+    <div className="candidates" ref={barRef} aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
       {lead}
       {shown.map(({ item: c, index }) => (
         <span className="candidate-cell" key={`${page}-${c}`}>
@@ -52,7 +80,7 @@ export function CandidateBar({ candidates, onChoose, lead, pending = false }: { 
         </span>
       ))}
       {pages > 1 && (
-        <span className="candidate-pager">
+        <span className="candidate-pager" ref={pagerRef}>
           <button type="button" className="key" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="candidates-prev">
             {t('journey.keyboard.prevPage')}
           </button>

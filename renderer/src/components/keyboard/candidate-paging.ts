@@ -9,9 +9,75 @@
  * the earlier list was applied, for one render, to the new one.
  */
 
-/** Candidates to a page: fewer and larger in elderly mode. */
-export function pageSize(elderly: boolean): number {
-  return elderly ? 6 : 8;
+/** Candidates to a page in elderly mode: six, each with its 读 button (fewer and larger). */
+export const ELDERLY_PAGE = 6;
+
+/**
+ * The candidate bar's geometry in normal mode, in CSS pixels. A page is what fits in `rows` rows of the bar, laid
+ * out as the browser wraps it (flex-wrap, `gap` between items, the 上一页/下一页 pair after the last candidate):
+ * a single character is one touch target wide, so a page holds more of them than of three-character names.
+ */
+export interface BarGeometry {
+  /** The bar's inner width (measured; 960 on the 1080-pixel portrait screen). */
+  readonly width: number;
+  readonly rows: number;
+  readonly gap: number;
+  /** The 上一页/下一页 pair's width (measured: wider in English). */
+  readonly pager: number;
+  /** A Han character's advance: the candidate's font size (1.2em of the 24-pixel body). */
+  readonly glyph: number;
+  /** A candidate button's padding and border, both sides (4 + 2 px each). */
+  readonly pad: number;
+  /** A candidate button's least width: the touch target (--target). */
+  readonly min: number;
+}
+
+/** The portrait kiosk's bar (1080 px screen less the page's and the keyboard's padding), as measured in Chromium. */
+export const PORTRAIT_BAR: BarGeometry = { width: 960, rows: 2, gap: 8, pager: 232, glyph: 28.8, pad: 12, min: 56 };
+
+/** How wide a candidate's button is drawn (every character full width; one more pixel against rounding). */
+export function candidateWidth(text: string, g: BarGeometry): number {
+  return Math.max(g.min, Array.from(text).length * g.glyph + g.pad) + 1;
+}
+
+/**
+ * Where each page starts: in elderly mode every six; otherwise as many as the bar's rows hold, with the pager
+ * beside the last (a list that fits whole needs no pager). Pure: the same list and geometry give the same pages.
+ */
+export function pageStarts(candidates: readonly string[], elderly: boolean, g: BarGeometry = PORTRAIT_BAR): readonly number[] {
+  const n = candidates.length;
+  if (n === 0) return [0];
+  if (elderly) return Array.from({ length: Math.ceil(n / ELDERLY_PAGE) }, (_, i) => i * ELDERLY_PAGE);
+  const widths = candidates.map((c) => candidateWidth(c, g));
+  // Rows used by a run of candidates, and by the run with the pager after it.
+  const fill = (from: number, withPager: boolean): number => {
+    let row = 1;
+    let x = 0;
+    let i = from;
+    for (; i < n; i++) {
+      const w = widths[i]!;
+      let r = row;
+      let nx: number;
+      if (x === 0) nx = w;
+      else if (x + g.gap + w <= g.width) nx = x + g.gap + w;
+      else {
+        r = row + 1;
+        nx = w;
+      }
+      const used = withPager ? (nx + g.gap + g.pager <= g.width ? r : r + 1) : r;
+      if (used > g.rows && i > from) break;
+      row = r;
+      x = nx;
+    }
+    return i;
+  };
+  if (fill(0, false) === n) return [0];
+  const starts: number[] = [];
+  for (let i = 0; i < n; ) {
+    starts.push(i);
+    i = fill(i, true);
+  }
+  return starts;
 }
 
 /** A lookup's answer, with the input it answers (compared with ===: the buffer's text, the strokes' array). */
@@ -34,13 +100,15 @@ export interface Paged<L> {
   readonly page: number;
 }
 
-export function pageFor<L>(paged: Paged<L>, list: L, count: number, size: number): { readonly page: number; readonly pages: number } {
-  const pages = Math.max(1, Math.ceil(count / size));
+export function pageFor<L>(paged: Paged<L>, list: L, starts: readonly number[]): { readonly page: number; readonly pages: number } {
+  const pages = Math.max(1, starts.length);
   const page = paged.list === list ? Math.min(Math.max(0, paged.page), pages - 1) : 0;
   return { page, pages };
 }
 
 /** The candidates of one page, each with its index in the whole list (what choosing it hands back). */
-export function pageItems<T>(candidates: readonly T[], page: number, size: number): readonly { readonly item: T; readonly index: number }[] {
-  return candidates.slice(page * size, page * size + size).map((item, i) => ({ item, index: page * size + i }));
+export function pageItems<T>(candidates: readonly T[], page: number, starts: readonly number[]): readonly { readonly item: T; readonly index: number }[] {
+  const from = starts[page] ?? candidates.length;
+  const to = starts[page + 1] ?? candidates.length;
+  return candidates.slice(from, to).map((item, i) => ({ item, index: from + i }));
 }
