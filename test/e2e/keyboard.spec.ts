@@ -172,8 +172,11 @@ test.describe('the on-screen keyboard types every name: pinyin phrases, handwrit
     await expect(keyboard.getByTestId('keyboard-mode-handwriting')).toHaveAttribute('aria-pressed', 'true');
     await write(page, '王');
     await expect(keyboard.getByTestId('candidate').first()).toHaveText('王');
-    // Six to a page, each with its 读 button; a larger pad and keys than normal mode.
-    await expect(keyboard.getByTestId('candidate')).toHaveCount(6);
+    // All ten written candidates in two rows of five, each with its 读 button; a larger pad and keys than normal mode.
+    await expect(keyboard.getByTestId('candidate')).toHaveCount(10);
+    await expect(keyboard.getByTestId('candidate-speak')).toHaveCount(10);
+    const tops = await keyboard.getByTestId('candidate').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(2);
     expect((await page.getByTestId('handwriting-pad').boundingBox())!.width).toBeGreaterThanOrEqual(470);
     expect((await keyboard.getByTestId('candidate').first().boundingBox())!.height).toBeGreaterThanOrEqual(80);
     await keyboard.getByTestId('candidate-speak').first().click();

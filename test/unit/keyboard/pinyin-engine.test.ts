@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pageStarts } from '../../../renderer/src/components/keyboard/candidate-paging';
+import { ELDERLY_BAR, pageStarts, PORTRAIT_BAR } from '../../../renderer/src/components/keyboard/candidate-paging';
 import { createPinyinEngine } from '../../../renderer/src/components/keyboard/ime/pinyin-engine';
 import { gbkHanzi, givenNameFixture, imeData } from './ime-data';
 
 /** The old fixed page (eight to a page): kept as a bound on the ranking itself, whatever the bar holds. */
 const PAGE = 8;
 /** The page (0-based) the candidate bar shows the candidate at index `i` on, in normal mode on the portrait screen. */
-const pageOf = (list: readonly string[], i: number) => (i < 0 ? Infinity : pageStarts(list, false).findLastIndex((s) => s <= i));
+const pageOf = (list: readonly string[], i: number, g = PORTRAIT_BAR) => (i < 0 ? Infinity : pageStarts(list, g).findLastIndex((s) => s <= i));
 const engine = createPinyinEngine(imeData);
 const texts = (buffer: string, o = {}) => engine.lookup(buffer, o).map((c) => c.text);
 
@@ -51,7 +51,7 @@ describe('pinyin input: phrases, initials, ranking, paging', () => {
     const at = fixture.map(([c, py]) => {
       const list = texts(py, { names: true });
       const i = list.indexOf(c);
-      return { c, i, page: pageOf(list, i) };
+      return { c, i, page: pageOf(list, i), elderlyPage: pageOf(list, i, ELDERLY_BAR) };
     });
     // Ranked from permissive data only (node-segment's and jieba's name data, faker's zh_CN names, @pinyin-pro/data;
     // see scripts/generate-ime-names.ts), never from this list. A page is what two rows of the portrait bar hold
@@ -61,7 +61,8 @@ describe('pinyin input: phrases, initials, ranking, paging', () => {
     const onPage = (p: number) => at.filter((x) => x.page === p).length;
     console.log(
       `given-name characters: page 1 ${onPage(0)}/500, page 2 ${onPage(1)}, later ${500 - onPage(0) - onPage(1)}; ` +
-        `in the first 8 ${at.filter(({ i }) => i >= 0 && i < PAGE).length}, beyond the 16th: ${late.map((l) => `${l.c} ${l.i + 1}`).join(', ')}`,
+        `in the first 8 ${at.filter(({ i }) => i >= 0 && i < PAGE).length}, beyond the 16th: ${late.map((l) => `${l.c} ${l.i + 1}`).join(', ')}; ` +
+        `elderly mode (8 to a page): beyond two pages ${at.filter((x) => x.elderlyPage > 1).map((x) => x.c).join('')}`,
     );
     expect(at.filter(({ page }) => page > 1)).toEqual([]);
     expect(onPage(0)).toBeGreaterThanOrEqual(495);

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../app/kiosk-context';
-import { pageFor, pageItems, pageStarts, PORTRAIT_BAR, type BarGeometry, type Paged } from './candidate-paging';
+import { ELDERLY_BAR, pageFor, pageItems, pageStarts, PORTRAIT_BAR, type BarGeometry, type Paged } from './candidate-paging';
 
 function wavUrl(base64: string): string {
   const bin = atob(base64);
@@ -11,19 +11,19 @@ function wavUrl(base64: string): string {
 }
 
 /** The bar's width and the pager's, as drawn (a ResizeObserver follows the bar; the pager's depends on the language). */
-function useBarGeometry(): [React.RefObject<HTMLDivElement | null>, React.RefObject<HTMLSpanElement | null>, BarGeometry] {
+function useBarGeometry(base: BarGeometry): [React.RefObject<HTMLDivElement | null>, React.RefObject<HTMLSpanElement | null>, BarGeometry] {
   const bar = useRef<HTMLDivElement | null>(null);
   const pager = useRef<HTMLSpanElement | null>(null);
-  const [geometry, setGeometry] = useState<BarGeometry>(PORTRAIT_BAR);
+  const [measured, setMeasured] = useState<{ width: number; pager: number } | null>(null);
   useLayoutEffect(() => {
     const el = bar.current;
     if (!el) return;
     const measure = () => {
       const width = el.clientWidth;
       const pagerWidth = pager.current?.getBoundingClientRect().width;
-      setGeometry((g) => {
-        const next = { ...g, width: width > 0 ? width : g.width, pager: pagerWidth ? Math.ceil(pagerWidth) : g.pager };
-        return next.width === g.width && next.pager === g.pager ? g : next;
+      setMeasured((m) => {
+        const next = { width: width > 0 ? width : (m?.width ?? 0), pager: pagerWidth ? Math.ceil(pagerWidth) : (m?.pager ?? 0) };
+        return m && next.width === m.width && next.pager === m.pager ? m : next;
       });
     };
     measure();
@@ -32,6 +32,10 @@ function useBarGeometry(): [React.RefObject<HTMLDivElement | null>, React.RefObj
     if (pager.current) observer.observe(pager.current);
     return () => observer.disconnect();
   });
+  const geometry = useMemo(
+    () => ({ ...base, width: measured?.width || base.width, pager: measured?.pager || base.pager }),
+    [base, measured],
+  );
   return [bar, pager, geometry];
 }
 
@@ -39,15 +43,15 @@ function useBarGeometry(): [React.RefObject<HTMLDivElement | null>, React.RefObj
  * One page of candidates, with 上一页/下一页. A page is what two rows of the bar
  * hold (pageStarts): a single character is one touch target wide, so a page of
  * them holds more than a page of names. In elderly mode the buttons are larger,
- * six to a page, and each has a 读 button beside it that speaks the candidate
+ * fewer to a page, and each has a 读 button beside it that speaks the candidate
  * (the host's voice service) before the resident chooses it.
  * `pending`: the answer to what is typed now is on its way (nothing stale is shown meanwhile).
  */
 export function CandidateBar({ candidates, onChoose, lead, pending = false }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode; pending?: boolean }) {
   const { t } = useTranslation();
   const { client, elderly } = useKiosk();
-  const [barRef, pagerRef, geometry] = useBarGeometry();
-  const starts = useMemo(() => pageStarts(candidates, elderly, geometry), [candidates, elderly, geometry]);
+  const [barRef, pagerRef, geometry] = useBarGeometry(elderly ? ELDERLY_BAR : PORTRAIT_BAR);
+  const starts = useMemo(() => pageStarts(candidates, geometry), [candidates, geometry]);
   // The page turned is kept with the list it was turned on: a new list opens on page 1 (not even one render late).
   const [paged, setPaged] = useState<Paged<readonly string[]>>({ list: candidates, page: 0 });
   const { page, pages } = pageFor(paged, candidates, starts);

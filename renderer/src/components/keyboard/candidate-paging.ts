@@ -9,13 +9,10 @@
  * the earlier list was applied, for one render, to the new one.
  */
 
-/** Candidates to a page in elderly mode: six, each with its 读 button (fewer and larger). */
-export const ELDERLY_PAGE = 6;
-
 /**
- * The candidate bar's geometry in normal mode, in CSS pixels. A page is what fits in `rows` rows of the bar, laid
- * out as the browser wraps it (flex-wrap, `gap` between items, the 上一页/下一页 pair after the last candidate):
- * a single character is one touch target wide, so a page holds more of them than of three-character names.
+ * The candidate bar's geometry, in CSS pixels. A page is what fits in `rows` rows of the bar, laid out as the
+ * browser wraps it (flex-wrap, `gap` between items, the 上一页/下一页 pair after the last candidate): a single
+ * character is one touch target wide, so a page holds more of them than of three-character names.
  */
 export interface BarGeometry {
   /** The bar's inner width (measured; 960 on the 1080-pixel portrait screen). */
@@ -30,24 +27,27 @@ export interface BarGeometry {
   readonly pad: number;
   /** A candidate button's least width: the touch target (--target). */
   readonly min: number;
+  /** What stands beside each candidate: in elderly mode its 读 button (80 px) and the 2-px gap before it. */
+  readonly extra: number;
 }
 
 /** The portrait kiosk's bar (1080 px screen less the page's and the keyboard's padding), as measured in Chromium. */
-export const PORTRAIT_BAR: BarGeometry = { width: 960, rows: 2, gap: 8, pager: 232, glyph: 28.8, pad: 12, min: 56 };
+export const PORTRAIT_BAR: BarGeometry = { width: 960, rows: 2, gap: 8, pager: 232, glyph: 28.8, pad: 12, min: 56, extra: 0 };
+/** The same bar in elderly mode: 51-px characters (1.5em of 34 px), buttons at least 96 px, each with its 读. */
+export const ELDERLY_BAR: BarGeometry = { width: 960, rows: 2, gap: 8, pager: 294, glyph: 51, pad: 12, min: 96, extra: 82 };
 
-/** How wide a candidate's button is drawn (every character full width; one more pixel against rounding). */
+/** How wide a candidate's cell is drawn (every character full width; one more pixel against rounding). */
 export function candidateWidth(text: string, g: BarGeometry): number {
-  return Math.max(g.min, Array.from(text).length * g.glyph + g.pad) + 1;
+  return Math.max(g.min, Array.from(text).length * g.glyph + g.pad) + g.extra + 1;
 }
 
 /**
- * Where each page starts: in elderly mode every six; otherwise as many as the bar's rows hold, with the pager
- * beside the last (a list that fits whole needs no pager). Pure: the same list and geometry give the same pages.
+ * Where each page starts: as many candidates as the bar's rows hold, with the pager beside the last (a list that
+ * fits whole needs no pager). Pure: the same list and geometry give the same pages.
  */
-export function pageStarts(candidates: readonly string[], elderly: boolean, g: BarGeometry = PORTRAIT_BAR): readonly number[] {
+export function pageStarts(candidates: readonly string[], g: BarGeometry = PORTRAIT_BAR): readonly number[] {
   const n = candidates.length;
   if (n === 0) return [0];
-  if (elderly) return Array.from({ length: Math.ceil(n / ELDERLY_PAGE) }, (_, i) => i * ELDERLY_PAGE);
   const widths = candidates.map((c) => candidateWidth(c, g));
   // Rows used by a run of candidates, and by the run with the pager after it.
   const fill = (from: number, withPager: boolean): number => {
