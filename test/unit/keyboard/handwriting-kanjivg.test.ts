@@ -6,15 +6,18 @@ import { fingerWriting, gb2312Level1, selectAgreeing, splitHash } from './kanjiv
 const recognizer = createHandwritingRecognizer(keyboardData('strokes'));
 
 /**
- * Floors for the test split, fixed from the development split before the test split was first run. On the
- * development split (506 characters) top-1 was 94.5 % and top-5 100 % (no miss). Top-1 floor: that less three
- * standard errors of a proportion over the test split's 1,091 characters (2.1 points), rounded down to the
- * percent: 92 %. Top-5: no miss in 506 bounds the miss rate by 3/506 = 0.6 % (rule of three, 95 %); that less
- * three standard errors over 1,091 (0.7 points), rounded down: 98 %. A recogniser as good as it was on the
- * development split fails these by chance about once in 700 runs; one that has lost three points of top-1 fails.
- * The recogniser was not changed for this set: neither split was used to tune anything.
+ * Floors for the test split, fixed from the development split before the test split was run. First, with the
+ * recogniser comparing points alone: development (506 characters) top-1 94.5 %, top-5 100 %; floors 92 % (that
+ * less three standard errors of a proportion over the test split's 1,091 characters, 2.1 points, rounded down)
+ * and 98 % (no miss in 506 bounds the miss rate by 3/506 = 0.6 %, the rule of three; less three standard errors,
+ * 0.7 points; rounded down) — the test split then gave 95.8 % and 99.6 %. Then the recogniser learnt to weigh
+ * the strokes' directions (handwriting.ts DIRECTION_WEIGHT), its one weight chosen on the development split alone:
+ * development top-1 98.6 %. Top-1 floor: that less three standard errors (1.1 points) and an allowance of 1.5
+ * points for having chosen the weight on that split, rounded down: 96 %; top-5 stays 98 %. Fixed before the test
+ * split was run with the new weight. A recogniser as good as on the development split fails these by chance
+ * far less than once in 700 runs; one that has lost the directions' gain fails.
  */
-const FLOOR_TOP1 = 0.92;
+const FLOOR_TOP1 = 0.96;
 const FLOOR_TOP5 = 0.98;
 
 function score(chars: readonly string[], seedBase: number) {
