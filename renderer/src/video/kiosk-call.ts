@@ -11,6 +11,13 @@ export type CallPhase =
 
 type HangupReason = Extract<ClientMessage, { type: 'hangup' }>['reason'];
 
+/** A call an agent answered: what its 好差评 names. */
+export interface ServedCall {
+  readonly callId: string;
+  readonly agentId: string | null;
+  readonly agentName: string;
+}
+
 const WELCOME_TIMEOUT_MS = 10_000;
 
 /** Diagnostics hook: the live peer connection (technicians' console, e2e getStats). */
@@ -37,6 +44,7 @@ export class KioskCall {
   private lastView = '';
   private closed = false;
   private phaseNow: CallPhase = { kind: 'checking' };
+  private servedBy: ServedCall | null = null;
 
   constructor(
     private readonly client: KioskClient,
@@ -46,6 +54,11 @@ export class KioskCall {
 
   get phase(): CallPhase {
     return this.phaseNow;
+  }
+
+  /** The call an agent answered in this help (null while waiting, or when nobody answered). */
+  get served(): ServedCall | null {
+    return this.servedBy;
   }
 
   private set(p: CallPhase): void {
@@ -158,6 +171,7 @@ export class KioskCall {
       case 'connected':
         this.callId = m.callId;
         this.agent = m.peer;
+        this.servedBy = { callId: m.callId, agentId: m.agentId ?? null, agentName: m.peer };
         return this.connect(m.ice);
       case 'signal':
         if (!this.pc || m.callId !== this.callId) return;
