@@ -36,7 +36,10 @@ export function RatingPanel({ service, reference = null, applicationNumber = nul
   const [sent, setSent] = useState(false);
   const headingId = `rating-heading-${service}`;
 
-  const toggle = (r: EvaluationReason) => setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+  const toggle = (r: EvaluationReason) => {
+    setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+    setProblem(null);
+  };
   const send = async () => {
     if (!level) return;
     if (evaluationNeedsReasons(level) && reasons.length === 0) return setProblem(t('journey.evaluation.needReason'));
