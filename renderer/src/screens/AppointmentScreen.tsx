@@ -31,7 +31,7 @@ export function AppointmentScreen(props: { intent?: AppointmentIntent }) {
   const thing = intent.thingId ? oneThingById(intent.thingId) : undefined;
   const subItem = thing && intent.subItemCode ? thing.subItems.find((s) => s.code === intent.subItemCode) : undefined;
   const thingName = thing ? (locale === 'en' ? thing.nameEn : thing.name) : null;
-  const purpose = subItem ? `${thingName}（${locale === 'en' ? subItem.nameEn : subItem.name}）` : (thingName ?? t('channels.appointments.general'));
+  const purpose = subItem ? (locale === 'en' ? `${thingName} (${subItem.nameEn})` : `${thingName}（${subItem.name}）`) : (thingName ?? t('channels.appointments.general'));
   const identified = session?.identity != null;
   const [halls, setHalls] = useState<HallsResponse | null>(null);
   const [offline, setOffline] = useState<string | null>(null);
