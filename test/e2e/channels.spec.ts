@@ -179,6 +179,17 @@ test.describe('预约, progress everywhere and 好差评 for every service', () 
     await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
     await expect(page.getByTestId('hall-visit-21-01')).toBeVisible();
     await expect(page.locator('.journey.review')).toContainText('第一次办证');
+    // Network unplugged: the same sub-item's booking says plainly it cannot be made, offers 12345, and 返回 still leads back.
+    await platformFaults(platform, { errorRate: 1 });
+    try {
+      await page.getByTestId('book-visit-21-01').click();
+      await expect(page.getByTestId('appointment-offline')).toContainText('12345', { timeout: 20_000 });
+      await expect(page.getByTestId('hall-yangqu-center')).toHaveCount(0);
+      await checkScreen(page, 'visit-offline');
+    } finally {
+      await platformFaults(platform, {});
+    }
+    await page.getByTestId('appointment-back-to-review').click();
     await page.getByTestId('review-next').click();
     await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
   });
