@@ -19,6 +19,7 @@ import {
   allowPermission,
   allowPermissionCheck,
   APP_ORIGIN,
+  CALL_CLOSING_METHODS,
   CALL_OPENING_METHODS,
   CallMediaWindow,
   APP_SCHEME,
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
       if (!trusted) return { ok: false, code: 'forbidden', message: 'untrusted sender' };
       const result = await host.call(method, input, { transport: 'electron' });
       if (CALL_OPENING_METHODS.includes(method) && (result as { ok?: boolean }).ok === true) callMedia.open(Date.now());
+      if (CALL_CLOSING_METHODS.includes(method)) callMedia.close();
       return result;
     });
   }

@@ -107,6 +107,8 @@ export class CallMediaWindow {
 
 /** Host methods whose success opens the call window. */
 export const CALL_OPENING_METHODS: readonly string[] = ['video.ticket'];
+/** Host methods that close it (the renderer's video help is over). */
+export const CALL_CLOSING_METHODS: readonly string[] = ['video.callEnded'];
 
 type KeyInput = Pick<Input, 'type' | 'key' | 'code' | 'control' | 'alt' | 'meta' | 'shift'>;
 

@@ -45,6 +45,7 @@ export class KioskCall {
   private closed = false;
   private phaseNow: CallPhase = { kind: 'checking' };
   private servedBy: ServedCall | null = null;
+  private ticketed = false;
 
   constructor(
     private readonly client: KioskClient,
@@ -71,6 +72,7 @@ export class KioskCall {
   async open(): Promise<void> {
     const r = await this.client.api['video.ticket']({});
     if (!r.ok) return this.set({ kind: 'unavailable', reason: r.code === 'not-found' ? 'unconfigured' : 'failed', detail: r.message });
+    this.ticketed = true;
     let ws: WebSocket;
     try {
       ws = new WebSocket(r.value.socketUrl);
@@ -149,6 +151,11 @@ export class KioskCall {
   }
 
   private release(): void {
+    // Once: the shell stops granting the microphone (a ticket was issued, so the call window is open).
+    if (this.ticketed) {
+      this.ticketed = false;
+      void this.client.api['video.callEnded']({});
+    }
     for (const t of this.local?.getTracks() ?? []) t.stop();
     this.local = null;
     this.channel?.close();

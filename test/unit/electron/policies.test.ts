@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { methodNames } from '../../../contract';
 import { appCsp, APP_CSP } from '../../../electron/main/app-protocol';
 import { VideoTickets } from '../../../host/resident/video';
 import {
   allowDevicePermission,
+  CALL_CLOSING_METHODS,
   CALL_OPENING_METHODS,
   CallMediaWindow,
   allowNavigation,
@@ -104,6 +106,8 @@ describe('camera and microphone for a video call', () => {
     w.close();
     expect(w.inCall(100_001)).toBe(false);
     expect(CALL_OPENING_METHODS).toEqual(['video.ticket']);
+    expect(CALL_CLOSING_METHODS).toEqual(['video.callEnded']);
+    for (const m of [...CALL_OPENING_METHODS, ...CALL_CLOSING_METHODS]) expect(methodNames).toContain(m);
   });
 });
 
