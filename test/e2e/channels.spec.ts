@@ -286,4 +286,35 @@ test('办不成事 from a matter’s guide names that 一件事 at the platform'
       { timeout: 30_000 },
     )
     .toEqual([expect.objectContaining({ itemCode: '21', description: '想办残疾人证迁移，材料不清楚' })]);
+
+  // Stuck in the middle of a 一件事: 求助 from the action bar, then 办不成事 — it still names that 一件事.
+  await page.getByRole('button', { name: '回到首页' }).click();
+  await page.getByTestId('thing-marriage-and-childbearing').click();
+  await page.getByTestId('guide-start').click();
+  await expect(page.getByTestId('step-progress')).toContainText('第 1 步');
+  await page.getByRole('button', { name: '求助 12345' }).click();
+  await page.getByTestId('help-feedback').click();
+  await expect(page.getByTestId('feedback-thing')).toContainText('公民婚育');
+  await page.getByTestId('feedback-text').fill('不知道户口迁移选哪一项');
+  await page.getByTestId('feedback-submit').click();
+  await expect(page.getByTestId('feedback-thanks')).toBeVisible();
+  await expect
+    .poll(
+      () => {
+        const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare("SELECT payload FROM intake WHERE stream = 'feedback' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as { itemCode?: string; description: string }).at(-1);
+        } finally {
+          db.close();
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual(expect.objectContaining({ itemCode: '06', description: '不知道户口迁移选哪一项' }));
+  // From the home screen's help, it names none.
+  await page.getByRole('button', { name: '回到首页' }).click();
+  await page.getByRole('button', { name: '求助 12345' }).click();
+  await page.getByTestId('help-feedback').click();
+  await expect(page.getByTestId('feedback-text')).toBeVisible();
+  await expect(page.getByTestId('feedback-thing')).toHaveCount(0);
 });
