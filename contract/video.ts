@@ -59,7 +59,8 @@ export const DeskMessageSchema = z.discriminatedUnion('type', [
   /** Agent: the waiting calls, oldest first (sent on every change). */
   z.object({ type: z.literal('queue'), waiting: z.array(WaitingCallSchema) }).strict(),
   /** Both sides: the call is set up; the kiosk makes the offer. */
-  z.object({ type: z.literal('connected'), callId: CallIdSchema, peer: z.string(), share: z.boolean(), ice: IceConfigSchema }).strict(),
+  /** `peer`: the other side's display name (agent) or kiosk id; `agentId` (to the kiosk): the answering agent's staff id, named in the call's 好差评. */
+  z.object({ type: z.literal('connected'), callId: CallIdSchema, peer: z.string(), agentId: z.string().max(64).optional(), share: z.boolean(), ice: IceConfigSchema }).strict(),
   z.object({ type: z.literal('signal'), callId: CallIdSchema, description: SdpSchema.optional(), candidate: CandidateSchema.nullable().optional() }).strict(),
   z.object({ type: z.literal('ended'), callId: CallIdSchema, reason: z.string() }).strict(),
   z.object({ type: z.literal('error'), code: ErrorCodeSchema, message: z.string() }).strict(),

@@ -143,7 +143,7 @@ export async function startVideoDesk(o: VideoDeskOptions): Promise<VideoDesk> {
         call.agent = c;
         c.callId = call.callId;
         // One set of TURN credentials per call and side, valid for the call's lifetime only.
-        send(call.kiosk, { type: 'connected', callId: call.callId, peer: c.agent!.name, share: call.share, ice: iceConfigFor(o.turn, `${call.callId}-k`) });
+        send(call.kiosk, { type: 'connected', callId: call.callId, peer: c.agent!.name, agentId: c.agent!.id, share: call.share, ice: iceConfigFor(o.turn, `${call.callId}-k`) });
         send(c, { type: 'connected', callId: call.callId, peer: call.kiosk.kiosk!.kioskId, share: call.share, ice: iceConfigFor(o.turn, `${call.callId}-a`) });
         log(`call ${call.callId} answered by ${c.agent!.id}`);
         return publishQueue();

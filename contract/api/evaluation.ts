@@ -29,6 +29,8 @@ export const EvaluationInputSchema = z
     reference: z.string().max(64).nullable().default(null),
     applicationNumber: z.string().max(40).nullable(),
     thingId: z.string().max(80).nullable(),
+    /** A video call: the staff id of the agent who answered it. */
+    agentId: z.string().max(64).nullable().default(null),
     level: EvaluationLevelSchema,
     reasons: z.array(EvaluationReasonSchema).max(8),
     comment: z.string().max(500),

@@ -8,4 +8,9 @@ export const videoMethods = {
     input: z.object({}).strict(),
     output: z.object({ deskUrl: z.string(), socketUrl: z.string(), ticket: z.string() }),
   }),
+  'video.callEnded': method({
+    doc: 'The video help is over (hung up, refused, closed): the shell stops granting the microphone until the next ticket.',
+    input: z.object({}).strict(),
+    output: z.object({ ended: z.literal(true) }),
+  }),
 } as const;

@@ -58,6 +58,14 @@ export function checkJourney(journey: Journey, thing: OneThing): string[] {
   }
   for (const s of thing.subItems) if (!ruled.has(s.code)) out.push(`sub-item ${s.code} ${s.name} has no rule`);
 
+  const visits = new Set<string>();
+  for (const v of wired.hallVisits ?? []) {
+    checkCodes('hall visit', [v.subItem]);
+    if (visits.has(v.subItem)) out.push(`sub-item ${v.subItem} has two hall visits`);
+    visits.add(v.subItem);
+    checkCondition(`hall visit ${v.subItem}`, v.when);
+  }
+
   const parties = new Set<string>();
   for (const party of wired.parties ?? []) {
     if (parties.has(party.id)) out.push(`party ${party.id} declared twice`);

@@ -2,7 +2,7 @@ import type { OneThing } from '../catalog/schema';
 import type { Identity } from '../identity';
 import { checkDate, checkIdNumber, checkInteger, checkMobile, checkUscc, isoDay, parseDate, type Check, type DateRange } from '../validators';
 import { type Answers, holds } from './conditions';
-import type { CardSource, DateBound, EnterpriseSource, Field, MaterialDef, Party, Question, WiredJourney } from './schema';
+import type { CardSource, DateBound, EnterpriseSource, Field, HallVisit, MaterialDef, Party, Question, WiredJourney } from './schema';
 
 /**
  * The journey engine: pure functions over a journey's data, the resident's
@@ -68,6 +68,13 @@ export function applicableSubItems(thing: OneThing, wired: WiredJourney, answers
   const counted = effectiveAnswers(wired, answers);
   const chosen = new Set(wired.subItemRules.filter((r) => holds(r.when, counted)).map((r) => r.subItem));
   return thing.subItems.filter((s) => chosen.has(s.code)).map((s) => s.code);
+}
+
+/** The applicable sub-items that need a hall visit for these answers, with why (`hallVisits`). */
+export function hallVisitsFor(thing: OneThing, wired: WiredJourney, answers: Answers): HallVisit[] {
+  const counted = effectiveAnswers(wired, answers);
+  const applicable = new Set(applicableSubItems(thing, wired, answers));
+  return (wired.hallVisits ?? []).filter((v) => applicable.has(v.subItem) && (!v.when || holds(v.when, counted)));
 }
 
 // ——— 一表申请: the consolidated form ———

@@ -191,6 +191,15 @@ export const PayloadMapSchema = z.object({
   answerKeys: z.record(id, z.string().min(1).max(64)).optional(),
 });
 
+/**
+ * A sub-item whose handling needs the resident at a hall (an assessment, a
+ * registration both parties sign in person…): the kiosk takes the
+ * application and offers 预约到大厅办理 for it. `when` narrows it to some
+ * answers (default: whenever the sub-item applies).
+ */
+export const HallVisitSchema = z.object({ subItem: subItemCode, why: TextSchema, when: ConditionSchema.optional() }).strict();
+export type HallVisit = z.infer<typeof HallVisitSchema>;
+
 /** A wired journey: everything the kiosk needs to take the application. */
 export const WiredJourneySchema = z.object({
   questions: z.array(QuestionSchema).min(1).readonly(),
@@ -199,6 +208,8 @@ export const WiredJourneySchema = z.object({
   materials: z.array(MaterialDefSchema).readonly(),
   /** Other people who swipe and consent in the same session. */
   parties: z.array(PartySchema).readonly().optional(),
+  /** Sub-items that need a hall visit after (or instead of) the kiosk: the journey offers a booking for each. */
+  hallVisits: z.array(HallVisitSchema).readonly().optional(),
   payload: PayloadMapSchema,
 });
 export type WiredJourney = z.infer<typeof WiredJourneySchema>;

@@ -27,6 +27,8 @@ export const EvaluationPayloadSchema = z
     service: z.enum(['application', 'hall-guide', 'progress', 'appointment', 'video']).optional(),
     /** The appointment number or video call id rated. */
     reference: z.string().max(64).optional(),
+    /** 远程视频帮办: the staff id of the video desk's agent who answered the call rated. */
+    agentId: z.string().max(64).optional(),
     /** 帮代办: the clerk's staff id when the service evaluated was assisted. */
     assistedBy: z.string().max(64).nullable().optional(),
   })

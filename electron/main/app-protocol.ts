@@ -2,8 +2,22 @@ import path from 'node:path';
 import { rendererCsp } from '../../contract/csp';
 import { APP_HOST, APP_SCHEME } from './policies';
 
-/** The renderer's policy with app://kiosk as 'self' (contract/csp.ts). */
-export const APP_CSP = rendererCsp({ connectSrc: [] });
+/**
+ * The renderer's policy with app://kiosk as 'self' (contract/csp.ts), plus
+ * the video desk's origins when video help is configured (its page checks
+ * over http(s), signalling over ws(s); `VideoTickets.connectSources`).
+ * Nothing else: TURN and ICE are not fetched by the page (the desk hands
+ * them over the signalling socket per call) and are outside connect-src.
+ */
+export function appCsp(videoSources: readonly string[]): string {
+  for (const s of videoSources) {
+    if (!/^(https?|wss?):\/\/[^\s/*;,']+$/.test(s)) throw new Error(`not an origin for connect-src: ${s}`);
+  }
+  return rendererCsp({ connectSrc: videoSources });
+}
+
+/** Without video help. */
+export const APP_CSP = appCsp([]);
 
 export const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

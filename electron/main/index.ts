@@ -10,7 +10,8 @@ import { ConfigError, loadConfig } from '../../host/config';
 import { createHost, type Host } from '../../host/host';
 import { createLogger } from '../../host/log';
 import { LogRing } from '../../host/log-ring';
-import { mimeFor, resolveAppFile, APP_CSP } from './app-protocol';
+import { VideoTickets } from '../../host/resident/video';
+import { appCsp, mimeFor, resolveAppFile } from './app-protocol';
 import { channelFor, EVENT_CHANNEL, isTrustedSender } from './ipc-guard';
 import {
   allowDevicePermission,
@@ -18,6 +19,9 @@ import {
   allowPermission,
   allowPermissionCheck,
   APP_ORIGIN,
+  CALL_CLOSING_METHODS,
+  CALL_OPENING_METHODS,
+  CallMediaWindow,
   APP_SCHEME,
   chooserRefusal,
   devToolsAllowed,
@@ -67,12 +71,17 @@ async function main(): Promise<void> {
 
   const host: Host = await createHost({ config, platformUrl: config.platform.url, logger, logRing, sealer: safeStorageSealer(safeStorage), legacySealers: safeStorageLegacySealers(safeStorage) });
 
+  const csp = appCsp(VideoTickets.connectSources(config));
+  // Camera and microphone together only while a video call is being placed or held.
+  const callMedia = new CallMediaWindow();
+  host.session.onEnd(() => callMedia.close());
+
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererRoot);
     if (!file) return new Response('not found', { status: 404 });
     try {
       const body = await readFile(file);
-      return new Response(body, { headers: { 'content-type': mimeFor(file), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff' } });
+      return new Response(body, { headers: { 'content-type': mimeFor(file), 'content-security-policy': csp, 'x-content-type-options': 'nosniff' } });
     } catch {
       return new Response('not found', { status: 404 });
     }
@@ -81,9 +90,9 @@ async function main(): Promise<void> {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(allowPermission(permission, details.requestingUrl, mediaTypes));
+    callback(allowPermission(permission, details.requestingUrl, mediaTypes, callMedia.inCall(Date.now())));
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowPermissionCheck(permission, requestingOrigin));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => allowPermissionCheck(permission, requestingOrigin, details.mediaType, callMedia.inCall(Date.now())));
   ses.setDevicePermissionHandler((details) => allowDevicePermission(details));
   for (const chooser of DEVICE_CHOOSERS) {
     ses.on(chooser as 'select-hid-device', (e, _details, callback: (id?: string) => void) => {
@@ -99,7 +108,10 @@ async function main(): Promise<void> {
         mainWindow?.webContents.id ?? null,
       );
       if (!trusted) return { ok: false, code: 'forbidden', message: 'untrusted sender' };
-      return host.call(method, input, { transport: 'electron' });
+      const result = await host.call(method, input, { transport: 'electron' });
+      if (CALL_OPENING_METHODS.includes(method) && (result as { ok?: boolean }).ok === true) callMedia.open(Date.now());
+      if (CALL_CLOSING_METHODS.includes(method)) callMedia.close();
+      return result;
     });
   }
   host.bus.subscribe((message) => {

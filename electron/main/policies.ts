@@ -62,16 +62,53 @@ export function allowNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** The camera (materials capture, receipt scan) for our own origin; nothing else, for nobody else. */
-export function allowPermission(permission: string, requestingUrl: string | undefined, mediaTypes: readonly string[] = []): boolean {
+/**
+ * The camera (materials capture, receipt scan) for our own origin; the
+ * microphone only while a video call is open (`inCall`, see CallMediaWindow);
+ * nothing else, for nobody else.
+ */
+export function allowPermission(permission: string, requestingUrl: string | undefined, mediaTypes: readonly string[] = [], inCall = false): boolean {
   if (!requestingUrl || !isAppUrl(requestingUrl)) return false;
   if (permission !== 'media') return false;
-  return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+  if (mediaTypes.length === 0) return false;
+  return mediaTypes.every((t) => t === 'video' || (inCall && t === 'audio'));
 }
 
-export function allowPermissionCheck(permission: string, requestingOrigin: string | undefined): boolean {
-  return permission === 'media' && requestingOrigin !== undefined && isAppUrl(requestingOrigin);
+/** Chromium's synchronous checks (enumerateDevices, permissions.query): the same rule as requests. */
+export function allowPermissionCheck(permission: string, requestingOrigin: string | undefined, mediaType?: string, inCall = false): boolean {
+  if (permission !== 'media' || requestingOrigin === undefined || !isAppUrl(requestingOrigin)) return false;
+  return mediaType !== 'audio' || inCall;
 }
+
+/**
+ * When camera and microphone together may be granted: from the moment the
+ * host hands the renderer a video desk ticket (a call is being placed) until
+ * the visit ends (the privacy wipe, card removed, finished) — and never
+ * longer than `maxMs` after the ticket, whatever the renderer does.
+ */
+export class CallMediaWindow {
+  private openedAt: number | null = null;
+  constructor(private readonly maxMs: number = 2 * 3600_000) {}
+
+  /** A video desk ticket was issued. */
+  open(nowMs: number): void {
+    this.openedAt = nowMs;
+  }
+
+  /** The visit ended: no more microphone until the next call. */
+  close(): void {
+    this.openedAt = null;
+  }
+
+  inCall(nowMs: number): boolean {
+    return this.openedAt !== null && nowMs >= this.openedAt && nowMs - this.openedAt <= this.maxMs;
+  }
+}
+
+/** Host methods whose success opens the call window. */
+export const CALL_OPENING_METHODS: readonly string[] = ['video.ticket'];
+/** Host methods that close it (the renderer's video help is over). */
+export const CALL_CLOSING_METHODS: readonly string[] = ['video.callEnded'];
 
 type KeyInput = Pick<Input, 'type' | 'key' | 'code' | 'control' | 'alt' | 'meta' | 'shift'>;
 

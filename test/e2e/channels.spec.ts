@@ -7,7 +7,16 @@ import type { Page } from '@playwright/test';
 import { REPO_ROOT, type KioskProcess, type PlatformProcess } from '../support/processes';
 import { TestKiosk } from '../support/platform-kiosk';
 import { expect, freshVisit, platformFaults, sharedTest as test } from './fixtures';
-import { CARD, checkScreen, insertCard } from './journey-driver';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CARD, checkScreen, insertCard, walkToConsent } from './journey-driver';
+
+// The document camera (a sub-item's journey photographs its materials) is Chromium's fake capture device.
+test.use({
+  launchOptions: {
+    executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+});
 
 /**
  * The service channels beside an application, on one shared kiosk: 预约 at a
@@ -114,6 +123,77 @@ test.describe('预约, progress everywhere and 好差评 for every service', () 
     await checkScreen(page, 'appointment-cancelled');
   });
 
+  test('a sub-item that needs a hall visit is booked from the journey: the 凭条 names that sub-item, and 返回 goes back to the application as it was', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
+    await identified(page, kiosk);
+    await page.getByTestId('thing-disability-services').click();
+    // The guide already says which sub-item needs the hall, and a resident who prefers a window can book from there.
+    await expect(page.getByTestId('guide-visit-21-01')).toContainText('残疾评定');
+    await expect(page.getByTestId('guide-appointment')).toHaveText('更想到窗口办？预约到大厅办理');
+    const answers = { certificateAction: 'new', lowIncome: true, severe: false, employment: false, residentPension: false };
+    await walkToConsent(page, { thingId: 'disability-services', shots: 'visit', answer: answers, checks: 'none', stopAtReview: true });
+
+    // On the review, the first certificate says it needs the assessment in person; the allowance does not.
+    const visit = page.getByTestId('hall-visit-21-01');
+    await expect(visit).toContainText('需要到大厅：第一次办证或变更类别、等级须本人到残联窗口接受残疾评定');
+    await expect(page.getByTestId('hall-visit-21-02')).toHaveCount(0);
+    await expect(page.getByTestId('review-sub-item-21-02')).toContainText('困难残疾人生活补贴');
+    await checkScreen(page, 'visit-review');
+    await page.getByTestId('book-visit-21-01').click();
+
+    await expect(page.getByRole('heading', { name: '预约到大厅办理' })).toBeVisible();
+    await expect(page.getByTestId('appointment-purpose')).toHaveText('预约事项：残疾人服务（残疾人证新办、换领、迁移、挂失补办、注销、残疾类别/等级变更）');
+    await page.getByTestId('hall-yangqu-center').click();
+    const third = page.locator('[data-testid^="day-"]').nth(2);
+    await third.click();
+    await expect(third).toHaveAttribute('aria-pressed', 'true');
+    await (await firstOpenSlot(page)).click();
+    await page.getByTestId('appointment-confirm').click();
+    await expect(page.getByTestId('appointment-booked')).toBeVisible({ timeout: 20_000 });
+    const number = (await page.getByTestId('appointment-number').textContent())!.trim();
+    await expect(page.getByTestId('slip-state')).toHaveAttribute('data-state', 'printed');
+    await checkScreen(page, 'visit-booked');
+
+    // The 预约凭条 read back from the virtual printer names the sub-item and the hall; zbar reads its number.
+    const last = await kiosk.call<{ ok: boolean; value: { png: string; complete: boolean; lines: string[] } | null }>('receipts.last');
+    expect(last.body.value?.complete).toBe(true);
+    const paper = last.body.value!.lines.join('');
+    expect(last.body.value!.lines).toContain('预约凭条');
+    expect(paper).toContain('预约事项：残疾人服务（残疾人证新办、换领、迁移、挂失补办、注销、残疾类别/等级变更）');
+    expect(paper).toContain('阳曲县政务服务中心');
+    const dir = path.join(REPO_ROOT, 'artifacts', 'receipts');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'appointment-slip-sub-item.png');
+    writeFileSync(file, Buffer.from(last.body.value!.png.replace('data:image/png;base64,', ''), 'base64'));
+    expect(execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim().split('\n')).toContain(number);
+    // The platform holds the booking for this 一件事 and sub-item.
+    const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT purpose, item_code AS itemCode FROM appointments WHERE appointment_number = ?').get(number) as { purpose: string; itemCode: string } | undefined;
+      expect(row).toEqual({ purpose: '残疾人服务（残疾人证新办、换领、迁移、挂失补办、注销、残疾类别/等级变更）', itemCode: '21' });
+    } finally {
+      db.close();
+    }
+
+    // Back to the application: the answers and the form are still there, and it can be sent on.
+    await page.getByTestId('appointment-back-to-review').click();
+    await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
+    await expect(page.getByTestId('hall-visit-21-01')).toBeVisible();
+    await expect(page.locator('.journey.review')).toContainText('第一次办证');
+    // Network unplugged: the same sub-item's booking says plainly it cannot be made, offers 12345, and 返回 still leads back.
+    await platformFaults(platform, { errorRate: 1 });
+    try {
+      await page.getByTestId('book-visit-21-01').click();
+      await expect(page.getByTestId('appointment-offline')).toContainText('12345', { timeout: 20_000 });
+      await expect(page.getByTestId('hall-yangqu-center')).toHaveCount(0);
+      await checkScreen(page, 'visit-offline');
+    } finally {
+      await platformFaults(platform, {});
+    }
+    await page.getByTestId('appointment-back-to-review').click();
+    await page.getByTestId('review-next').click();
+    await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
+  });
+
   test('a slot taken at another kiosk meanwhile is refused on confirm; offline the screen says so and offers 12345', async ({ page, sharedKiosk: kiosk, sharedPlatform: platform }) => {
     await identified(page, kiosk);
     await page.getByTestId('go-appointments').click();
@@ -206,4 +286,35 @@ test('办不成事 from a matter’s guide names that 一件事 at the platform'
       { timeout: 30_000 },
     )
     .toEqual([expect.objectContaining({ itemCode: '21', description: '想办残疾人证迁移，材料不清楚' })]);
+
+  // Stuck in the middle of a 一件事: 求助 from the action bar, then 办不成事 — it still names that 一件事.
+  await page.getByRole('button', { name: '回到首页' }).click();
+  await page.getByTestId('thing-marriage-and-childbearing').click();
+  await page.getByTestId('guide-start').click();
+  await expect(page.getByTestId('step-progress')).toContainText('第 1 步');
+  await page.getByRole('button', { name: '求助 12345' }).click();
+  await page.getByTestId('help-feedback').click();
+  await expect(page.getByTestId('feedback-thing')).toContainText('公民婚育');
+  await page.getByTestId('feedback-text').fill('不知道户口迁移选哪一项');
+  await page.getByTestId('feedback-submit').click();
+  await expect(page.getByTestId('feedback-thanks')).toBeVisible();
+  await expect
+    .poll(
+      () => {
+        const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare("SELECT payload FROM intake WHERE stream = 'feedback' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as { itemCode?: string; description: string }).at(-1);
+        } finally {
+          db.close();
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual(expect.objectContaining({ itemCode: '06', description: '不知道户口迁移选哪一项' }));
+  // From the home screen's help, it names none.
+  await page.getByRole('button', { name: '回到首页' }).click();
+  await page.getByRole('button', { name: '求助 12345' }).click();
+  await page.getByTestId('help-feedback').click();
+  await expect(page.getByTestId('feedback-text')).toBeVisible();
+  await expect(page.getByTestId('feedback-thing')).toHaveCount(0);
 });

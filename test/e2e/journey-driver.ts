@@ -31,6 +31,10 @@ export interface WalkOptions {
   readonly checks?: 'all' | 'journey' | 'none' | ScreenKinds;
   /** Looks at the materials screen as it first shows (lookups done), before anything is provided. */
   readonly onMaterials?: (page: Page) => Promise<void>;
+  /** On the form screen as it first shows, before anything is typed (e.g. a video call with an agent). */
+  readonly onForm?: (page: Page) => Promise<void>;
+  /** Stop on the review screen instead of going on to consent. */
+  readonly stopAtReview?: boolean;
 }
 
 /** Fixture cards of the other parties (spouse, other parent, buyer…), in the order the journey lists them. */
@@ -238,6 +242,7 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
 
   // The form: card fields are filled and masked; the rest (and a skipped party's) typed.
   await expect(page.getByRole('heading', { name: '请核对并填写申请信息' })).toBeVisible();
+  await o.onForm?.(page);
   const typed: Record<string, string> = {};
   for (const f of wired.form) {
     if (f.fromCard && !f.fromParty) continue;
@@ -277,6 +282,7 @@ export async function walkToConsent(page: Page, o: WalkOptions): Promise<void> {
   const review = await page.locator('.journey.review').innerText();
   for (const typed of [validIdNumber(), '13912345678']) expect(review).not.toContain(typed);
   await check('5-review', true);
+  if (o.stopAtReview) return;
   await page.getByTestId('review-next').click();
   await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
   await check('6-consent', false);

@@ -1,4 +1,5 @@
 import { chromium, test, expect, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Coturn } from '../../video-desk/turn';
@@ -60,6 +61,16 @@ async function resident(page: Page): Promise<void> {
 }
 
 let deskUrl = '';
+
+/** The 好差评 the platform received, as stored by platform-sim. */
+function platformEvaluations(platform: PlatformProcess): { service?: string; reference?: string; agentId?: string; itemCode?: string; level: string; reasons: string[]; comment?: string }[] {
+  const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT payload FROM intake WHERE stream = 'evaluations' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as never);
+  } finally {
+    db.close();
+  }
+}
 
 test.describe('远程视频帮办: kiosk and agent through the video desk and coturn', () => {
   let platform: PlatformProcess;
@@ -168,6 +179,12 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await keepScreenshot(agent, 'video-agent-console');
     await resident(page);
 
+    // Following the hint, the resident opens 新生儿出生 while the call goes on: the agent sees it.
+    await page.getByTestId('thing-newborn').click();
+    await expect(page.getByTestId('video-call')).toBeVisible();
+    await expect(agent.getByTestId('agent-view-screen')).toContainText('新生儿出生', { timeout: 20_000 });
+    await resident(page);
+
     // The resident hangs up: the agent's console goes back to the queue and the camera is released.
     await expect(page.getByTestId('video-call')).toBeVisible();
     await page.getByTestId('video-hangup').click();
@@ -176,6 +193,29 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await expect(agent.getByRole('status')).toContainText('通话已结束（居民挂断）', { timeout: 20_000 });
     await expect(agent.locator('#call')).toBeHidden();
     await agentContext.close();
+
+    // 好差评 of the call: the two lowest levels ask for a reason first; a comment on the on-screen keyboard.
+    const rating = page.getByTestId('rating-video');
+    await expect(rating).toBeVisible();
+    await expect(rating.getByRole('heading')).toHaveText('请评价本次视频帮办');
+    await rating.getByTestId('level-dissatisfied').click();
+    await rating.getByTestId('evaluation-submit').click();
+    await expect(rating.getByTestId('evaluation-error')).toContainText('请至少选择一个原因');
+    await rating.getByTestId('reason-too-slow').click();
+    await rating.getByTestId('reason-unclear-guide').click();
+    await rating.getByTestId('evaluation-comment').click();
+    await expect(page.getByTestId('keyboard')).toBeVisible();
+    await page.getByTestId('evaluation-comment').fill('等了很久');
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'video-rating');
+    await rating.getByTestId('evaluation-submit').click();
+    await expect(page.getByTestId('evaluation-thanks')).toBeVisible();
+    // Through the outbox to the platform: the service, the call, the agent, the 一件事 and the reason codes.
+    await expect
+      .poll(() => platformEvaluations(platform).filter((e) => e.service === 'video'), { timeout: 30_000 })
+      .toEqual([expect.objectContaining({ level: 'dissatisfied', reasons: ['too-slow', 'unclear-guide'], agentId: VIDEO_AGENT.id, itemCode: '18', comment: '等了很久', reference: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })]);
+    await page.getByTestId('evaluation-finish').click();
+    await expect(page.getByTestId('video-dialog')).toHaveCount(0);
   });
 
   test('the privacy wipe after idle time hangs up the call and releases the camera', async ({ page }) => {
@@ -195,8 +235,12 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await expect(page.getByTestId('idle-warning')).toBeVisible({ timeout: 90_000 });
     await expect(page.getByTestId('start')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('video-call')).toHaveCount(0);
+    // The resident has left: nobody is asked to rate the call, and nothing is sent.
+    await expect(page.getByTestId('rating-video')).toHaveCount(0);
+    await expect(page.getByTestId('video-dialog')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __videoCall?: unknown }).__videoCall ?? null)).toBeNull();
     await expect(agent.getByRole('status')).toContainText('通话已结束（终端超时清屏）', { timeout: 20_000 });
+    expect(platformEvaluations(platform).filter((e) => e.service === 'video')).toHaveLength(1);
     await expect(agent.locator('#call')).toBeHidden();
     await agentContext.close();
   });

@@ -86,6 +86,13 @@ export const DISABILITY_SERVICES: Journey = {
       { id: 'lowIncomeProof', name: t('低保证或困难家庭证明', 'Minimum-living-support or hardship certificate'), forSubItems: ['21-02'], commitmentAllowed: true, capturable: true },
       { id: 'medicalRecords', name: t('近期病历或诊断证明（用于评定）', 'Recent medical records or diagnosis (for assessment)'), forSubItems: ['21-01'], commitmentAllowed: true, capturable: true, askIf: { question: 'certificateAction', oneOf: ['new', 'change'] } },
     ],
+    hallVisits: [
+      {
+        subItem: '21-01',
+        when: { question: 'certificateAction', oneOf: ['new', 'change'] },
+        why: t('第一次办证或变更类别、等级须本人到残联窗口接受残疾评定。', 'A first certificate or a change of category or grade needs an assessment in person at the disabled persons’ federation window.'),
+      },
+    ],
     payload: { phoneField: 'mobile', answerKeys: { certificateAction: 'certificateAction' } },
   },
 };

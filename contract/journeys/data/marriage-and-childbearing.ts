@@ -69,6 +69,12 @@ export const MARRIAGE_AND_CHILDBEARING: Journey = {
       { id: 'spouseHouseholdRegister', name: t('配偶的居民户口簿', 'Spouse’s household register booklet'), forSubItems: ['06-03'], exemptedBy: 48, commitmentAllowed: false, capturable: true },
       { id: 'couplePhoto', name: t('双方近期半身免冠合影照片', 'Recent joint photo of the couple'), forSubItems: ['06-01'], commitmentAllowed: true, capturable: true },
     ],
+    hallVisits: [
+      {
+        subItem: '06-01',
+        why: t('结婚登记须双方本人到婚姻登记处现场签字、拍照。', 'Both of you sign and are photographed in person at the marriage registry.'),
+      },
+    ],
     payload: { phoneField: 'mobile' },
   },
 };

@@ -59,7 +59,7 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
     'journey.printReceipt': ({ applicationNumber }) => journeys.printReceipt(applicationNumber),
     'progress.byCard': () => deps.progress.byCard(),
     'progress.byReceipt': ({ code }) => deps.progress.byReceipt(code),
-    'evaluation.submit': ({ service, reference, applicationNumber, thingId, level, reasons, comment }) => {
+    'evaluation.submit': ({ service, reference, applicationNumber, thingId, agentId, level, reasons, comment }) => {
       const itemCode = thingId ? (deps.catalog ?? BUILT_IN_CATALOG).oneThingById(thingId)?.code : undefined;
       // Only an application of this session may be named: a resident rates their own service.
       const localNumber = service === 'application' && applicationNumber && journeys.submittedHere(applicationNumber) ? applicationNumber : undefined;
@@ -69,6 +69,7 @@ export function residentHandlers(deps: ResidentDeps): Pick<HandlerTable, Residen
         reasons: [...reasons],
         ...(service !== 'application' ? { service } : {}),
         ...(ref ? { reference: ref } : {}),
+        ...(service === 'video' && agentId?.trim() ? { agentId: agentId.trim() } : {}),
         ...(localNumber ? { localNumber } : {}),
         ...(itemCode ? { itemCode } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),

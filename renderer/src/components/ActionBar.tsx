@@ -3,6 +3,12 @@ import { useLocation, useNavigate } from 'react-router';
 import { useKiosk } from '../app/kiosk-context';
 import { VideoHelpButton } from '../video/VideoHelp';
 
+/** Help asked for during a 一件事 carries it, so 办不成事 from there names it. */
+function helpFrom(pathname: string): { thingId: string } | null {
+  const m = /^\/journey\/([^/]+)/.exec(pathname);
+  return m ? { thingId: decodeURIComponent(m[1]!) } : null;
+}
+
 /**
  * The same four actions in the same place on every screen: back, home, help
  * and the elderly-mode switch (plus the language). Never a dead end.
@@ -25,7 +31,7 @@ export function ActionBar() {
           </button>
         </>
       )}
-      <button type="button" className="action" onClick={() => navigate('/help')}>
+      <button type="button" className="action" onClick={() => navigate('/help', { state: helpFrom(location.pathname) })}>
         <span aria-hidden="true">☎</span> {t('nav.help')} 12345
       </button>
       <VideoHelpButton />

@@ -11,6 +11,8 @@ export interface RatingPanelProps {
   readonly reference?: string | null;
   readonly applicationNumber?: string | null;
   readonly thingId?: string | null;
+  /** A video call: the staff id of the agent who answered it. */
+  readonly agentId?: string | null;
   /** The heading before and after sending (a journey step passes its StepHeader); default an h2 naming the service. */
   readonly header?: (sent: boolean) => ReactNode;
   /** After the thanks: the button that closes the panel. */
@@ -23,7 +25,7 @@ export interface RatingPanelProps {
  * reason categories; an optional comment typed on the on-screen keyboard;
  * queued to the platform through the outbox like an application.
  */
-export function RatingPanel({ service, reference = null, applicationNumber = null, thingId = null, header, onDone, doneLabel }: RatingPanelProps) {
+export function RatingPanel({ service, reference = null, applicationNumber = null, thingId = null, agentId = null, header, onDone, doneLabel }: RatingPanelProps) {
   const { t } = useTranslation();
   const { client } = useKiosk();
   const [level, setLevel] = useState<EvaluationLevel | null>(null);
@@ -34,11 +36,14 @@ export function RatingPanel({ service, reference = null, applicationNumber = nul
   const [sent, setSent] = useState(false);
   const headingId = `rating-heading-${service}`;
 
-  const toggle = (r: EvaluationReason) => setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+  const toggle = (r: EvaluationReason) => {
+    setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+    setProblem(null);
+  };
   const send = async () => {
     if (!level) return;
     if (evaluationNeedsReasons(level) && reasons.length === 0) return setProblem(t('journey.evaluation.needReason'));
-    const r = await client.api['evaluation.submit']({ service, reference, applicationNumber, thingId, level, reasons: evaluationNeedsReasons(level) ? reasons : [], comment });
+    const r = await client.api['evaluation.submit']({ service, reference, applicationNumber, thingId, ...(agentId ? { agentId } : {}), level, reasons: evaluationNeedsReasons(level) ? reasons : [], comment });
     if (!r.ok) return setProblem(r.message);
     setSent(true);
   };

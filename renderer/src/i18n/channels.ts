@@ -34,6 +34,9 @@ const zhCN = {
     printAgain: '再打印凭条',
     statuses: { booked: '已预约', cancelled: '已取消', attended: '已到场', 'no-show': '未到场' },
     fromGuide: '预约到大厅办理',
+    preferWindow: '更想到窗口办？预约到大厅办理',
+    visitNeeded: '需要到大厅：',
+    backToApplication: '返回继续申请',
   },
   rating: {
     heading: {
@@ -87,6 +90,9 @@ const en: typeof zhCN = {
     printAgain: 'Print the slip again',
     statuses: { booked: 'Booked', cancelled: 'Cancelled', attended: 'Attended', 'no-show': 'Missed' },
     fromGuide: 'Book a visit to a hall',
+    preferWindow: 'Rather go to a window? Book a visit to a hall',
+    visitNeeded: 'Needs a hall visit: ',
+    backToApplication: 'Back to the application',
   },
   rating: {
     heading: {

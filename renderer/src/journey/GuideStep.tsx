@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { allDepartments, departmentNameEn, leadDepartments, type OneThing } from '../../../contract/catalog';
-import type { Guide } from '../../../contract/journeys/schema';
+import type { Guide, HallVisit } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { RatingPanel } from '../components/RatingPanel';
 import { StepHeader } from './StepHeader';
 import { pick } from './text';
 
 /** 办事指南: what it covers, who may apply, departments, time limit — and either 开始办理 or where to go next. */
-export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; guide: Guide | null; wired: boolean; onStart: () => void }) {
+export function GuideStep({ thing, guide, wired, visits = [], onStart }: { thing: OneThing; guide: Guide | null; wired: boolean; visits?: readonly HallVisit[]; onStart: () => void }) {
   const { t } = useTranslation();
   const { locale } = useKiosk();
   const navigate = useNavigate();
@@ -33,12 +33,26 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
       )}
       <h2>{t('journey.guide.subItems')}</h2>
       <ul className="plain-list sub-items">
-        {thing.subItems.map((s) => (
-          <li key={s.code}>
-            {locale === 'en' ? s.nameEn : s.name}
-            <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
-          </li>
-        ))}
+        {thing.subItems.map((s) => {
+          const visit = visits.find((v) => v.subItem === s.code);
+          return (
+            <li key={s.code}>
+              {locale === 'en' ? s.nameEn : s.name}
+              <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
+              {visit && (
+                <div className="hall-visit" data-testid={`guide-visit-${s.code}`}>
+                  <p className="hint">
+                    <strong>{t('channels.appointments.visitNeeded')}</strong>
+                    {pick(visit.why, locale)}
+                  </p>
+                  <button type="button" onClick={() => navigate('/appointments', { state: { thingId: thing.id, subItemCode: s.code } })} data-testid={`guide-book-${s.code}`}>
+                    {t('channels.appointments.fromGuide')}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <h2>{t('journey.guide.departments')}</h2>
       <p>
@@ -58,7 +72,7 @@ export function GuideStep({ thing, guide, wired, onStart }: { thing: OneThing; g
             {t('journey.guide.start')}
           </button>
           <button type="button" onClick={() => navigate('/appointments', { state: { thingId: thing.id } })} data-testid="guide-appointment">
-            {t('channels.appointments.fromGuide')}
+            {t('channels.appointments.preferWindow')}
           </button>
           <button type="button" onClick={() => navigate('/feedback', { state: { thingId: thing.id } })} data-testid="guide-feedback">
             {t('channels.feedback.fromGuide')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { FormValues } from '../../../contract';
 import { oneThingById } from '../catalog/active-catalog';
-import { applicableSubItems, validateForm } from '../../../contract/journeys/engine';
+import { applicableSubItems, hallVisitsFor, validateForm } from '../../../contract/journeys/engine';
 import { useKiosk } from '../app/kiosk-context';
 import { ConsentStep } from './ConsentStep';
 import { DoneStep } from './DoneStep';
@@ -20,6 +20,7 @@ import { ReviewStep } from './ReviewStep';
 import { initialJourneyState, journeyReducer, type JourneyStep } from './state';
 import { pick } from './text';
 import { useShareJourney } from '../video/useShareJourney';
+import { AppointmentScreen } from '../screens/AppointmentScreen';
 
 /**
  * One 一件事 from guide to 好差评. The state lives here and nowhere else in
@@ -47,7 +48,7 @@ export function JourneyScreen() {
     void client.api['journey.saveDraft']({ step: currentStep.kind, answers: state.answers, form: state.form, materials: Object.values(state.materials) });
   }, [client, model, currentStep.kind, state.answers, state.form, state.materials, state.submitted]);
   const sharedFields = useMemo(() => (model?.wired ? model.fields(state.answers) : []), [model, state.answers]);
-  useShareJourney(thing ? (locale === 'en' ? thing.nameEn : thing.name) : null, sharedFields, state.form);
+  useShareJourney(thing ? (locale === 'en' ? thing.nameEn : thing.name) : null, sharedFields, state.form, thing?.id);
 
   if (!thing) {
     return (
@@ -72,6 +73,7 @@ export function JourneyScreen() {
         thing={thing}
         guide={journey?.guide ?? null}
         wired={wired !== null}
+        visits={wired?.hallVisits ?? []}
         onStart={() => {
           void client.api['journey.start']({ thingId }).then((r) => r.ok && go(firstQuestionOrNext()));
         }}
@@ -152,12 +154,26 @@ export function JourneyScreen() {
           materials={model.materials(state.answers, present)}
           provided={state.materials}
           subItems={model.subItems(state.answers)}
+          visits={hallVisitsFor(thing, wired, state.answers)}
+          onBookVisit={(s) => go({ kind: 'appointment', subItem: s.code })}
           step={questions.length + np + 3}
           total={total}
           onChange={(section) => go(section === 'answers' ? { kind: 'question', index: 0 } : { kind: section }, true)}
           onNext={() => go({ kind: 'consent' })}
         />
       );
+    case 'appointment': {
+      return (
+        <>
+          <AppointmentScreen intent={{ thingId, subItemCode: step.subItem }} />
+          <div className="step-actions">
+            <button type="button" className="primary huge" onClick={() => navigate(-1)} data-testid="appointment-back-to-review">
+              {t('channels.appointments.backToApplication')}
+            </button>
+          </div>
+        </>
+      );
+    }
     case 'consent':
       return (
         <ConsentStep

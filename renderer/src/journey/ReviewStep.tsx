@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Answers, FormValues, MaterialProvision } from '../../../contract';
 import type { SubItem } from '../../../contract/catalog';
-import type { Field, MaterialDef, Question } from '../../../contract/journeys/schema';
+import type { Field, HallVisit, MaterialDef, Question } from '../../../contract/journeys/schema';
 import { useKiosk } from '../app/kiosk-context';
 import { HoldToReveal } from '../components/HoldToReveal';
 import { formRows } from './form-rows';
@@ -18,6 +18,9 @@ export function ReviewStep(props: {
   materials: readonly MaterialDef[];
   provided: Readonly<Record<string, MaterialProvision>>;
   subItems: readonly SubItem[];
+  /** Sub-items that need a hall visit: each offers 预约到大厅办理. */
+  visits?: readonly HallVisit[];
+  onBookVisit?: (subItem: SubItem) => void;
   step: number;
   total: number;
   onChange: (section: 'answers' | 'form' | 'materials') => void;
@@ -62,12 +65,28 @@ export function ReviewStep(props: {
       {section(t('journey.review.materials'), 'materials', props.materials.map((m) => ({ k: m.id, label: pick(m.name, locale), value: provisionText(props.provided[m.id]) })))}
       <h2>{t('journey.review.subItems')}</h2>
       <ul className="plain-list sub-items" data-testid="review-sub-items">
-        {props.subItems.map((s) => (
-          <li key={s.code}>
-            {locale === 'en' ? s.nameEn : s.name}
-            <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
-          </li>
-        ))}
+        {props.subItems.map((s) => {
+          const visit = props.visits?.find((v) => v.subItem === s.code);
+          return (
+            <li key={s.code} data-testid={`review-sub-item-${s.code}`}>
+              {locale === 'en' ? s.nameEn : s.name}
+              <span className="dept"> · {s.departments.map((d) => (locale === 'en' ? d.nameEn : d.name)).join(locale === 'en' ? ', ' : '、')}</span>
+              {visit && (
+                <div className="hall-visit" data-testid={`hall-visit-${s.code}`}>
+                  <p className="hint">
+                    <strong>{t('channels.appointments.visitNeeded')}</strong>
+                    {pick(visit.why, locale)}
+                  </p>
+                  {props.onBookVisit && (
+                    <button type="button" onClick={() => props.onBookVisit?.(s)} data-testid={`book-visit-${s.code}`}>
+                      {t('channels.appointments.fromGuide')}
+                    </button>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <div className="step-actions">
         <button type="button" className="primary huge" onClick={props.onNext} data-testid="review-next">

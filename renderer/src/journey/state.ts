@@ -10,6 +10,8 @@ export type JourneyStep =
   | { readonly kind: 'form' }
   | { readonly kind: 'materials' }
   | { readonly kind: 'review' }
+  /** 预约到大厅办理 for a sub-item that needs a hall visit; 返回 goes back to the review with everything kept. */
+  | { readonly kind: 'appointment'; readonly subItem: string }
   | { readonly kind: 'consent' }
   | { readonly kind: 'done' }
   | { readonly kind: 'evaluate' };

@@ -11,7 +11,8 @@ import { VoicePrompt } from '../voice/VoicePrompt';
 /** Where the visit comes from: a guide or a sub-item that needs the hall (router state). */
 export interface AppointmentIntent {
   readonly thingId?: string | null;
-  readonly subItemName?: string | null;
+  /** A sub-item of that 一件事 (`18-03`): the booking and its 凭条 name it. */
+  readonly subItemCode?: string | null;
 }
 
 const hhmm = (iso: string) => beijingTime(iso).slice(11, 16);
@@ -21,12 +22,16 @@ const hhmm = (iso: string) => beijingTime(iso).slice(11, 16);
  * The card holder's appointments are listed below with cancel. Everything
  * is asked live; offline the screen says so plainly and offers 12345.
  */
-export function AppointmentScreen() {
+export function AppointmentScreen(props: { intent?: AppointmentIntent }) {
   const { t } = useTranslation();
   const { client, session, locale } = useKiosk();
-  const intent = (useLocation().state ?? {}) as AppointmentIntent;
+  const routed = (useLocation().state ?? {}) as AppointmentIntent;
+  // Inside a journey (a sub-item's booking) the intent is given; from a guide or the home screen it rides the route.
+  const intent = props.intent ?? routed;
   const thing = intent.thingId ? oneThingById(intent.thingId) : undefined;
-  const purpose = intent.subItemName ?? (thing ? (locale === 'en' ? thing.nameEn : thing.name) : t('channels.appointments.general'));
+  const subItem = thing && intent.subItemCode ? thing.subItems.find((s) => s.code === intent.subItemCode) : undefined;
+  const thingName = thing ? (locale === 'en' ? thing.nameEn : thing.name) : null;
+  const purpose = subItem ? (locale === 'en' ? `${thingName} (${subItem.nameEn})` : `${thingName}（${subItem.name}）`) : (thingName ?? t('channels.appointments.general'));
   const identified = session?.identity != null;
   const [halls, setHalls] = useState<HallsResponse | null>(null);
   const [offline, setOffline] = useState<string | null>(null);
@@ -75,7 +80,7 @@ export function AppointmentScreen() {
   const book = async () => {
     if (!hallId || !chosen) return;
     setBusy(true);
-    const r = await client.api['appointments.book']({ hallId, startsAt: chosen, thingId: intent.thingId ?? null, subItemName: intent.subItemName ?? null });
+    const r = await client.api['appointments.book']({ hallId, startsAt: chosen, thingId: intent.thingId ?? null, subItemName: subItem && thing ? `${thing.name}（${subItem.name}）` : null });
     setBusy(false);
     if (!r.ok) return setOffline(r.message);
     if (r.value.booked) {

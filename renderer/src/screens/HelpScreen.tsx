@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { VoicePrompt } from '../voice/VoicePrompt';
 
 export function HelpScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // From a 一件事 (the action bar passes it on): the feedback names it.
+  const thingId = ((useLocation().state ?? {}) as { thingId?: string }).thingId ?? null;
   return (
     <section className="help" aria-labelledby="help-heading">
       <h1 id="help-heading">{t('help.heading')}</h1>
@@ -15,7 +17,7 @@ export function HelpScreen() {
       <VoicePrompt text={`${t('help.hotline')} ${t('help.hotlineNumber')}`} />
       <p>{t('help.staff')}</p>
       <div className="step-actions">
-        <button type="button" className="primary" onClick={() => navigate('/feedback')} data-testid="help-feedback">
+        <button type="button" className="primary" onClick={() => navigate('/feedback', { state: thingId ? { thingId } : null })} data-testid="help-feedback">
           {t('journey.home.feedback')}
         </button>
         <button type="button" onClick={() => navigate('/progress')}>

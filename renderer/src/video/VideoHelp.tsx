@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useKiosk } from '../app/kiosk-context';
-import { KioskCall, type CallPhase } from './kiosk-call';
+import { RatingPanel } from '../components/RatingPanel';
+import { KioskCall, type CallPhase, type ServedCall } from './kiosk-call';
 import { currentJourneyView, onJourneyViewChange, requestVideoHelp, useVideoHelpRequests } from './store';
 import { readSharedView } from './view';
 
@@ -38,15 +39,20 @@ export function VideoHelp() {
   const { pathname } = useLocation();
   const [phase, setPhase] = useState<CallPhase | null>(null);
   const [hint, setHint] = useState<string | null>(null);
+  const [served, setServed] = useState<ServedCall | null>(null);
   const call = useRef<KioskCall | null>(null);
+  /** The 一件事 on screen during the call, if any: its 好差评 names it. */
+  const callThing = useRef<string | null>(null);
   const handled = useRef(requests);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const close = () => {
     call.current?.dispose();
     call.current = null;
+    callThing.current = null;
     setPhase(null);
     setHint(null);
+    setServed(null);
   };
 
   // A tap on the button opens (or focuses) video help.
@@ -54,7 +60,14 @@ export function VideoHelp() {
     if (requests === handled.current) return;
     handled.current = requests;
     if (call.current) return heading.current?.focus();
-    const c = new KioskCall(client, setPhase, setHint);
+    const c = new KioskCall(
+      client,
+      (p) => {
+        setPhase(p);
+        if (p.kind === 'ended') setServed(c.served);
+      },
+      setHint,
+    );
     call.current = c;
     setPhase(c.phase);
     void c.open();
@@ -86,7 +99,14 @@ export function VideoHelp() {
     push();
     const observer = new MutationObserver(push);
     if (main) observer.observe(main, { childList: true, subtree: true, characterData: true });
-    const off = onJourneyViewChange(push);
+    const noteThing = () => {
+      callThing.current = currentJourneyView()?.thingId ?? callThing.current;
+    };
+    noteThing();
+    const off = onJourneyViewChange(() => {
+      noteThing();
+      push();
+    });
     return () => {
       observer.disconnect();
       off();
@@ -172,6 +192,10 @@ export function VideoHelp() {
           <p role="status" data-testid="video-ended" data-reason={phase.reason}>
             {phase.reason === 'agent' || phase.reason === 'disconnected' ? t(`video.endedBy.${phase.reason}`) : t('video.ended')}
           </p>
+        )}
+        {/* 好差评 of a call an agent answered and one side ended (the privacy wipe closes the panel instead: the resident has left). */}
+        {phase.kind === 'ended' && served && (phase.reason === 'agent' || phase.reason === 'resident') && (
+          <RatingPanel service="video" reference={served.callId} agentId={served.agentId} thingId={callThing.current} onDone={close} doneLabel={t('video.close')} />
         )}
         <div className="video-actions">
           <button type="button" onClick={close} data-testid="video-close">

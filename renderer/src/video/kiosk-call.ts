@@ -11,6 +11,13 @@ export type CallPhase =
 
 type HangupReason = Extract<ClientMessage, { type: 'hangup' }>['reason'];
 
+/** A call an agent answered: what its 好差评 names. */
+export interface ServedCall {
+  readonly callId: string;
+  readonly agentId: string | null;
+  readonly agentName: string;
+}
+
 const WELCOME_TIMEOUT_MS = 10_000;
 
 /** Diagnostics hook: the live peer connection (technicians' console, e2e getStats). */
@@ -37,6 +44,8 @@ export class KioskCall {
   private lastView = '';
   private closed = false;
   private phaseNow: CallPhase = { kind: 'checking' };
+  private servedBy: ServedCall | null = null;
+  private ticketed = false;
 
   constructor(
     private readonly client: KioskClient,
@@ -46,6 +55,11 @@ export class KioskCall {
 
   get phase(): CallPhase {
     return this.phaseNow;
+  }
+
+  /** The call an agent answered in this help (null while waiting, or when nobody answered). */
+  get served(): ServedCall | null {
+    return this.servedBy;
   }
 
   private set(p: CallPhase): void {
@@ -58,6 +72,7 @@ export class KioskCall {
   async open(): Promise<void> {
     const r = await this.client.api['video.ticket']({});
     if (!r.ok) return this.set({ kind: 'unavailable', reason: r.code === 'not-found' ? 'unconfigured' : 'failed', detail: r.message });
+    this.ticketed = true;
     let ws: WebSocket;
     try {
       ws = new WebSocket(r.value.socketUrl);
@@ -136,6 +151,11 @@ export class KioskCall {
   }
 
   private release(): void {
+    // Once: the shell stops granting the microphone (a ticket was issued, so the call window is open).
+    if (this.ticketed) {
+      this.ticketed = false;
+      void this.client.api['video.callEnded']({});
+    }
     for (const t of this.local?.getTracks() ?? []) t.stop();
     this.local = null;
     this.channel?.close();
@@ -158,6 +178,7 @@ export class KioskCall {
       case 'connected':
         this.callId = m.callId;
         this.agent = m.peer;
+        this.servedBy = { callId: m.callId, agentId: m.agentId ?? null, agentName: m.peer };
         return this.connect(m.ice);
       case 'signal':
         if (!this.pc || m.callId !== this.callId) return;

@@ -7,7 +7,8 @@ import type { SharedField } from './view';
  * journey's masked form (published while a journey screen is mounted).
  */
 let openRequests = 0;
-let journey: { readonly screen: string; readonly fields: readonly SharedField[] } | null = null;
+/** `thingId` stays on the kiosk (it names the 一件事 in the call's 好差评); the agent gets screen and fields. */
+let journey: { readonly screen: string; readonly fields: readonly SharedField[]; readonly thingId?: string } | null = null;
 const listeners = new Set<() => void>();
 const notify = () => {
   for (const l of listeners) l();

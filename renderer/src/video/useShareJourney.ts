@@ -8,12 +8,12 @@ import { publishJourneyView } from './store';
 import { maskedFields } from './view';
 
 /** A journey screen offers its name and masked form to video help (sent only during a call the resident agreed to share). */
-export function useShareJourney(screen: string | null, fields: readonly Field[], form: FormValues): void {
+export function useShareJourney(screen: string | null, fields: readonly Field[], form: FormValues, thingId?: string): void {
   const { t } = useTranslation();
   const { locale } = useKiosk();
   const fromCard = t('journey.form.fromCard');
   useEffect(() => {
-    publishJourneyView(screen === null ? null : { screen, fields: maskedFields(formRows(fields, form, locale, fromCard)) });
-  }, [screen, fields, form, locale, fromCard]);
+    publishJourneyView(screen === null ? null : { screen, fields: maskedFields(formRows(fields, form, locale, fromCard)), ...(thingId ? { thingId } : {}) });
+  }, [screen, fields, form, locale, fromCard, thingId]);
   useEffect(() => () => publishJourneyView(null), []);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import pino from 'pino';
 import type { Identity } from '../../../contract';
 import { journeyFor } from '../../../contract/journeys';
-import type { ApplicationPayload } from '../../../contract/platform';
+import type { ApplicationPayload, EvaluationPayload } from '../../../contract/platform';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
 import { EventBus } from '../../../host/api/events';
 import { identityHandlers } from '../../../host/resident/handlers/identity';
@@ -51,6 +51,7 @@ describe('the host trusts nothing the renderer claims', () => {
   let journeys: JourneyService;
   let applications: ApplicationsService;
   let payloads: ApplicationPayload[];
+  let evaluations: EvaluationPayload[];
   let handlers: ReturnType<typeof identityHandlers> & ReturnType<typeof residentHandlers>;
 
   beforeAll(async () => {
@@ -67,6 +68,7 @@ describe('the host trusts nothing the renderer claims', () => {
     session = new SessionService(bus);
     applications = new ApplicationsService(cache, () => session.currentId, logger, () => undefined);
     payloads = [];
+    evaluations = [];
     // The payload exactly as the store commits it.
     const recording: ApplicationsPort = {
       submit: (sid, s) =>
@@ -80,7 +82,10 @@ describe('the host trusts nothing the renderer claims', () => {
         }),
       listByIdNumber: (id) => applications.listByIdNumber(id),
       find: (n) => applications.find(n),
-      enqueueEvaluation: (e) => applications.enqueueEvaluation(e),
+      enqueueEvaluation: (e) => {
+        evaluations.push(e);
+        return applications.enqueueEvaluation(e);
+      },
       enqueueFeedback: (f) => applications.enqueueFeedback(f),
     };
     const receipts = new ReceiptService({ kioskId: 'SX-TY-XD-0001', servicePoint: '测试便民服务中心', paperWidthMm: 80, progressBaseUrl: 'https://zwfw.shanxi.gov.cn/q' }, null, session, bus, logger);
@@ -126,6 +131,19 @@ describe('the host trusts nothing the renderer claims', () => {
     const r = await journeys.submit();
     if (!r.ok) throw new Error(`${r.message} ${JSON.stringify(r.issues)}`);
     expect(payloads.at(-1)!.materials).toEqual([{ kind: 'e-certificate', materialCode: 'birthMedicalCertificate', certificateTypeCode: 'EC080', certificateNumber: 'O140000000001' }]);
+  });
+
+  it('names the agent only in the rating of a video call, with the call id and the 一件事; queued in the outbox', async () => {
+    session.begin();
+    const video = await handlers['evaluation.submit']({ service: 'video', reference: 'call_0123456789ab', applicationNumber: null, thingId: 'disability-services', agentId: ' agent07 ', level: 'dissatisfied', reasons: ['too-slow'], comment: '' }, ctx);
+    expect(video.ok).toBe(true);
+    // An agent named on another service is not the platform's business.
+    const progress = await handlers['evaluation.submit']({ service: 'progress', reference: null, applicationNumber: null, thingId: null, agentId: 'agent07', level: 'satisfied', reasons: [], comment: '' }, ctx);
+    expect(progress.ok).toBe(true);
+    expect(evaluations).toEqual([
+      { level: 'dissatisfied', reasons: ['too-slow'], service: 'video', reference: 'call_0123456789ab', agentId: 'agent07', itemCode: '21' },
+      { level: 'satisfied', reasons: [], service: 'progress' },
+    ]);
   });
 
   it('refuses answers that do not decide the sub-items (a follow-up unanswered, a yes/no given as text), storing nothing', async () => {

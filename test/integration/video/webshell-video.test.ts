@@ -46,4 +46,12 @@ describe('the web shell with video help configured', () => {
     expect(r.value.socketUrl).toBe('wss://video.example.gov.cn/ws');
     expect(verifyKioskTicket(r.value.ticket, SECRET)).toMatchObject({ ok: true, kiosk: { kioskId: 'SX-DEV-0001' } });
   });
+
+  it('takes the end of a call (the shell closes its microphone window on it) and refuses a body it does not know', async () => {
+    const post = (body: string) => fetch(`${kiosk.shell.url}/api/video.callEnded`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk.shell.token}` }, body });
+    expect(await (await post('{}')).json()).toEqual({ ok: true, value: { ended: true } });
+    const bad = (await (await post('{"callId":"x"}')).json()) as { ok: boolean; code: string };
+    expect(bad.ok).toBe(false);
+    expect(bad.code).toBe('invalid-input');
+  });
 });

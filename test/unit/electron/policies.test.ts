@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { methodNames } from '../../../contract';
+import { appCsp, APP_CSP } from '../../../electron/main/app-protocol';
+import { VideoTickets } from '../../../host/resident/video';
 import {
   allowDevicePermission,
+  CALL_CLOSING_METHODS,
+  CALL_OPENING_METHODS,
+  CallMediaWindow,
   allowNavigation,
   allowPermission,
   allowPermissionCheck,
@@ -62,9 +68,10 @@ describe('permissions', () => {
     expect(allowPermission('media', 'https://evil.example/', ['video'])).toBe(false);
     expect(allowPermission('media', undefined, ['video'])).toBe(false);
   });
-  it('refuses the microphone and every other permission', () => {
+  it('refuses the microphone outside a video call, and every other permission', () => {
     expect(allowPermission('media', 'app://kiosk/', ['audio'])).toBe(false);
     expect(allowPermission('media', 'app://kiosk/', ['video', 'audio'])).toBe(false);
+    expect(allowPermissionCheck('media', 'app://kiosk', 'audio')).toBe(false);
     expect(allowPermission('media', 'app://kiosk/', [])).toBe(false);
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen']) {
       expect(allowPermission(p, 'app://kiosk/', ['video'])).toBe(false);
@@ -72,6 +79,56 @@ describe('permissions', () => {
     expect(allowPermissionCheck('media', 'app://kiosk')).toBe(true);
     expect(allowPermissionCheck('geolocation', 'app://kiosk')).toBe(false);
     expect(allowPermissionCheck('media', 'https://evil.example')).toBe(false);
+  });
+});
+
+describe('camera and microphone for a video call', () => {
+  it('grants camera and microphone together to our own origin during a call, and still nothing else', () => {
+    expect(allowPermission('media', 'app://kiosk/index.html', ['video', 'audio'], true)).toBe(true);
+    expect(allowPermission('media', 'app://kiosk/index.html', ['audio'], true)).toBe(true);
+    expect(allowPermissionCheck('media', 'app://kiosk', 'audio', true)).toBe(true);
+    expect(allowPermission('media', 'https://desk.example/', ['video', 'audio'], true)).toBe(false);
+    expect(allowPermissionCheck('media', 'https://desk.example', 'audio', true)).toBe(false);
+    expect(allowPermission('media', 'app://kiosk/', [], true)).toBe(false);
+    expect(allowPermission('media', 'app://kiosk/', ['video', 'screen'], true)).toBe(false);
+    for (const p of ['display-capture', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'openExternal']) expect(allowPermission(p, 'app://kiosk/', ['video', 'audio'], true)).toBe(false);
+  });
+
+  it('opens the call window with a ticket and closes it at the end of the visit or after its bound', () => {
+    const w = new CallMediaWindow(60_000);
+    expect(w.inCall(1_000)).toBe(false);
+    w.open(1_000);
+    expect(w.inCall(1_000)).toBe(true);
+    expect(w.inCall(61_000)).toBe(true);
+    expect(w.inCall(61_001)).toBe(false);
+    expect(w.inCall(999)).toBe(false);
+    w.open(100_000);
+    w.close();
+    expect(w.inCall(100_001)).toBe(false);
+    expect(CALL_OPENING_METHODS).toEqual(['video.ticket']);
+    expect(CALL_CLOSING_METHODS).toEqual(['video.callEnded']);
+    for (const m of [...CALL_OPENING_METHODS, ...CALL_CLOSING_METHODS]) expect(methodNames).toContain(m);
+  });
+});
+
+describe('Content-Security-Policy of app://kiosk', () => {
+  const connect = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src '))!.split(' ').slice(1);
+  it('connects to nothing but itself without video help', () => {
+    expect(connect(APP_CSP)).toEqual(["'self'"]);
+    expect(connect(appCsp(VideoTickets.connectSources({ video: { deskUrl: null } as never })))).toEqual(["'self'"]);
+  });
+  it('adds exactly the configured video desk: its https origin and its wss signalling, nothing else', () => {
+    const csp = appCsp(VideoTickets.connectSources({ video: { deskUrl: 'https://desk.sx.gov.example:8443/console' } as never }));
+    expect(connect(csp)).toEqual(["'self'", 'https://desk.sx.gov.example:8443', 'wss://desk.sx.gov.example:8443']);
+    expect(csp).not.toMatch(/\*/);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("media-src 'self' blob: mediastream:");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const plain = appCsp(VideoTickets.connectSources({ video: { deskUrl: 'http://127.0.0.1:8790' } as never }));
+    expect(connect(plain)).toEqual(["'self'", 'http://127.0.0.1:8790', 'ws://127.0.0.1:8790']);
+  });
+  it('refuses a source that is not one origin (a wildcard, a path, a second directive)', () => {
+    for (const bad of ['https://*.example', 'wss://desk.example/ws', "https://desk.example; script-src 'unsafe-inline'", '*', 'desk.example']) expect(() => appCsp([bad])).toThrow(/not an origin/);
   });
 });
 
