@@ -20,13 +20,34 @@ export const EXAMPLE_CODE_MAP = path.join(import.meta.dirname, '..', '..', 'cont
  * gateway the simulator serves in front of the same store.
  */
 export const PLATFORM_ADAPTERS = [
-  { name: 'v1 client', sim: {}, kiosk: {} },
+  { name: 'v1 client', adapter: 'v1', prefix: '/v1/', paths: { applications: '/v1/applications/batch', attachments: '/v1/attachments/', status: '/v1/status' }, sim: {}, kiosk: {} },
   {
     name: 'example province adapter',
+    adapter: 'example-gateway',
+    prefix: '/gw/',
+    paths: { applications: '/gw/bj/sqsb', attachments: '/gw/fj/', status: '/gw/zt' },
     sim: { gatewayCodeMapFile: EXAMPLE_CODE_MAP },
     kiosk: { platform: (deps: Parameters<NonNullable<OfflineCacheOptions['platform']>>[0]) => new ExampleGatewayAdapter({ ...deps, codeMap: loadCodeMap(EXAMPLE_CODE_MAP) }) },
   },
-] as const satisfies readonly { name: string; sim: Partial<PlatformSimOptions>; kiosk: Partial<OfflineCacheOptions> }[];
+] as const satisfies readonly {
+  name: string;
+  adapter: string;
+  /** Every request of this adapter goes under this prefix (nothing rides the other API). */
+  prefix: string;
+  /** Where its batches, attachment chunks and status pages go (fault `paths`). */
+  paths: { applications: string; attachments: string; status: string };
+  sim: Partial<PlatformSimOptions>;
+  kiosk: Partial<OfflineCacheOptions>;
+}[];
+export type PlatformAdapterCase = (typeof PLATFORM_ADAPTERS)[number];
+
+/** The routes the simulator was asked for (its traffic meter), e.g. `/gw/fj/:sha256`. */
+export async function platformRoutes(simUrl: string): Promise<Set<string>> {
+  const res = await fetch(`${simUrl}/admin/traffic.json`);
+  if (!res.ok) throw new Error(`GET /admin/traffic.json: ${res.status}`);
+  const report = (await res.json()) as { seconds: { byRoute: Record<string, number> }[] };
+  return new Set(report.seconds.flatMap((s) => Object.keys(s.byRoute)));
+}
 
 export const PROVISIONING_TOKEN = 'demo-provisioning';
 
