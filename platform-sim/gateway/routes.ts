@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual, verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CodeMap, type CodeKind } from '../../contract/code-map';
@@ -15,7 +15,6 @@ import {
   Sha256HexSchema,
   SlotsRequestSchema,
   type HeartbeatResponse,
-  type ProvisionResponse,
 } from '../../contract/platform';
 import {
   fromGatewayFields,
@@ -36,6 +35,7 @@ import {
   type GatewayResult,
 } from '../../contract/province-example/gateway';
 import type { SimContext } from '../context';
+import { provisionKiosk } from '../routes/provision';
 import { lookupEnterprise } from '../store/enterprise-registry';
 import { highestSeqs, recordStoreLoss } from '../store/gone-seqs';
 
@@ -191,20 +191,17 @@ export function registerGatewayRoutes(app: FastifyInstance, ctx: SimContext, map
     if (!ctx.provisioning.open) return send(reply, 403, GATEWAY_MORE_CODES.forbidden, '拒绝: 本平台不接受终端自助注册（公钥由平台登记）');
     const body = parseFields(req, reply, ProvisionRequestSchema);
     if (!body) return reply;
-    const a = Buffer.from(body.provisioningToken);
-    const b = Buffer.from(ctx.provisioning.token);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) return send(reply, 403, GATEWAY_MORE_CODES.forbidden, '拒绝: 注册凭证不正确');
-    const outcome = ctx.kiosks.register(body.kioskId, body.publicKey, body.servicePoint, 'provisioned', new Date().toISOString());
-    if (outcome.kind === 'key-conflict') return send(reply, 409, GATEWAY_MORE_CODES.conflict, `冲突: 终端 ${body.kioskId} 已用另一公钥注册`);
-    const sj: ProvisionResponse = {
-      kioskId: outcome.record.kioskId,
-      registeredAt: outcome.record.registeredAt,
-      platformPublicKey: ctx.key.publicKeyBase64,
-      platformKeyId: ctx.key.keyId,
-      ...(ctx.sm2Key ? { platformSm2PublicKey: ctx.sm2Key.publicKeyHex } : {}),
-      highestSeqs: highestSeqs(ctx.db, outcome.record.kioskId),
-    };
-    return sendFields(reply, sj);
+    const r = provisionKiosk(ctx, body);
+    switch (r.kind) {
+      case 'closed':
+        return send(reply, 403, GATEWAY_MORE_CODES.forbidden, '拒绝: 本平台不接受终端自助注册（公钥由平台登记）');
+      case 'bad-token':
+        return send(reply, 403, GATEWAY_MORE_CODES.forbidden, '拒绝: 注册凭证不正确');
+      case 'key-conflict':
+        return send(reply, 409, GATEWAY_MORE_CODES.conflict, `冲突: 终端 ${r.kioskId} 已用另一公钥注册`);
+      case 'registered':
+        return sendFields(reply, r.response);
+    }
   });
 
   app.get<{ Params: { sha256: string } }>(`${GATEWAY_PATHS.attachment}:sha256`, async (req, reply) => {

@@ -63,6 +63,12 @@ export async function setFaults(simUrl: string, faults: Record<string, unknown>)
   if (!res.ok) throw new Error(`PUT /admin/faults: ${res.status} ${await res.text()}`);
 }
 
+/** Adds an e-certificate to the simulator's registry (`POST /admin/certificates`). */
+export async function seedCertificate(simUrl: string, c: { holderIdNumber: string; holderName: string; certificateTypeCode: string; certificateNumber: string; issuedAt: string }): Promise<void> {
+  const res = await fetch(`${simUrl}/admin/certificates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) });
+  if (res.status !== 201) throw new Error(`POST /admin/certificates: ${res.status} ${await res.text()}`);
+}
+
 export async function advanceSimClock(simUrl: string, ms: number): Promise<void> {
   const res = await fetch(`${simUrl}/admin/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
   if (!res.ok) throw new Error(`clock advance: ${res.status}`);

@@ -12,7 +12,7 @@ import {
 } from '../../../contract/platform';
 import { platformLookups } from '../../../host/platform/lookups';
 import { FIXTURE_ENTERPRISES, UNREGISTERED_USCC } from '../../../platform-sim/store/enterprise-registry';
-import { drain, openKiosk, PLATFORM_ADAPTERS, platformRoutes, RESIDENT, startSim, submitApplication } from '../../support/offline-kiosk';
+import { drain, openKiosk, PLATFORM_ADAPTERS, platformRoutes, RESIDENT, seedCertificate, startSim, submitApplication } from '../../support/offline-kiosk';
 
 /** A holder the simulator seeds with a case filed at a hall window (事项 20, sub-item 20-01). */
 const ZHANG = '140105199003071234';
@@ -42,12 +42,7 @@ describe.each(PLATFORM_ADAPTERS)('the platform port through the $name', (adapter
   });
 
   it('e-certificates (type code through the map both ways), enterprises and e-ID answer in the kiosk model', async () => {
-    const seeded = await fetch(`${sim.url}/admin/certificates`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ holderIdNumber: RESIDENT.idNumber, holderName: RESIDENT.name, certificateTypeCode: 'EC019', certificateNumber: 'J140105-1980-000123', issuedAt: '1980-05-20T00:00:00.000Z' }),
-    });
-    expect(seeded.status).toBe(201);
+    await seedCertificate(sim.url, { holderIdNumber: RESIDENT.idNumber, holderName: RESIDENT.name, certificateTypeCode: 'EC019', certificateNumber: 'J140105-1980-000123', issuedAt: '1980-05-20T00:00:00.000Z' });
     const certs = await lookups().lookupCertificates(RESIDENT.idNumber, ['结婚证', '离婚证'], '王*英');
     expect(certs).toEqual({ ok: true, value: [{ certificateId: 'J140105-1980-000123', type: '结婚证', issuer: expect.any(String), holder: '王*英' }] });
     const raw = await kiosk.client.query('certificates.lookup', { holderIdNumber: RESIDENT.idNumber, certificateTypeCode: 'EC019' }, { timeoutMs: 5_000 });
