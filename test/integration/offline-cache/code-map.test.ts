@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { codeMapFindings } from '../../../host/operations/diagnostics/findings';
 import { formatPlatformAdapter } from '../../../host/operations/diagnostics/format-text';
 import { CodeMapError, loadCodeMap } from '../../../offline-cache/platform/code-map';
 import { EXAMPLE_CODE_MAP } from '../../support/offline-kiosk';
-import { tempDir } from '../../support/processes';
+import { REPO_ROOT, tempDir } from '../../support/processes';
 
 const platform = { url: null, timeoutMs: 10000, healthIntervalMs: 5000, progressUrl: null, caFile: null, certFile: null, keyFile: null };
 
@@ -73,6 +74,22 @@ describe('what the dashboard, doctor and provision show say about the adapter an
     expect(h).toEqual({ name: 'v1', codeMap: null });
     expect(codeMapFindings(h)).toEqual([]);
     expect(formatPlatformAdapter(h)).toEqual(['平台适配器 adapter    v1', '编码对照表 code map   无 none (v1 takes our codes)']);
+  });
+});
+
+describe('onething-kiosk-provision show names the adapter and its code map', () => {
+  const show = (env: Record<string, string>) =>
+    spawnSync('npm', ['run', '--silent', 'provision', '--', 'show', '--json'], { cwd: REPO_ROOT, env: { ...process.env, KIOSK_DATA_DIR: tempDir('show'), ...env }, encoding: 'utf8', timeout: 60_000 });
+
+  it('the example adapter with a gap in its map, and one whose map cannot be read', () => {
+    const file = mapWithout({ materials: 'authorisation' });
+    const r = show({ KIOSK_PLATFORM_ADAPTER: 'example-gateway', KIOSK_PLATFORM_CODE_MAP: file });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { platformAdapter: { name: string; codeMap: { file: string; missing: string[]; missingCount: number } } };
+    expect(report.platformAdapter).toMatchObject({ name: 'example-gateway', codeMap: { file, missing: ['materials authorisation'], missingCount: 1 } });
+    const broken = show({ KIOSK_PLATFORM_ADAPTER: 'example-gateway', KIOSK_PLATFORM_CODE_MAP: '/nonexistent/code-map.json' });
+    expect(broken.status).toBe(0);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ platformAdapter: null, platformAdapterError: expect.stringMatching(/platform\.codeMapFile: expected a readable JSON file, ENOENT/) });
   });
 });
 
