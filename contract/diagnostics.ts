@@ -65,8 +65,29 @@ export const OutboxHealthSchema = z.object({
 });
 export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
 
+/** Which platform adapter the kiosk talks through, and its code map as checked against the active catalog. */
+export const PlatformAdapterHealthSchema = z.object({
+  /** `platform.adapter`: "v1" or a province adapter ("example-gateway"). */
+  name: z.string(),
+  /** `platform.codeMapFile`; null when none is configured (the v1 API speaks our codes). */
+  codeMap: z
+    .object({
+      file: z.string(),
+      province: z.string(),
+      /** Codes the map holds, all kinds. */
+      codes: z.number().int().nonnegative(),
+      /** Codes the kiosk can send that the map lacks (`kind code`), the first 20; `missingCount` counts all. */
+      missing: z.array(z.string()).max(20),
+      missingCount: z.number().int().nonnegative(),
+    })
+    .nullable(),
+});
+export type PlatformAdapterHealth = z.infer<typeof PlatformAdapterHealthSchema>;
+
 export const PlatformHealthSchema = z.object({
   url: z.string(),
+  /** Absent from kiosks older than the platform port. */
+  adapter: PlatformAdapterHealthSchema.optional(),
   reachable: z.boolean(),
   latencyMs: z.number().nullable(),
   lastSuccessAt: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { CATALOG } from '../contract/catalog';
-import { err, ok, type EventPayload, type Result } from '../contract';
+import { err, ok, type EventPayload, type PlatformAdapterHealth, type Result } from '../contract';
 import type { Heartbeat, HeartbeatResponse } from '../contract/platform';
 import { plainFileSealer, type SecretSealer } from '../offline-cache/crypto/key-vault';
 import type { FetchLike } from '../offline-cache/sync/platform-fetch';
@@ -9,7 +9,7 @@ import type { HandlerTable } from './api/dispatch';
 import { outboxHandlers } from './platform/handlers/outbox';
 import { keyFingerprints } from './operations/maintenance/key-fingerprints';
 import { ConfigError, type KioskConfig } from './config';
-import { checkCodeMap, choosePlatformAdapter } from './platform/adapter';
+import { checkCodeMap, choosePlatformAdapter, platformAdapterHealth } from './platform/adapter';
 import type { CatalogHealth } from './operations/diagnostics/findings';
 import { fingerprint, readImportedPlatformKey, sm2Fingerprint } from './provisioning';
 import { isUnsealed } from './key-sealing';
@@ -40,6 +40,8 @@ export interface Offline {
   readonly catalog: ActiveCatalog;
   readonly sync: SyncService;
   readonly applications: ApplicationsService;
+  /** The adapter and its code map, checked against the catalog active now (dashboard, doctor). */
+  readonly platformAdapter: () => PlatformAdapterHealth;
   readonly handlers: Pick<HandlerTable, 'sync.status' | 'outbox.summary' | 'outbox.quarantined' | 'audit.head' | 'maintenance.keys' | 'catalog.current'>;
   close(): Promise<void>;
 }
@@ -123,11 +125,13 @@ export function composeOffline(d: OfflineDeps): Offline {
   const applications = new ApplicationsService(cache, d.currentSessionId, logger, () => cache.engine.kick(), { diskFloorBytes: config.offline.diskFloorMb * 1024 * 1024 });
   auditDataEvents(d.bus, cache);
   const s = sync;
+  const codeMap = adapter.codeMap && config.platform.codeMapFile ? { map: adapter.codeMap, file: config.platform.codeMapFile } : null;
   return {
     cache,
     catalog,
     sync: s,
     applications,
+    platformAdapter: () => platformAdapterHealth(cache.client.adapter, codeMap, catalog.current().catalog),
     handlers: {
       ...outboxHandlers(cache),
       'catalog.current': () => {
@@ -182,6 +186,7 @@ export interface OperationsPlugs {
   usePlatformKey(key: () => string | null): void;
   useKeySealing(sealing: { readonly kind: string; readonly migrated: readonly string[] }): void;
   useCatalog(version: () => string, refresh: () => Promise<Result<string>>, health?: () => CatalogHealth): void;
+  usePlatformAdapter(health: () => PlatformAdapterHealth, port?: Pick<OfflineCache['client'], 'health' | 'platformNow'>): void;
 }
 
 /** Plugs the outbox, the audit chain, heartbeat delivery, the pinned platform key and the catalog into operations. */
@@ -209,4 +214,5 @@ export function plugOfflineIntoOperations(offline: Offline, operations: Operatio
     },
     () => cache.catalog.state(),
   );
+  operations.usePlatformAdapter(offline.platformAdapter, cache.client);
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { err, ok, worstLevel, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type Result } from '../contract';
+import { err, ok, worstLevel, type DeviceStatus, type Diagnostics, type EventPayload, type MethodName, type PlatformAdapterHealth, type PlatformHealth, type Result } from '../contract';
+import type { PlatformPort } from '../offline-cache/sync/platform-port';
+import { probeThroughPort } from './operations/diagnostics/platform-probe';
 import type { EventBus } from './api/events';
 import type { HandlerTable } from './api/dispatch';
 import { maintenanceHandlers } from './operations/handlers/maintenance';
@@ -25,7 +27,7 @@ import type { SessionService } from './resident/session';
 import { UiWatchdog, type UiRecoverer } from './operations/watchdog';
 import type { UpdateReport } from '../contract/fleet';
 import { updateFindings } from './operations/updates/findings';
-import { catalogFindings, type CatalogHealth } from './operations/diagnostics/findings';
+import { catalogFindings, codeMapFindings, type CatalogHealth } from './operations/diagnostics/findings';
 import { keySealingFindings } from './operations/maintenance/key-sealing-findings';
 
 /** The web-shell updater as operations sees it (host/operations/updates/). */
@@ -75,6 +77,8 @@ export class Operations {
   private blobUpload: ((bytes: Uint8Array) => Promise<Result<string>>) | null = null;
   private catalogVersion: () => string = () => 'unknown';
   private catalogHealth: () => CatalogHealth | null = () => null;
+  private platformAdapter: (() => PlatformAdapterHealth) | null = null;
+  private platformProbe: (() => Promise<PlatformHealth>) | null = null;
   private updates: UpdatesPort | null = null;
   private keySealing: { readonly kind: string; readonly migrated: readonly string[] } | null = null;
 
@@ -192,13 +196,17 @@ export class Operations {
       connectivity: this.o.connectivity,
       ui: () => this.watchdog.health(),
       audit: this.audit,
+      ...(this.platformProbe ? { probe: this.platformProbe } : {}),
     });
+    const adapter = this.platformAdapter?.() ?? null;
+    const platform = adapter ? { ...d.platform, adapter } : d.platform;
     const extra = [
+      ...(adapter ? codeMapFindings(adapter) : []),
       ...updateFindings(this.updates?.status() ?? null),
       ...catalogFindings(this.catalogHealth()),
       ...(this.keySealing ? keySealingFindings(this.keySealing.kind, this.o.config.mode, this.keySealing.migrated) : []),
     ];
-    return extra.length ? { ...d, findings: [...d.findings, ...extra], overall: worstLevel([d.overall, ...extra.map((f) => f.level)]) } : d;
+    return extra.length ? { ...d, platform, findings: [...d.findings, ...extra], overall: worstLevel([d.overall, ...extra.map((f) => f.level)]) } : { ...d, platform };
   }
 
   /** One device self-test, as the dashboard runs it (the updater's trial check uses the printer's). */
@@ -234,6 +242,10 @@ export class Operations {
     this.catalogVersion = version;
     this.catalogRefresh = refresh;
     if (health) this.catalogHealth = health;
+  }
+  usePlatformAdapter(health: () => PlatformAdapterHealth, port?: Pick<PlatformPort, 'health' | 'platformNow'>): void {
+    this.platformAdapter = health;
+    if (port) this.platformProbe = () => probeThroughPort(this.o.platformUrl, port, this.o.connectivity.current());
   }
   useBlobUpload(upload: (bytes: Uint8Array) => Promise<Result<string>>): void {
     this.blobUpload = upload;

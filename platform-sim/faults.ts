@@ -30,7 +30,7 @@ export function seeded(seed: number): () => number {
 const NONE: FaultDecision = { latencyMs: 0, action: { kind: 'none' }, dropAfterCommit: false, dropOnlyNew: false };
 
 /**
- * Fault injection for /v1 requests, set from flags at start and replaced at
+ * Fault injection for /v1 (and /gw) requests, set from flags at start and replaced at
  * run time through `PUT /admin/faults`. One decision per request.
  */
 export class FaultInjector {

@@ -186,7 +186,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   };
 }
 
-/** Fault injection on /v1 (never on /admin): before the handler, or after its commit. */
+/** Fault injection on /v1 and the example gateway's /gw (never on /admin): before the handler, or after its commit. */
 function installFaults(app: FastifyInstance, faults: FaultInjector): void {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/') && !req.url.startsWith('/gw/')) return;

@@ -1,6 +1,6 @@
 /**
  * `npm run provision -- COMMAND` (packaged: `onething-kiosk-provision COMMAND`):
- *   show [--json]                 kiosk id, the kiosk's key fingerprint, the pinned platform keys
+ *   show [--json]                 kiosk id, the kiosk's key fingerprint, the pinned platform keys, the platform adapter and its code map
  *   export-kiosk-key FILE         writes the kiosk's public key for the platform's registry (keys.json format)
  *   import-platform-key FILE      pins the platform's public key (and its SM2 key) from a file
  * Reads the same configuration as the kiosk (KIOSK_CONFIG, KIOSK_DATA_DIR…).
@@ -14,6 +14,9 @@ import { fingerprint, giveToOwnerOf, parsePlatformKeyFile, readImportedPlatformK
 import { chooseKeySealing } from '../host/key-sealing';
 import { loadOrCreateDeviceSigner } from '../offline-cache/sync/device-identity';
 import { keyFingerprints } from '../host/operations/maintenance/key-fingerprints';
+import { formatPlatformAdapter } from '../host/operations/diagnostics/format-text';
+import { choosePlatformAdapter, platformAdapterHealth } from '../host/platform/adapter';
+import { CATALOG } from '../contract/catalog';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
 
@@ -57,6 +60,7 @@ switch (command) {
       platformKeyFingerprint: keys.platformKey,
       platformSm2KeyFingerprint: keys.platformSm2Key,
       keySealing: keys.keySealing,
+      ...platformAdapterReport(config),
     };
     if (values.json) console.log(JSON.stringify(report));
     else {
@@ -65,6 +69,8 @@ switch (command) {
       console.log(`平台公钥 platform key      ${report.platformKeyFingerprint ?? '未导入 not imported'}`);
       console.log(`平台国密公钥 platform SM2  ${report.platformSm2KeyFingerprint ?? '未导入 not imported'}`);
       console.log(`密钥加封 key sealing       ${report.keySealing}${report.keySealing.startsWith('file-0600') ? '（未加封 NOT sealed）' : ''}`);
+      if (report.platformAdapter) for (const line of formatPlatformAdapter(report.platformAdapter)) console.log(line);
+      else console.log(`编码对照表 code map   UNUSABLE: ${report.platformAdapterError}`);
     }
     break;
   }
@@ -94,3 +100,20 @@ switch (command) {
   default:
     fail(`unknown command ${JSON.stringify(command ?? '')}: expected show, export-kiosk-key FILE or import-platform-key FILE`);
 }
+
+/**
+ * The adapter `platform.adapter` names and its code map, checked against the
+ * built-in catalog (no store is opened here; the running kiosk's dashboard and
+ * doctor check against the active one). An unusable map is reported, not thrown:
+ * the key fingerprints are still worth reading.
+ */
+function platformAdapterReport(config: KioskConfig) {
+  try {
+    const chosen = choosePlatformAdapter(config);
+    const map = chosen.codeMap && config.platform.codeMapFile ? { map: chosen.codeMap, file: config.platform.codeMapFile } : null;
+    return { platformAdapter: platformAdapterHealth(config.platform.adapter, map, CATALOG), platformAdapterError: null };
+  } catch (e) {
+    return { platformAdapter: null, platformAdapterError: e instanceof ConfigError ? e.message : String(e) };
+  }
+}
+

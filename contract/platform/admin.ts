@@ -41,7 +41,7 @@ export const FaultConfigSchema = z.object({
    * every retry (answered "duplicate") gets through.
    */
   dropOnlyNew: z.boolean().default(false),
-  paths: z.array(z.string().startsWith('/v1')).default([]),
+  paths: z.array(z.string().regex(/^\/(v1|gw)\//, 'expected a path under /v1/ or /gw/ (the example gateway)')).default([]),
   count: z.number().int().positive().nullable().default(null),
   /** Seed for the fault dice, so a run can be repeated. */
   seed: z.number().int().nonnegative().default(1),

@@ -1,4 +1,5 @@
-import { materialIdsOf } from '../../contract/code-map';
+import { CODE_KINDS, materialIdsOf } from '../../contract/code-map';
+import type { PlatformAdapterHealth } from '../../contract/diagnostics';
 import type { Catalog } from '../../contract/catalog/schema';
 import { JOURNEYS } from '../../contract/journeys';
 import type { PlatformFactory } from '../../offline-cache/offline-cache';
@@ -43,4 +44,17 @@ export function choosePlatformAdapter(config: Pick<KioskConfig, 'platform'>): Pl
 export function checkCodeMap(map: CodeMap, file: string, catalog: Catalog): string | null {
   const missing = missingCodes(map, catalog, materialIdsOf(JOURNEYS));
   return missing.length ? describeMissing(missing, file) : null;
+}
+
+/**
+ * What the dashboard, doctor and `provision show` say about the platform
+ * side: the adapter `platform.adapter` names and its code map, checked
+ * against `catalog` (the active one in the host; the built-in one where no
+ * store is open).
+ */
+export function platformAdapterHealth(adapter: string, map: { readonly map: CodeMap; readonly file: string } | null, catalog: Catalog): PlatformAdapterHealth {
+  if (!map) return { name: adapter, codeMap: null };
+  const missing = missingCodes(map.map, catalog, materialIdsOf(JOURNEYS));
+  const codes = CODE_KINDS.reduce((n, kind) => n + Object.keys(map.map.file[kind]).length, 0);
+  return { name: adapter, codeMap: { file: map.file, province: map.map.province, codes, missing: missing.slice(0, 20), missingCount: missing.length } };
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
-  CertificateLookupResponseSchema,
+  AttachmentStatusSchema,
   HeartbeatResponseSchema,
   ItemResultSchema,
+  ProvisionResponseSchema,
+  SignedCatalogSchema,
   type AttachmentStatus,
   type CaseState,
   type HeartbeatResponse,
@@ -13,7 +15,11 @@ import {
   type StatusPage,
 } from '../../contract/platform';
 import {
+  fromGatewayFields,
+  GATEWAY_CHANNELS,
   GATEWAY_CODES,
+  GATEWAY_MORE_CODES,
+  GATEWAY_PATHS,
   GATEWAY_STATES,
   GATEWAY_STREAMS,
   GATEWAY_TOKEN_HEADER,
@@ -21,12 +27,12 @@ import {
   GatewayResultSchema,
   GatewayStatusPageSchema,
   gatewayTokenText,
+  toGatewayFields,
   type GatewayRecord,
 } from '../../contract/province-example/gateway';
 import { parseRetryAfter } from '../outbox/backoff';
 import type { DeviceSigner } from '../sync/device-identity';
-import { PlatformClient } from '../sync/platform-client';
-import type { FetchLike } from '../sync/platform-fetch';
+import { PlatformHttp, type FetchLike } from '../sync/platform-fetch';
 import type { BatchStream, CallOutcome, PlatformPort, PlatformQuery } from '../sync/platform-port';
 import { UnmappedCodeError, type CodeMap } from './code-map';
 
@@ -39,49 +45,90 @@ export interface ExampleGatewayOptions {
 }
 
 const STATE_BY_CODE = Object.fromEntries(Object.entries(GATEWAY_STATES).map(([state, code]) => [code, state])) as Record<string, CaseState>;
+const CHANNEL_BY_CODE = Object.fromEntries(Object.entries(GATEWAY_CHANNELS).map(([channel, code]) => [code, channel])) as Record<string, string>;
+
+/** 返回代码 → the HTTP status the kiosk's model judges by (the gateway answers most refusals with HTTP 200). */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  [GATEWAY_CODES.badToken]: 401,
+  [GATEWAY_CODES.badMessage]: 400,
+  [GATEWAY_MORE_CODES.forbidden]: 403,
+  [GATEWAY_MORE_CODES.notFound]: 404,
+  [GATEWAY_MORE_CODES.conflict]: 409,
+  [GATEWAY_MORE_CODES.rejected]: 422,
+};
+
+/** Where each query lives on the gateway. */
+const GATEWAY_QUERIES: Readonly<Record<PlatformQuery, string>> = {
+  'certificates.lookup': GATEWAY_PATHS.certificates,
+  'enterprises.lookup': GATEWAY_PATHS.enterprises,
+  'eid.verify': GATEWAY_PATHS.eid,
+  'cases.byHolder': GATEWAY_PATHS.casesByHolder,
+  'appointments.halls': GATEWAY_PATHS.halls,
+  'appointments.slots': GATEWAY_PATHS.slots,
+  'appointments.book': GATEWAY_PATHS.book,
+  'appointments.cancel': GATEWAY_PATHS.cancel,
+  'appointments.byHolder': GATEWAY_PATHS.appointmentsByHolder,
+};
+
+type Ok = Extract<CallOutcome<unknown>, { kind: 'ok' }>;
 
 /**
- * The adapter for the example province gateway (`contract/province-example/`):
- * delivery, heartbeats, status and e-certificate lookups go through the
- * gateway's envelope (`/gw/…`, token header, 事项编码 field names, its own
- * status codes) with our codes mapped by the code map both ways; provisioning,
- * attachments, the catalog and the other queries are served by the gateway
- * unchanged at the v1 paths, so they ride an inner v1 client.
+ * The adapter for the example province gateway (`contract/province-example/`),
+ * a complete second implementation of `PlatformPort`: every call goes through
+ * the gateway's envelope (`/gw/…`, 返回代码 / 返回信息 / 数据, token header),
+ * its field names (`GATEWAY_FIELDS`) and its codes — 事项编码, 子项编码,
+ * 证照类型代码 and 材料编码 through the code map, states and channels through
+ * its own tables — both ways. Nothing rides the v1 API. An integrator copies
+ * this file, replaces the wire, and keeps the outcomes.
  */
 export class ExampleGatewayAdapter implements PlatformPort {
   readonly adapter = 'example-gateway';
-  private readonly v1: PlatformClient;
+  private readonly http: PlatformHttp;
   private readonly map: CodeMap;
-  private seen: { readonly at: number; readonly mono: number } | null = null;
 
   constructor(private readonly options: ExampleGatewayOptions) {
-    this.v1 = new PlatformClient({ baseUrl: options.baseUrl, signer: options.signer, timeoutMs: options.timeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    this.http = new PlatformHttp({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
     this.map = options.codeMap;
   }
 
   platformNow(): number | null {
-    const ours = this.seen ? Math.round(this.seen.at + (performance.now() - this.seen.mono)) : null;
-    return ours ?? this.v1.platformNow();
+    return this.http.platformNow();
   }
 
   async health(): Promise<CallOutcome<unknown>> {
-    return this.call('GET', '/gw/jk', null, { token: false });
+    return this.call('GET', GATEWAY_PATHS.health, null, { token: false });
   }
 
-  provision(provisioningToken: string, servicePoint: string): Promise<CallOutcome<ProvisionResponse>> {
-    return this.v1.provision(provisioningToken, servicePoint);
+  /** 终端注册: no token yet (the gateway does not know the key); the answer carries the platform's keys to pin. */
+  async provision(provisioningToken: string, servicePoint: string): Promise<CallOutcome<ProvisionResponse>> {
+    const request = { kioskId: this.options.signer.kioskId, publicKey: this.options.signer.publicKeyBase64, servicePoint, provisioningToken };
+    const r = await this.call('POST', GATEWAY_PATHS.provision, toGatewayFields(request), { token: false });
+    return r.kind === 'ok' ? this.checked(r, ProvisionResponseSchema, fromGatewayFields(r.value)) : r;
   }
 
-  attachmentStatus(sha256: string): Promise<CallOutcome<AttachmentStatus>> {
-    return this.v1.attachmentStatus(sha256);
+  async attachmentStatus(sha256: string): Promise<CallOutcome<AttachmentStatus>> {
+    const r = await this.call('GET', `${GATEWAY_PATHS.attachment}${sha256}`, null, {});
+    return r.kind === 'ok' ? this.checked(r, AttachmentStatusSchema, fromGatewayFields(r.value)) : r;
   }
 
-  uploadChunk(sha256: string, chunk: Uint8Array, start: number, total: number): Promise<CallOutcome<AttachmentStatus>> {
-    return this.v1.uploadChunk(sha256, chunk, start, total);
+  /** 附件分段: the chunk as octet-stream, where it starts and the total in the query; 4009 = resume from the status. */
+  async uploadChunk(sha256: string, chunk: Uint8Array, start: number, total: number): Promise<CallOutcome<AttachmentStatus>> {
+    const r = await this.call('PUT', `${GATEWAY_PATHS.attachment}${sha256}?qs=${start}&zs=${total}`, chunk, {});
+    return r.kind === 'ok' ? this.checked(r, AttachmentStatusSchema, fromGatewayFields(r.value)) : r;
   }
 
-  catalog(etag: string | null): Promise<CallOutcome<SignedCatalog>> {
-    return this.v1.catalog(etag);
+  /**
+   * 事项目录: the platform's signed catalog, its payload and signatures as
+   * signed (the kiosk verifies the bytes the platform signed, so nothing in
+   * them is renamed or re-coded); `bb` is the version the kiosk holds, 0304
+   * says it is still current.
+   */
+  async catalog(etag: string | null): Promise<CallOutcome<SignedCatalog>> {
+    const r = await this.call('GET', `${GATEWAY_PATHS.catalog}${etag ? `?bb=${encodeURIComponent(etag)}` : ''}`, null, {});
+    if (r.kind !== 'ok') return r;
+    const sj = r.value as { bb?: unknown } | null;
+    const checked = this.checked(r, SignedCatalogSchema, fromGatewayFields(r.value));
+    return checked.kind === 'ok' ? { ...checked, etag: typeof sj?.bb === 'string' ? sj.bb : null } : checked;
   }
 
   async pushBatch(stream: BatchStream, body: string): Promise<CallOutcome<readonly ItemResult[]>> {
@@ -150,22 +197,69 @@ export class ExampleGatewayAdapter implements PlatformPort {
   }
 
   async query(name: PlatformQuery, payload: unknown, options: { readonly timeoutMs: number }): Promise<CallOutcome<unknown>> {
-    if (name !== 'certificates.lookup') return this.v1.query(name, payload, options);
-    const q = payload as { holderIdNumber: string; certificateTypeCode: string };
-    let zzlxdm: string;
+    let request: unknown;
     try {
-      zzlxdm = this.map.toProvince('eCertificates', q.certificateTypeCode);
+      request = this.requestFor(name, payload);
     } catch (e) {
-      return { kind: 'refused', status: 422, code: 'code-unmapped', reason: (e as Error).message };
+      if (!(e instanceof UnmappedCodeError)) throw e;
+      return { kind: 'refused', status: 422, code: 'code-unmapped', reason: e.message };
     }
-    const r = await this.call('POST', '/gw/dzzz/cx', { sfzh: q.holderIdNumber, zzlxdm }, { timeoutMs: options.timeoutMs });
+    const r = await this.call('POST', GATEWAY_QUERIES[name], toGatewayFields(request), { timeoutMs: options.timeoutMs });
     if (r.kind !== 'ok') return r;
-    const found = CertificateLookupResponseSchema.safeParse(r.value);
-    if (!found.success || !found.data.found) return r;
     try {
-      return { ...r, value: { found: true, certificate: { ...found.data.certificate, certificateTypeCode: this.map.fromProvince('eCertificates', found.data.certificate.certificateTypeCode) } } };
+      return { ...r, value: this.answerFor(name, fromGatewayFields(r.value)) };
     } catch (e) {
-      return { kind: 'retry', status: r.status, reason: (e as Error).message, retryAfterMs: null };
+      if (!(e instanceof UnmappedCodeError)) throw e;
+      // An answer naming a code we cannot place is no answer: the caller says "try again", never shows a wrong item.
+      return { kind: 'retry', status: r.status, reason: e.message, retryAfterMs: null };
+    }
+  }
+
+  /** Our request, our codes → the province's codes (field names follow in `toGatewayFields`). */
+  private requestFor(name: PlatformQuery, payload: unknown): unknown {
+    const body = (payload ?? {}) as Record<string, unknown>;
+    switch (name) {
+      case 'certificates.lookup':
+        return { ...body, certificateTypeCode: this.map.toProvince('eCertificates', String(body['certificateTypeCode'])) };
+      case 'appointments.book':
+        return { ...body, itemCode: typeof body['itemCode'] === 'string' ? this.map.toProvince('oneThings', body['itemCode']) : null };
+      default:
+        return body;
+    }
+  }
+
+  /** The province's answer (v1 field names by now) → our codes, states and channels. Shapes are validated by the caller. */
+  private answerFor(name: PlatformQuery, answer: unknown): unknown {
+    const a = answer as Record<string, unknown> | null;
+    if (!a || typeof a !== 'object') return answer;
+    const item = (code: unknown) => (typeof code === 'string' ? this.map.fromProvince('oneThings', code) : code);
+    const appointment = (x: unknown) => (x && typeof x === 'object' ? { ...(x as Record<string, unknown>), itemCode: item((x as Record<string, unknown>)['itemCode']) } : x);
+    switch (name) {
+      case 'certificates.lookup': {
+        const c = a['certificate'] as Record<string, unknown> | undefined;
+        return c ? { ...a, certificate: { ...c, certificateTypeCode: this.map.fromProvince('eCertificates', String(c['certificateTypeCode'])) } } : a;
+      }
+      case 'cases.byHolder':
+        return {
+          ...a,
+          cases: Array.isArray(a['cases'])
+            ? (a['cases'] as Record<string, unknown>[]).map((c) => ({
+                ...c,
+                itemCode: item(c['itemCode']),
+                channel: CHANNEL_BY_CODE[String(c['channel'])] ?? c['channel'],
+                subItems: Array.isArray(c['subItems'])
+                  ? (c['subItems'] as Record<string, unknown>[]).map((s) => ({ ...s, code: this.map.fromProvince('subItems', String(s['code'])), state: STATE_BY_CODE[String(s['state'])] ?? s['state'] }))
+                  : c['subItems'],
+              }))
+            : a['cases'],
+        };
+      case 'appointments.book':
+      case 'appointments.cancel':
+        return a['appointment'] ? { ...a, appointment: appointment(a['appointment']) } : a;
+      case 'appointments.byHolder':
+        return Array.isArray(a['appointments']) ? { ...a, appointments: (a['appointments'] as unknown[]).map(appointment) } : a;
+      default:
+        return a;
     }
   }
 
@@ -189,57 +283,45 @@ export class ExampleGatewayAdapter implements PlatformPort {
     };
   }
 
-  private checked<S extends z.ZodType>(r: Extract<CallOutcome<unknown>, { kind: 'ok' }>, schema: S): CallOutcome<z.output<S>> {
-    const parsed = schema.safeParse(r.value);
+  private checked<S extends z.ZodType>(r: Ok, schema: S, value: unknown = r.value): CallOutcome<z.output<S>> {
+    const parsed = schema.safeParse(value);
     if (!parsed.success) return { kind: 'retry', status: r.status, reason: `gateway answer broke the contract: ${parsed.error.issues[0]?.message ?? ''}`, retryAfterMs: null };
     return { ...r, value: parsed.data as z.output<S> };
   }
 
-  private token(method: string, path: string, body: string): string {
+  private token(method: string, path: string, body: Uint8Array): string {
     const at = String(Date.now());
-    const text = gatewayTokenText(this.options.signer.kioskId, at, method, path, createHash('sha256').update(body, 'utf8').digest('hex'));
+    const text = gatewayTokenText(this.options.signer.kioskId, at, method, path, createHash('sha256').update(body).digest('hex'));
     const sig = Buffer.from(this.options.signer.sign(Buffer.from(text, 'utf8'))).toString('base64');
     return `GW1 ${this.options.signer.kioskId}:${at}:${sig}`;
   }
 
   /** One gateway call; its 返回代码 decides the outcome, then the HTTP status. The answer is the envelope's 数据. */
-  private async call(method: 'GET' | 'POST', pathWithQuery: string, payload: unknown, opts: { token?: boolean; timeoutMs?: number }): Promise<CallOutcome<unknown>> {
-    const body = payload === null ? '' : JSON.stringify(payload);
+  private async call(method: 'GET' | 'POST' | 'PUT', pathWithQuery: string, payload: unknown, opts: { token?: boolean; timeoutMs?: number }): Promise<CallOutcome<unknown>> {
+    const binary = payload instanceof Uint8Array;
+    const body = binary ? payload : payload === null ? new Uint8Array(0) : Buffer.from(JSON.stringify(payload), 'utf8');
     const headers: Record<string, string> = {};
-    if (body) headers['content-type'] = 'application/json';
+    if (body.length) headers['content-type'] = binary ? 'application/octet-stream' : 'application/json';
     if (opts.token !== false) headers[GATEWAY_TOKEN_HEADER] = this.token(method, pathWithQuery.split('?')[0]!, body);
-    let res: Response;
-    let text: string;
-    try {
-      res = await (this.options.fetch ?? ((u, i) => fetch(u, i)))(new URL(pathWithQuery, this.options.baseUrl), {
-        method,
-        headers,
-        ...(body ? { body } : {}),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? this.options.timeoutMs),
-      });
-      text = await res.text();
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      return { kind: 'unreachable', reason: `${(e as Error).name}${cause ? ` ${cause}` : ''}: ${(e as Error).message}` };
-    }
-    const date = Date.parse(res.headers.get('date') ?? '');
-    if (!Number.isNaN(date)) this.seen = { at: date, mono: performance.now() };
+    const x = await this.http.send(method, pathWithQuery, { headers, ...(body.length ? { body } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    if (x.kind === 'unreachable') return x;
+    const ok = x.status >= 200 && x.status < 300;
     let envelope: z.output<typeof GatewayEnvelopeSchema> | null;
     try {
-      const parsed = GatewayEnvelopeSchema.safeParse(JSON.parse(text));
+      const parsed = GatewayEnvelopeSchema.safeParse(JSON.parse(x.text));
       envelope = parsed.success ? parsed.data : null;
     } catch {
       envelope = null;
     }
-    const reason = envelope ? `${envelope.fhdm}: ${envelope.fhxx}` : `HTTP ${res.status}`;
-    if (res.status === 413 || envelope?.fhdm === GATEWAY_CODES.tooLarge) return { kind: 'too-large', reason };
-    if (res.status === 429 || res.status === 408 || res.status >= 500 || envelope?.fhdm === GATEWAY_CODES.busy) {
-      return { kind: 'retry', status: res.status, reason, retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()) };
+    const reason = envelope ? `${envelope.fhdm}: ${envelope.fhxx}` : `HTTP ${x.status}`;
+    if (x.status === 413 || envelope?.fhdm === GATEWAY_CODES.tooLarge) return { kind: 'too-large', reason };
+    if (x.status === 429 || x.status === 408 || x.status >= 500 || envelope?.fhdm === GATEWAY_CODES.busy) {
+      return { kind: 'retry', status: x.status, reason, retryAfterMs: parseRetryAfter(x.headers.get('retry-after'), Date.now()) };
     }
-    if (!envelope) return res.ok ? { kind: 'retry', status: res.status, reason: 'gateway answered outside its envelope', retryAfterMs: null } : { kind: 'refused', status: res.status, code: `http-${res.status}`, reason };
-    if (envelope.fhdm === GATEWAY_CODES.ok && res.ok) return { kind: 'ok', value: envelope.sj ?? null, status: res.status, etag: null };
-    // 凭证无效 / 报文错误: about the request as a whole. A bad message is judged like v1's 400 (halved to find the poison).
-    const status = envelope.fhdm === GATEWAY_CODES.badToken ? 401 : envelope.fhdm === GATEWAY_CODES.badMessage ? 400 : res.ok ? 400 : res.status;
-    return { kind: 'refused', status, code: `gw-${envelope.fhdm}`, reason };
+    if (!envelope) return ok ? { kind: 'retry', status: x.status, reason: 'gateway answered outside its envelope', retryAfterMs: null } : { kind: 'refused', status: x.status, code: `http-${x.status}`, reason };
+    if (envelope.fhdm === GATEWAY_MORE_CODES.unchanged && ok) return { kind: 'not-modified' };
+    if (envelope.fhdm === GATEWAY_CODES.ok && ok) return { kind: 'ok', value: envelope.sj ?? null, status: x.status, etag: null };
+    // 凭证无效 / 报文错误 / 拒绝 / 未找到 / 冲突 / 内容不符: about the request as a whole. A bad message is judged like v1's 400.
+    return { kind: 'refused', status: STATUS_BY_CODE[envelope.fhdm] ?? (ok ? 400 : x.status), code: `gw-${envelope.fhdm}`, reason };
   }
 }

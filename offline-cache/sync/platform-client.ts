@@ -21,7 +21,7 @@ import {
 import type { z } from 'zod';
 import { parseRetryAfter } from '../outbox/backoff';
 import type { DeviceSigner } from './device-identity';
-import type { FetchLike } from './platform-fetch';
+import { PlatformHttp, type FetchLike } from './platform-fetch';
 import type { BatchStream, CallOutcome, PlatformPort, PlatformQuery } from './platform-port';
 
 export type { BatchStream, CallOutcome } from './platform-port';
@@ -62,23 +62,21 @@ const V1_QUERIES: Readonly<Record<PlatformQuery, { readonly method: 'GET' | 'POS
 export class PlatformClient implements PlatformPort {
   readonly adapter: string = 'v1';
   private readonly now: () => number;
-  /** Platform clock minus ours, from the last answer's `Date` header. */
-  private skewMs = 0;
-  /** The platform's clock at the last answer, and our monotonic clock then: time that a wall-clock jump cannot move. */
-  private platformSeen: { readonly at: number; readonly mono: number } | null = null;
+  private readonly http: PlatformHttp;
 
   constructor(private readonly options: PlatformClientOptions) {
     this.now = options.now ?? Date.now;
+    this.http = new PlatformHttp(options);
   }
 
   /** The platform's clock now, carried forward from its last answer on the monotonic clock; null before any answer. */
   platformNow(): number | null {
-    return this.platformSeen ? Math.round(this.platformSeen.at + (performance.now() - this.platformSeen.mono)) : null;
+    return this.http.platformNow();
   }
 
   /** Platform clock minus kiosk clock as last observed (ms, 1 s resolution). */
   get clockSkewMs(): number {
-    return this.skewMs;
+    return this.http.skewMs;
   }
 
   get baseUrl(): string {
@@ -87,7 +85,7 @@ export class PlatformClient implements PlatformPort {
 
   /** The same transport for other calls to the platform (lookups, health), so they trust what this client trusts. */
   get fetch(): FetchLike {
-    return this.options.fetch ?? ((url, init) => fetch(url, init));
+    return this.http.fetch;
   }
 
   async provision(provisioningToken: string, servicePoint: string): Promise<CallOutcome<ProvisionResponse>> {
@@ -135,7 +133,7 @@ export class PlatformClient implements PlatformPort {
 
   private signedHeaders(method: string, pathWithQuery: string, body: Uint8Array | null): Record<string, string> {
     // A kiosk whose clock drifted (no RTC battery, no NTP in a village) would be refused as stale for ever.
-    const timestamp = String(this.now() + (Math.abs(this.skewMs) > SKEW_TOLERANCE_MS ? this.skewMs : 0));
+    const timestamp = String(this.now() + (Math.abs(this.http.skewMs) > SKEW_TOLERANCE_MS ? this.http.skewMs : 0));
     const nonce = randomBytes(18).toString('base64url');
     const bodySha256 = body && body.length > 0 ? createHash('sha256').update(body).digest('hex') : EMPTY_BODY_SHA256;
     const text = signingString({ method, pathWithQuery, kioskId: this.options.signer.kioskId, timestamp, nonce, bodySha256 });
@@ -158,25 +156,10 @@ export class PlatformClient implements PlatformPort {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (bodyBytes) headers['content-type'] = opts.contentType ?? 'application/json';
     if (opts.signed !== false) Object.assign(headers, this.signedHeaders(method, pathWithQuery, bodyBytes));
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetch(new URL(pathWithQuery, this.options.baseUrl), {
-        method,
-        headers,
-        ...(opts.body === undefined ? {} : { body: typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body) }),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? this.options.timeoutMs),
-      });
-      text = await res.text();
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      return { kind: 'unreachable', reason: `${(e as Error).name}${cause ? ` ${cause}` : ''}: ${(e as Error).message}` };
-    }
-    const date = Date.parse(res.headers.get('date') ?? '');
-    if (!Number.isNaN(date)) {
-      this.skewMs = date - this.now();
-      this.platformSeen = { at: date, mono: performance.now() };
-    }
+    const x = await this.http.send(method, pathWithQuery, { headers, ...(bodyBytes ? { body: bodyBytes } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    if (x.kind === 'unreachable') return x;
+    const res = { status: x.status, ok: x.status >= 200 && x.status < 300, headers: x.headers };
+    const text = x.text;
     if (res.status === 304) return { kind: 'not-modified' };
     if (res.ok) {
       let parsed: unknown;

@@ -87,3 +87,81 @@ export function platformFetch(tls: PlatformTls | null): FetchLike {
     });
   };
 }
+
+/** What one request to the platform came to: an answer (any status, its body read), or none within the deadline. */
+export type PlatformExchange =
+  | { readonly kind: 'answered'; readonly status: number; readonly headers: Headers; readonly text: string }
+  | { readonly kind: 'unreachable'; readonly reason: string };
+
+export interface PlatformHttpOptions {
+  readonly baseUrl: string;
+  /** Every request is abandoned after this (ms) unless the call names a shorter deadline. */
+  readonly timeoutMs: number;
+  /** The transport (`platformFetch(tls)`: CA bundle, client certificate); the global fetch when absent. */
+  readonly fetch?: FetchLike;
+  /** Wall clock (skew against the platform's `Date`). */
+  readonly now?: () => number;
+}
+
+/**
+ * The one way an adapter reaches the platform: the configured transport (so
+ * every adapter honours `platform.caFile` / `certFile` / `keyFile` alike), a
+ * deadline on every request covering the body as well as the headers, and
+ * the platform's clock learned from each answer's `Date` header (carried
+ * forward on the monotonic clock, so a wall-clock jump cannot move it).
+ * What the answer means is the adapter's business.
+ */
+export class PlatformHttp {
+  private readonly now: () => number;
+  private seen: { readonly at: number; readonly mono: number } | null = null;
+  private skew = 0;
+
+  constructor(private readonly options: PlatformHttpOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  get fetch(): FetchLike {
+    return this.options.fetch ?? ((url, init) => fetch(url, init));
+  }
+
+  /** Platform clock minus ours at the last answer (ms, 1 s resolution). */
+  get skewMs(): number {
+    return this.skew;
+  }
+
+  /** The platform's clock now; null before any answer with a `Date`. */
+  platformNow(): number | null {
+    return this.seen ? Math.round(this.seen.at + (performance.now() - this.seen.mono)) : null;
+  }
+
+  async send(
+    method: 'GET' | 'POST' | 'PUT',
+    pathWithQuery: string,
+    init: { readonly headers: Record<string, string>; readonly body?: string | Uint8Array; readonly timeoutMs?: number },
+  ): Promise<PlatformExchange> {
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetch(new URL(pathWithQuery, this.options.baseUrl), {
+        method,
+        headers: init.headers,
+        ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : new Uint8Array(init.body) }),
+        signal: AbortSignal.timeout(init.timeoutMs ?? this.options.timeoutMs),
+      });
+      text = await res.text();
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      return { kind: 'unreachable', reason: `${(e as Error).name}${cause ? ` ${cause}` : ''}: ${(e as Error).message}` };
+    }
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (!Number.isNaN(date)) {
+      this.skew = date - this.now();
+      this.seen = { at: date, mono: performance.now() };
+    }
+    return { kind: 'answered', status: res.status, headers: res.headers, text };
+  }
+}

@@ -20,13 +20,34 @@ export const EXAMPLE_CODE_MAP = path.join(import.meta.dirname, '..', '..', 'cont
  * gateway the simulator serves in front of the same store.
  */
 export const PLATFORM_ADAPTERS = [
-  { name: 'v1 client', sim: {}, kiosk: {} },
+  { name: 'v1 client', adapter: 'v1', prefix: '/v1/', paths: { applications: '/v1/applications/batch', attachments: '/v1/attachments/', status: '/v1/status' }, sim: {}, kiosk: {} },
   {
     name: 'example province adapter',
+    adapter: 'example-gateway',
+    prefix: '/gw/',
+    paths: { applications: '/gw/bj/sqsb', attachments: '/gw/fj/', status: '/gw/zt' },
     sim: { gatewayCodeMapFile: EXAMPLE_CODE_MAP },
     kiosk: { platform: (deps: Parameters<NonNullable<OfflineCacheOptions['platform']>>[0]) => new ExampleGatewayAdapter({ ...deps, codeMap: loadCodeMap(EXAMPLE_CODE_MAP) }) },
   },
-] as const satisfies readonly { name: string; sim: Partial<PlatformSimOptions>; kiosk: Partial<OfflineCacheOptions> }[];
+] as const satisfies readonly {
+  name: string;
+  adapter: string;
+  /** Every request of this adapter goes under this prefix (nothing rides the other API). */
+  prefix: string;
+  /** Where its batches, attachment chunks and status pages go (fault `paths`). */
+  paths: { applications: string; attachments: string; status: string };
+  sim: Partial<PlatformSimOptions>;
+  kiosk: Partial<OfflineCacheOptions>;
+}[];
+export type PlatformAdapterCase = (typeof PLATFORM_ADAPTERS)[number];
+
+/** The routes the simulator was asked for (its traffic meter), e.g. `/gw/fj/:sha256`. */
+export async function platformRoutes(simUrl: string): Promise<Set<string>> {
+  const res = await fetch(`${simUrl}/admin/traffic.json`);
+  if (!res.ok) throw new Error(`GET /admin/traffic.json: ${res.status}`);
+  const report = (await res.json()) as { seconds: { byRoute: Record<string, number> }[] };
+  return new Set(report.seconds.flatMap((s) => Object.keys(s.byRoute)));
+}
 
 export const PROVISIONING_TOKEN = 'demo-provisioning';
 
@@ -40,6 +61,12 @@ export async function startSim(options: Partial<PlatformSimOptions> = {}): Promi
 export async function setFaults(simUrl: string, faults: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${simUrl}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
   if (!res.ok) throw new Error(`PUT /admin/faults: ${res.status} ${await res.text()}`);
+}
+
+/** Adds an e-certificate to the simulator's registry (`POST /admin/certificates`). */
+export async function seedCertificate(simUrl: string, c: { holderIdNumber: string; holderName: string; certificateTypeCode: string; certificateNumber: string; issuedAt: string }): Promise<void> {
+  const res = await fetch(`${simUrl}/admin/certificates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) });
+  if (res.status !== 201) throw new Error(`POST /admin/certificates: ${res.status} ${await res.text()}`);
 }
 
 export async function advanceSimClock(simUrl: string, ms: number): Promise<void> {
@@ -65,7 +92,10 @@ export async function openKiosk(
     dataDir,
   });
   if (!cache.store.getMeta('platform_public_key')) {
-    const r = await cache.client.provision(PROVISIONING_TOKEN, '测试便民服务中心');
+    // A first request to a freshly started simulator on a loaded machine can outlast a short test timeout: provisioning is
+    // asked again when there was no answer (never when the platform answered with a refusal).
+    let r = await cache.client.provision(PROVISIONING_TOKEN, '测试便民服务中心');
+    for (let attempt = 1; r.kind === 'unreachable' && attempt < 5; attempt++) r = await cache.client.provision(PROVISIONING_TOKEN, '测试便民服务中心');
     if (r.kind !== 'ok') throw new Error(`provisioning failed: ${JSON.stringify(r)}`);
     cache.pinPlatformKey(r.value.platformPublicKey);
     cache.continueNumbering(r.value.highestSeqs);

@@ -65,9 +65,9 @@ export interface PlatformProcess extends Spawned {
   readonly dataDir: string;
 }
 
-export async function startPlatformProcess(options: { port?: number; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PlatformProcess> {
+export async function startPlatformProcess(options: { port?: number; dataDir?: string; env?: NodeJS.ProcessEnv; args?: readonly string[] } = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? tempDir('platform');
-  const s = await spawnTs('platform-sim/main.ts', ['--port', String(options.port ?? 0), '--data', dataDir], {
+  const s = await spawnTs('platform-sim/main.ts', ['--port', String(options.port ?? 0), '--data', dataDir, ...(options.args ?? [])], {
     readyLine: /^PLATFORM_URL=(\S+)/,
     ...(options.env ? { env: options.env } : {}),
   });

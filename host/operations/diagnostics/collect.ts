@@ -1,4 +1,4 @@
-import { worstLevel, type DeviceStatus, type Diagnostics, type UiHealth } from '../../../contract';
+import { worstLevel, type DeviceStatus, type Diagnostics, type PlatformHealth, type UiHealth } from '../../../contract';
 import type { KioskConfig } from '../../config';
 import type { ConnectivityMonitor } from '../../platform/connectivity';
 import type { AuditTrail } from '../maintenance/audit-trail';
@@ -17,6 +17,8 @@ export interface DiagnosticsDeps {
   readonly connectivity: ConnectivityMonitor;
   readonly ui: () => UiHealth;
   readonly audit: AuditTrail;
+  /** Asks the platform through its port (the configured adapter); the v1 health path when absent. */
+  readonly probe?: () => Promise<PlatformHealth>;
 }
 
 /** One snapshot of everything a technician checks; shared by the dashboard, doctor, heartbeat and the bundle. */
@@ -25,7 +27,7 @@ export async function collectDiagnostics(d: DiagnosticsDeps): Promise<Diagnostic
   const config = d.config();
   const devices = d.devices().map(deviceHealth);
   const outbox = d.outbox()?.health() ?? null;
-  const platform = await probePlatform(d.platformUrl, d.connectivity.current());
+  const platform = d.probe ? await d.probe() : await probePlatform(d.platformUrl, d.connectivity.current());
   const system = systemHealth(config.dataDir, d.bootedAt);
   const findings = [
     ...devices.flatMap((x) => (x.finding ? [x.finding] : [])),

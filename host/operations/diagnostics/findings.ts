@@ -1,4 +1,4 @@
-import { adviseDevice, type DeviceHealth, type DeviceStatus, type Finding, type OutboxHealth, type PlatformHealth, type SystemHealth } from '../../../contract';
+import { adviseDevice, type DeviceHealth, type DeviceStatus, type Finding, type OutboxHealth, type PlatformAdapterHealth, type PlatformHealth, type SystemHealth } from '../../../contract';
 
 /**
  * Turning measurements into "what is wrong and what to do", as pure
@@ -160,3 +160,23 @@ export function catalogFindings(c: CatalogHealth | null): Finding[] {
   }
   return out;
 }
+
+/** A code map that lacks codes the kiosk can send (a demo kiosk starts anyway; production refuses): those items would be quarantined. */
+export function codeMapFindings(a: PlatformAdapterHealth): Finding[] {
+  const m = a.codeMap;
+  if (!m || m.missingCount === 0) return [];
+  const shown = m.missing.slice(0, 5).join(', ');
+  return [
+    {
+      level: 'warn',
+      area: 'platform',
+      code: 'CODE-MAP-GAP',
+      problem: {
+        'zh-CN': `编码对照表缺少 ${m.missingCount} 个本机会发送的编码（${shown}）：含这些编码的申请会被隔离`,
+        en: `The code map lacks ${m.missingCount} code(s) the kiosk can send (${shown}): applications with them are quarantined`,
+      },
+      fix: { 'zh-CN': `在 ${m.file} 中补齐省平台编码后重启`, en: `Add the province's codes to ${m.file} and restart` },
+    },
+  ];
+}
+

@@ -1,4 +1,4 @@
-import type { Diagnostics, HealthLevel } from '../../../contract';
+import type { Diagnostics, HealthLevel, PlatformAdapterHealth } from '../../../contract';
 
 const WORD: Record<HealthLevel, string> = { ok: '正常 OK', warn: '注意 WARN', fault: '故障 FAULT' };
 const MARK: Record<HealthLevel, string> = { ok: '✓', warn: '!', fault: '✗' };
@@ -45,6 +45,7 @@ export function formatDiagnostics(d: Diagnostics): string {
   }
   const p = d.platform;
   lines.push('', '平台 Platform:', `  ${p.url} · ${p.reachable ? 'reachable' : 'UNREACHABLE'} · latency ${p.latencyMs ?? '—'} ms · clock skew ${p.clockSkewMs ?? '—'} ms`);
+  if (p.adapter) lines.push(`  ${formatPlatformAdapter(p.adapter).join('\n  ')}`);
   const s = d.system;
   lines.push(
     '',
@@ -57,4 +58,15 @@ export function formatDiagnostics(d: Diagnostics): string {
   const v = d.versions;
   lines.push('', `版本 Versions: app ${v.app} · node ${v.node} · electron ${v.electron ?? '—'} · chromium ${v.chromium ?? '—'} · sqlite ${v.sqlite ?? '—'}`);
   return lines.join('\n');
+}
+
+/** The adapter and code map lines, as doctor and `provision show` print them. */
+export function formatPlatformAdapter(a: PlatformAdapterHealth): string[] {
+  const m = a.codeMap;
+  const map = !m
+    ? '编码对照表 code map   无 none (v1 takes our codes)'
+    : m.missingCount === 0
+      ? `编码对照表 code map   ${m.file} · ${m.province} · ${m.codes} codes · checked OK`
+      : `编码对照表 code map   ${m.file} · ${m.province} · ${m.codes} codes · MISSING ${m.missingCount}: ${m.missing.join(', ')}${m.missingCount > m.missing.length ? ' …' : ''}`;
+  return [`平台适配器 adapter    ${a.name}`, map];
 }

@@ -1,4 +1,5 @@
 import type { Connectivity, PlatformHealth } from '../../../contract';
+import type { PlatformPort } from '../../../offline-cache/sync/platform-port';
 
 /**
  * Reachability comes from the connectivity monitor; clock skew needs one
@@ -21,4 +22,21 @@ export async function probePlatform(platformUrl: string, connectivity: Connectiv
     reachable = false;
   }
   return { url: platformUrl, reachable, latencyMs: reachable ? latencyMs : null, lastSuccessAt: connectivity.lastSuccessAt, clockSkewMs };
+}
+
+/**
+ * The same probe through the platform port, so the dashboard asks the
+ * platform the way the configured adapter does (its health call, its TLS
+ * settings) rather than the v1 path: skew from the answer's `Date` (1 s
+ * resolution), which the port carries forward.
+ */
+export async function probeThroughPort(platformUrl: string, port: Pick<PlatformPort, 'health' | 'platformNow'>, connectivity: Connectivity): Promise<PlatformHealth> {
+  const sent = Date.now();
+  const r = await port.health();
+  const received = Date.now();
+  const reachable = r.kind === 'ok';
+  const platformNow = reachable ? port.platformNow() : null;
+  // platformNow is the Date header carried to now; the header was stamped somewhere in the round trip.
+  const clockSkewMs = platformNow === null ? null : Math.round(platformNow - received + (received - sent) / 2);
+  return { url: platformUrl, reachable, latencyMs: reachable ? received - sent : null, lastSuccessAt: connectivity.lastSuccessAt, clockSkewMs };
 }

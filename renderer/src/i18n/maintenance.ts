@@ -95,6 +95,11 @@ const zh = {
     unreachable: '无法连通',
     latency: '延迟',
     skew: '时钟偏差',
+    adapter: '平台适配器',
+    codeMap: '编码对照表',
+    codeMapNone: '无（v1 接口使用本机编码）',
+    codeMapOk: '{{province}} · {{codes}} 个编码 · 已核对，无缺失',
+    codeMapMissing: '{{province}} · {{codes}} 个编码 · 缺少 {{n}} 个：{{list}}',
   },
   system: {
     heading: '本机',
@@ -246,6 +251,11 @@ const en: Widen<Shape> = {
     unreachable: 'Unreachable',
     latency: 'Latency',
     skew: 'Clock skew',
+    adapter: 'Platform adapter',
+    codeMap: 'Code map',
+    codeMapNone: 'None (the v1 API takes the kiosk’s own codes)',
+    codeMapOk: '{{province}} · {{codes}} codes · checked, none missing',
+    codeMapMissing: '{{province}} · {{codes}} codes · {{n}} missing: {{list}}',
   },
   system: {
     heading: 'This kiosk',

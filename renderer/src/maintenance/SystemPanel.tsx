@@ -28,6 +28,25 @@ export function SystemPanel({ d }: { d: Diagnostics }) {
           <dd>{p.latencyMs === null ? '—' : `${p.latencyMs} ms`}</dd>
           <dt>{t('maintenance.platform.skew')}</dt>
           <dd>{p.clockSkewMs === null ? '—' : `${(p.clockSkewMs / 1000).toFixed(1)} s`}</dd>
+          {p.adapter ? (
+            <>
+              <dt>{t('maintenance.platform.adapter')}</dt>
+              <dd data-testid="platform-adapter">{p.adapter.name}</dd>
+              <dt>{t('maintenance.platform.codeMap')}</dt>
+              <dd data-testid="platform-code-map">
+                {p.adapter.codeMap ? (
+                  <>
+                    <LevelBadge level={p.adapter.codeMap.missingCount === 0 ? 'ok' : 'warn'} /> <code>{p.adapter.codeMap.file}</code>{' '}
+                    {p.adapter.codeMap.missingCount === 0
+                      ? t('maintenance.platform.codeMapOk', { province: p.adapter.codeMap.province, codes: p.adapter.codeMap.codes })
+                      : t('maintenance.platform.codeMapMissing', { province: p.adapter.codeMap.province, codes: p.adapter.codeMap.codes, n: p.adapter.codeMap.missingCount, list: p.adapter.codeMap.missing.join(', ') })}
+                  </>
+                ) : (
+                  t('maintenance.platform.codeMapNone')
+                )}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </div>
       <div className="panel" aria-labelledby="system-heading">

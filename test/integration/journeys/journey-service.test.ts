@@ -12,7 +12,7 @@ import { ReceiptService } from '../../../host/resident/receipts';
 import { receiptsForJourneys } from '../../../host/resident/receipts-for-journeys';
 import { SessionService } from '../../../host/resident/session';
 import { DEMO_CLERK, StaffDesk } from '../../../host/staff/staff';
-import { openKiosk, startSim, yesterday } from '../../support/offline-kiosk';
+import { openKiosk, PLATFORM_ADAPTERS, startSim, yesterday } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
 /** A real offline store (SQLite in a temp dir) and a real platform simulator over HTTP; the journey service on top. */
@@ -34,7 +34,7 @@ const NO_EXTRAS = { registerHukou: false, socialCard: false, medicalInsurance: f
 const FORM = { mobile: '13912345678', relationship: 'mother', childName: '王小明', childGender: 'male', childBirthDate: '', birthPlace: '山西省妇幼保健院', otherParentName: '王大明', otherParentIdNumber: '110101199003077571' };
 const JPEG = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]).toString('base64')}`;
 
-describe('journey service over the real store', () => {
+describe.each(PLATFORM_ADAPTERS)('journey service over the real store and the $name', (adapter) => {
   let sim: Awaited<ReturnType<typeof startSim>>;
   let cache: OfflineCache;
   let session: SessionService;
@@ -43,8 +43,8 @@ describe('journey service over the real store', () => {
   let applications: ApplicationsService;
 
   beforeAll(async () => {
-    sim = await startSim();
-    cache = await openKiosk(sim.url);
+    sim = await startSim(adapter.sim);
+    cache = await openKiosk(sim.url, adapter.kiosk);
   });
   afterAll(async () => {
     await cache.close();

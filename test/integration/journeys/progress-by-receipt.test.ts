@@ -14,7 +14,7 @@ import { receiptsForJourneys } from '../../../host/resident/receipts-for-journey
 import { SessionService } from '../../../host/resident/session';
 import { StaffDesk } from '../../../host/staff/staff';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
-import { drain, openKiosk, startSim, yesterday } from '../../support/offline-kiosk';
+import { drain, openKiosk, PLATFORM_ADAPTERS, startSim, yesterday } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
 /** 办件查询 by receipt over the real store and a real platform simulator: the number alone never shows anyone's application. */
@@ -36,7 +36,7 @@ const MOTHER = card('李春花', '140105199304120025');
 const NEIGHBOUR = card('赵桂兰', '140105195803150027');
 const NO_EXTRAS = { registerHukou: false, socialCard: false, medicalInsurance: false, maternityReimbursement: false, parentingGuidance: false };
 
-describe('progress by receipt: the receipt code or the applicant’s card', () => {
+describe.each(PLATFORM_ADAPTERS)('progress by receipt through the $name: the receipt code or the applicant’s card', (adapter) => {
   let sim: Awaited<ReturnType<typeof startSim>>;
   let cache: OfflineCache;
   let session: SessionService;
@@ -46,8 +46,8 @@ describe('progress by receipt: the receipt code or the applicant’s card', () =
   let qr: string;
 
   beforeAll(async () => {
-    sim = await startSim();
-    cache = await openKiosk(sim.url);
+    sim = await startSim(adapter.sim);
+    cache = await openKiosk(sim.url, adapter.kiosk);
   });
   afterAll(async () => {
     await cache.close();

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { drain, fakeScan, openKiosk, setFaults, startSim, submitApplication } from '../../support/offline-kiosk';
+import { drain, fakeScan, openKiosk, PLATFORM_ADAPTERS, setFaults, startSim, submitApplication } from '../../support/offline-kiosk';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-describe('resumable attachment upload', () => {
+describe.each(PLATFORM_ADAPTERS)('resumable attachment upload through the $name', (adapter) => {
   it('a chunk whose answer was lost is not sent again: the upload resumes at the offset the platform holds', async () => {
-    const sim = await startSim();
+    const sim = await startSim(adapter.sim);
     cleanup.push(() => sim.close());
-    const kiosk = await openKiosk(sim.url);
+    const kiosk = await openKiosk(sim.url, adapter.kiosk);
     cleanup.push(() => kiosk.close());
     const starts: number[] = [];
     const upload = kiosk.client.uploadChunk.bind(kiosk.client);
@@ -21,7 +21,7 @@ describe('resumable attachment upload', () => {
     const scan = fakeScan(1_500_000);
     const app = submitApplication(kiosk, { attachment: scan });
     // The platform stores a chunk but the kiosk never hears so.
-    await setFaults(sim.url, { dropAfterCommitRate: 1, dropOnlyNew: true, paths: ['/v1/attachments'], count: 2 });
+    await setFaults(sim.url, { dropAfterCommitRate: 1, dropOnlyNew: true, paths: [adapter.paths.attachments], count: 2 });
     await drain(kiosk);
 
     expect(kiosk.ledger.find(app.localNumber)!.delivery).toBe('accepted');
@@ -37,9 +37,9 @@ describe('resumable attachment upload', () => {
   });
 
   it('a local scan that no longer matches its address quarantines its application only', async () => {
-    const sim = await startSim();
+    const sim = await startSim(adapter.sim);
     cleanup.push(() => sim.close());
-    const kiosk = await openKiosk(sim.url);
+    const kiosk = await openKiosk(sim.url, adapter.kiosk);
     cleanup.push(() => kiosk.close());
     const broken = submitApplication(kiosk, { attachment: fakeScan(20_000) });
     const fine = submitApplication(kiosk);

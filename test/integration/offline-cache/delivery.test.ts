@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfflineCache } from '../../../offline-cache/offline-cache';
-import { advanceSimClock, drain, fakeScan, openKiosk, platformIntake, PLATFORM_ADAPTERS, startSim, submitApplication } from '../../support/offline-kiosk';
+import { advanceSimClock, drain, fakeScan, openKiosk, platformIntake, PLATFORM_ADAPTERS, platformRoutes, startSim, submitApplication } from '../../support/offline-kiosk';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -44,6 +44,10 @@ function expectExactlyOnce(kiosk: OfflineCache, simDataDir: string) {
     expect(first.delivery).toBe('accepted');
     expect(platform.map((p) => p.platformNumber)).toContain(first.platformNumber);
     expect(kiosk.engine.status()).toMatchObject({ online: true, queueDepth: 0, consecutiveFailures: 0 });
+    // Provisioning, batches, attachment status and chunks all went through this adapter's API, none through the other.
+    const routes = [...(await platformRoutes(sim.url))];
+    expect(routes.filter((r) => !r.startsWith(adapter.prefix))).toEqual([]);
+    expect(routes.some((r) => r.startsWith(adapter.paths.attachments))).toBe(true);
   });
 
   it('pulls 受理/审批中/办结 per sub-item into progress query', async () => {

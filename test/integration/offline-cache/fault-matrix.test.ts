@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BACKOFF } from '../../../offline-cache/outbox/backoff';
 import { startPlatformSim } from '../../../platform-sim/server';
-import { openKiosk, platformIntake, RecordingClock, setFaults, startSim, submitApplication } from '../../support/offline-kiosk';
+import { openKiosk, platformIntake, PLATFORM_ADAPTERS, RecordingClock, setFaults, startSim, submitApplication } from '../../support/offline-kiosk';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,13 +18,13 @@ const SCENARIOS: readonly { readonly name: string; readonly faults: Record<strin
   { name: 'everything at once', faults: { errorRate: 0.15, rateLimitRate: 0.15, retryAfterSeconds: 5, hangRate: 0.1, resetRate: 0.15, dropAfterCommitRate: 0.2, latencyMs: 50 } },
 ];
 
-describe('fault matrix: every acknowledged submission is delivered exactly once, the poison item alone is quarantined', () => {
+describe.each(PLATFORM_ADAPTERS)('fault matrix through the $name: every acknowledged submission is delivered exactly once, the poison item alone is quarantined', (adapter) => {
   for (const scenario of SCENARIOS) {
     it(scenario.name, async () => {
-      const sim = await startSim();
+      const sim = await startSim(adapter.sim);
       cleanup.push(() => sim.close());
       const clock = new RecordingClock();
-      const kiosk = await openKiosk(sim.url, { clock, requestTimeoutMs: 400, idlePollMs: 5_000 });
+      const kiosk = await openKiosk(sim.url, { ...adapter.kiosk, clock, requestTimeoutMs: 400, idlePollMs: 5_000 });
       cleanup.push(() => kiosk.close());
       await setFaults(sim.url, { ...scenario.faults, seed: 7 });
       const acknowledged = Array.from({ length: 40 }, (_, i) => submitApplication(kiosk, { overrides: i === 17 ? { itemCode: 'NO-SUCH-ITEM' } : {} }).clientId);
@@ -52,10 +52,10 @@ describe('fault matrix: every acknowledged submission is delivered exactly once,
   }
 
   it('platform down for a day (virtual clock): backoff stays under its cap, everything arrives when it returns', async () => {
-    const first = await startSim();
+    const first = await startSim(adapter.sim);
     const port = Number(new URL(first.url).port);
     const clock = new RecordingClock();
-    const kiosk = await openKiosk(first.url, { clock, requestTimeoutMs: 400, idlePollMs: 60_000 });
+    const kiosk = await openKiosk(first.url, { ...adapter.kiosk, clock, requestTimeoutMs: 400, idlePollMs: 60_000 });
     cleanup.push(() => kiosk.close());
     await first.close();
 
@@ -74,7 +74,7 @@ describe('fault matrix: every acknowledged submission is delivered exactly once,
     expect(mean).toBeGreaterThan(DEFAULT_BACKOFF.capMs * 0.3);
     expect(mean).toBeLessThan(DEFAULT_BACKOFF.capMs * 0.7);
 
-    const back = await startPlatformSim({ port, dataDir: first.dataDir });
+    const back = await startPlatformSim({ ...adapter.sim, port, dataDir: first.dataDir });
     cleanup.push(() => back.close());
     await expect.poll(() => kiosk.outbox.pendingCount(), { timeout: 60_000, interval: 50 }).toBe(0);
     await kiosk.engine.stop();

@@ -11,7 +11,7 @@ import { platformLookups } from '../../../host/platform/lookups';
 import { PlatformClient } from '../../../offline-cache/sync/platform-client';
 import { platformFetch, PlatformTlsError, readPlatformTls } from '../../../offline-cache/sync/platform-fetch';
 import { startPlatformSim, type PlatformSim } from '../../../platform-sim/server';
-import { drain, openKiosk, platformIntake, submitApplication } from '../../support/offline-kiosk';
+import { drain, EXAMPLE_CODE_MAP, openKiosk, PLATFORM_ADAPTERS, platformIntake, submitApplication } from '../../support/offline-kiosk';
 import { tempDir } from '../../support/processes';
 
 import { makePki } from '../../support/pki';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   gatewayUrl = `https://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
   simDataDir = tempDir('sim-tls');
-  sim = await startPlatformSim({ port: 0, dataDir: simDataDir, tls: { key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')) } });
+  sim = await startPlatformSim({ port: 0, dataDir: simDataDir, gatewayCodeMapFile: EXAMPLE_CODE_MAP, tls: { key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')) } });
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => gateway.close(() => resolve()));
@@ -81,9 +81,11 @@ describe('platform TLS: CA bundle and client certificate', () => {
     await expect(tls(new URL('/v1/health', sim.url), { signal: aborted.signal })).rejects.toThrow('gave up');
   });
 
-  it('the sync engine, lookups and connectivity reach an https platform-sim through the CA bundle: provisioning, a delivery, a lookup and a health probe', async () => {
+  it.each(PLATFORM_ADAPTERS.map((adapter, i) => ({ ...adapter, kioskId: `SX-TY-XD-${String(i + 1).padStart(4, '0')}` })))(
+    'the sync engine, lookups and connectivity reach an https platform-sim through the CA bundle with the $name: provisioning, a delivery, a lookup and a health probe',
+    async (adapter) => {
     const transport = platformFetch(readPlatformTls({ caFile: file('ca.pem'), certFile: null, keyFile: null }));
-    const cache = await openKiosk(sim.url, { fetch: transport });
+    const cache = await openKiosk(sim.url, { ...adapter.kiosk, kioskId: adapter.kioskId, fetch: transport });
     try {
       expect((await cache.client.health()).kind).toBe('ok');
       expect((await cache.client.pullStatus('0')).kind).toBe('ok');
@@ -96,13 +98,16 @@ describe('platform TLS: CA bundle and client certificate', () => {
       const monitor = new ConnectivityMonitor({ platform: cache.client, intervalMs: 60_000 }, new EventBus(), pino({ level: 'silent' }));
       await monitor.check();
       expect(monitor.current().online).toBe(true);
-      const blind = new ConnectivityMonitor({ platform: new PlatformClient({ baseUrl: sim.url, signer: cache.signer, timeoutMs: 5000 }), intervalMs: 60_000 }, new EventBus(), pino({ level: 'silent' }));
+      // The same adapter without the CA bundle (the system store) cannot reach it.
+      const deps = { baseUrl: sim.url, signer: cache.signer, timeoutMs: 5000 };
+      const blind = new ConnectivityMonitor({ platform: 'platform' in adapter.kiosk ? adapter.kiosk.platform(deps) : new PlatformClient(deps), intervalMs: 60_000 }, new EventBus(), pino({ level: 'silent' }));
       await blind.check();
       expect(blind.current().online).toBe(false);
     } finally {
       await cache.close();
     }
-  });
+    },
+  );
 
   it('names the key of a TLS file that cannot be used', () => {
     const notPem = path.join(tempDir('pki-bad'), 'ca.txt');

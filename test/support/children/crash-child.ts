@@ -8,15 +8,21 @@ import { writeSync } from 'node:fs';
 import { CATALOG } from '../../../contract/catalog';
 import { plainFileSealer } from '../../../offline-cache/crypto/key-vault';
 import { openOfflineCache } from '../../../offline-cache/offline-cache';
+import path from 'node:path';
+import { loadCodeMap } from '../../../offline-cache/platform/code-map';
+import { ExampleGatewayAdapter } from '../../../offline-cache/platform/example-gateway';
 import { fakeScan, submitApplication } from '../offline-kiosk';
 
-const [dataDir, platformUrl, kioskId = 'SX-TY-XD-0001'] = process.argv.slice(2);
-if (!dataDir || !platformUrl) {
-  console.error('usage: crash-child DATA_DIR PLATFORM_URL [KIOSK_ID]');
+const [dataDir, platformUrl, kioskId = 'SX-TY-XD-0001', adapterName = 'v1'] = process.argv.slice(2);
+if (!dataDir || !platformUrl || (adapterName !== 'v1' && adapterName !== 'example-gateway')) {
+  console.error('usage: crash-child DATA_DIR PLATFORM_URL [KIOSK_ID] [v1|example-gateway]');
   process.exit(2);
 }
+// Bundled, this file no longer sits beside the repository: the code map is found from the working directory (the repo).
+const codeMap = adapterName === 'example-gateway' ? loadCodeMap(path.resolve('contract/province-example/code-map.json')) : null;
 const say = (line: string) => writeSync(1, `${line}\n`);
 const cache = openOfflineCache({
+  ...(codeMap ? { platform: (deps) => new ExampleGatewayAdapter({ ...deps, codeMap }) } : {}),
   dataDir,
   kioskId,
   platformUrl,
