@@ -39,6 +39,8 @@ export interface PrivateCups {
   pdfsOf(jobId: string): string[];
   /** Text of a PDF as `pdftotext -raw` reads it (content order), whitespace removed (cairo's PostScript spaces out CJK runs). */
   textOf(file: string): string;
+  /** Every job this cupsd was ever given on the queue (lpstat -W all): what the kiosk sent, printed or not. */
+  jobsEver(): number;
   /** cupsdisable: the queue stops (printer-state 5, reason paused); jobs wait. */
   disable(): void;
   /** cupsenable. */
@@ -113,6 +115,9 @@ export async function startPrivateCups(options: { queueName?: string } = {}): Pr
     },
     textOf(file) {
       return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    },
+    jobsEver() {
+      return execFileSync('lpstat', ['-h', host, '-W', 'all', '-o', queueName], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() !== '').length;
     },
     disable() {
       execFileSync('cupsdisable', ['-h', host, queueName], { stdio: 'pipe' });
