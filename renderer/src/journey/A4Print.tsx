@@ -65,7 +65,8 @@ export function A4Print({ applicationNumber }: { applicationNumber: string }) {
     setOpen(false);
   };
 
-  const waiting = jobs.find((j) => j.status === 'waiting');
+  // A job CUPS holds behind a printer problem (the queue stopped after it was sent) waits just the same.
+  const waiting = jobs.find((j) => j.status === 'waiting' || (j.status === 'printing' && j.problem !== null));
   const reason = waiting?.problem ?? printer.problem;
   const state = jobs.length === 0 ? 'idle' : waiting ? 'waiting' : jobs.some((j) => j.status === 'printing') ? 'printing' : jobs.every((j) => j.status === 'printed') ? 'printed' : 'mixed';
 
