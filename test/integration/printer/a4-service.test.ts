@@ -144,6 +144,50 @@ describe('A4 documents through the durable queue to CUPS + cups-pdf', { timeout:
     session.end('finished');
   });
 
+  /** A job sent on the last ready check, then the queue stops: CUPS holds it (the kiosk learns of the stop on its next poll). */
+  const heldInCups = async (localNumber: string) => {
+    const c = compose();
+    await c.printer.check();
+    expect(c.printer.condition.problem).toBeNull();
+    const sid = c.session.begin().id;
+    cups.disable();
+    const jobId = 'cups-held-' + randomBytes(4).toString('hex');
+    jobs.add({ jobId, sessionId: sid, kind: 'a4', document: 'application-form', payload: form(localNumber) });
+    await c.a4.pump();
+    const row = await until('sent to CUPS', () => (jobs.get(jobId)?.printerJob ? jobs.get(jobId) : null));
+    expect(row.state).toBe('printing');
+    expect(await cups.queue.jobState(row.printerJob!)).toBe(3); // pending behind the stopped queue
+    c.printer.start();
+    await until('the problem noted on the job CUPS holds', () => jobs.get(jobId)?.problem === 'PAUSED');
+    return { ...c, sid, jobId, cupsJob: row.printerJob! };
+  };
+
+  it('the queue stops after CUPS took a job: the job shows the problem, then completes once the queue resumes', async () => {
+    const { a4, printer, session, sid, jobId } = await heldInCups('SX-A4-0001-000108');
+    expect(a4.jobsOf(sid)).toEqual([]); // queued outside enqueue: the service lists only what this visit asked through it
+    expect(jobs.get(jobId)).toMatchObject({ state: 'printing', problem: 'PAUSED' });
+    cups.enable();
+    await until('printed', () => jobs.get(jobId)?.state === 'printed');
+    await until('its PDF', () => cups.pdfsOf(jobId).length === 1);
+    expect(cups.textOf(cups.pdfsOf(jobId)[0]!)).toContain('SX-A4-0001-000108');
+    expect(jobs.get(jobId)?.attempts).toBe(1);
+    printer.stop();
+    session.end('finished');
+  });
+
+  it('the visit ends while CUPS holds its job: Cancel-Job, abandoned, nothing comes out when the queue resumes', async () => {
+    const { printer, session, jobId, cupsJob } = await heldInCups('SX-A4-0001-000109');
+    session.end('idle');
+    await until('abandoned', () => jobs.get(jobId)?.state === 'abandoned');
+    expect(jobs.get(jobId)).toMatchObject({ reason: 'session-ended' });
+    expect(await cups.queue.jobState(cupsJob)).toBe(7);
+    cups.enable();
+    await until('ready', async () => ((await printer.check()).problem === null ? true : null));
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(cups.pdfsOf(jobId)).toEqual([]);
+    printer.stop();
+  });
+
   it('a restart while printing asks CUPS: a completed job is printed, not sent again; one CUPS still holds for an ended visit is cancelled', async () => {
     // A job CUPS completed, left `printing` by a stop before the host heard: the store row is written as the crash left it.
     const first = compose();
