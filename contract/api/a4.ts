@@ -39,6 +39,11 @@ export const a4Methods = {
     input: z.object({ applicationNumber, documents: z.array(A4DocumentSchema).min(1).max(4) }).strict(),
     output: z.object({ printer: A4PrinterViewSchema, jobs: z.array(A4JobSchema) }),
   }),
+  'a4.printAppointmentSlip': method({
+    doc: 'Queue the 预约凭条 of one of this resident’s appointments on the A4 printer (when the kiosk has one).',
+    input: z.object({ appointmentNumber: z.string().min(4).max(40) }).strict(),
+    output: z.object({ printer: A4PrinterViewSchema, jobs: z.array(A4JobSchema) }),
+  }),
   'a4.jobs': method({
     doc: 'This session’s A4 jobs and the A4 printer now.',
     input: z.object({}).strict(),

@@ -72,7 +72,7 @@ export function createResidentDesk(deps: ResidentDeskDeps) {
     ...residentHandlers({ session, journeys, progress, applications, platform, voice, catalog }),
     ...identityHandlers({ session, journeys, platform }),
     ...appointmentHandlers(appointments),
-    ...a4Handlers({ a4: deps.a4, journeys, receipts: deps.receipts, session }),
+    ...a4Handlers({ a4: deps.a4, journeys, appointments, receipts: deps.receipts, session }),
   };
   return { journeys, platform, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
 }

@@ -36,14 +36,7 @@ export function A4Print({ applicationNumber }: { applicationNumber: string }) {
     };
   }, [client, applicationNumber]);
   useEffect(() => client.on('a4.printer', (p) => setPrinter(p)), [client]);
-  useEffect(
-    () =>
-      client.on('a4.job', (job) => {
-        if (job.sessionId !== sessionId) return;
-        setJobs((list) => list.map((j) => (j.jobId === job.jobId ? { jobId: job.jobId, document: job.document, status: job.status, problem: job.problem } : j)));
-      }),
-    [client, sessionId],
-  );
+  useJobUpdates(sessionId, setJobs);
 
   if (!printer?.fitted || offered.length === 0) return null;
 
@@ -64,11 +57,6 @@ export function A4Print({ applicationNumber }: { applicationNumber: string }) {
     setJobs((list) => [...list, ...r.value.jobs]);
     setOpen(false);
   };
-
-  // A job CUPS holds behind a printer problem (the queue stopped after it was sent) waits just the same.
-  const waiting = jobs.find((j) => j.status === 'waiting' || (j.status === 'printing' && j.problem !== null));
-  const reason = waiting?.problem ?? printer.problem;
-  const state = jobs.length === 0 ? 'idle' : waiting ? 'waiting' : jobs.some((j) => j.status === 'printing') ? 'printing' : jobs.every((j) => j.status === 'printed') ? 'printed' : 'mixed';
 
   return (
     <section className="a4-print" data-testid="a4-print" aria-labelledby="a4-heading">
@@ -97,21 +85,89 @@ export function A4Print({ applicationNumber }: { applicationNumber: string }) {
           </div>
         </fieldset>
       )}
-      <div role="status" aria-live="polite" data-testid="a4-state" data-state={state}>
-        {error && <p className="warning">{error}</p>}
-        {state === 'waiting' && <p className="warning">{t('a4.unavailable', { reason: reason ? t(`a4.reasons.${reason}`) : t('a4.reasons.OFFLINE') })}</p>}
-        {state === 'printing' && <p>{t('a4.printingNow')}</p>}
-        {state === 'printed' && <p className="ok-note">{t('a4.allPrinted')}</p>}
-        {jobs.length > 0 && (
-          <ul className="a4-jobs">
-            {jobs.map((j) => (
-              <li key={j.jobId} data-testid={`a4-job-${j.document}`} data-status={j.status}>
-                {t(`a4.documents.${j.document}`)}：{t(`a4.status.${j.status}`)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <A4Status jobs={jobs} printer={printer} error={error} />
+    </section>
+  );
+}
+
+/** Follows this visit's A4 jobs (a4.job events) in a list the component holds. */
+function useJobUpdates(sessionId: string | null, setJobs: (f: (list: A4Job[]) => A4Job[]) => void) {
+  const { client } = useKiosk();
+  useEffect(
+    () =>
+      client.on('a4.job', (job) => {
+        if (job.sessionId !== sessionId) return;
+        setJobs((list) => list.map((j) => (j.jobId === job.jobId ? { jobId: job.jobId, document: job.document, status: job.status, problem: job.problem } : j)));
+      }),
+    [client, sessionId, setJobs],
+  );
+}
+
+/** What the resident reads while the documents print: printing, printed, or why they wait and that they are kept. */
+function A4Status({ jobs, printer, error }: { jobs: A4Job[]; printer: A4PrinterView; error: string | null }) {
+  const { t } = useTranslation();
+  // A job CUPS holds behind a printer problem (the queue stopped after it was sent) waits just the same.
+  const waiting = jobs.find((j) => j.status === 'waiting' || (j.status === 'printing' && j.problem !== null));
+  const reason = waiting?.problem ?? printer.problem;
+  const state = jobs.length === 0 ? 'idle' : waiting ? 'waiting' : jobs.some((j) => j.status === 'printing') ? 'printing' : jobs.every((j) => j.status === 'printed') ? 'printed' : 'mixed';
+  return (
+    <div role="status" aria-live="polite" data-testid="a4-state" data-state={state}>
+      {error && <p className="warning">{error}</p>}
+      {state === 'waiting' && <p className="warning">{t('a4.unavailable', { reason: reason ? t(`a4.reasons.${reason}`) : t('a4.reasons.OFFLINE') })}</p>}
+      {state === 'printing' && <p>{t('a4.printingNow')}</p>}
+      {state === 'printed' && <p className="ok-note">{t('a4.allPrinted')}</p>}
+      {jobs.length > 0 && (
+        <ul className="a4-jobs">
+          {jobs.map((j) => (
+            <li key={j.jobId} data-testid={`a4-job-${j.document}`} data-status={j.status}>
+              {t(`a4.documents.${j.document}`)}：{t(`a4.status.${j.status}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * 预约凭条 on A4, on the appointment confirmation: offered only when the kiosk
+ * has an A4 printer (the receipt printer has already printed the slip).
+ */
+export function A4SlipPrint({ appointmentNumber }: { appointmentNumber: string }) {
+  const { t } = useTranslation();
+  const { client, session } = useKiosk();
+  const [printer, setPrinter] = useState<A4PrinterView | null>(null);
+  const [jobs, setJobs] = useState<A4Job[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void client.api['a4.jobs']({}).then((r) => live && r.ok && setPrinter(r.value.printer));
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  useEffect(() => client.on('a4.printer', (p) => setPrinter(p)), [client]);
+  useJobUpdates(session?.id ?? null, setJobs);
+  if (!printer?.fitted) return null;
+  const print = async () => {
+    setSending(true);
+    setError(null);
+    const r = await client.api['a4.printAppointmentSlip']({ appointmentNumber });
+    setSending(false);
+    if (!r.ok) return setError(r.message);
+    setPrinter(r.value.printer);
+    setJobs((list) => [...list, ...r.value.jobs]);
+  };
+  return (
+    <section className="a4-print" data-testid="a4-slip" aria-labelledby="a4-slip-heading">
+      <h2 id="a4-slip-heading">{t('a4.heading')}</h2>
+      {jobs.length === 0 && (
+        <button type="button" className="huge" disabled={sending} onClick={() => void print()} data-testid="a4-slip-print">
+          {t('a4.slipButton')}
+        </button>
+      )}
+      <A4Status jobs={jobs} printer={printer} error={error} />
     </section>
   );
 }
