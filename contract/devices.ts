@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Device model after UnifiedPOS: every peripheral reports the same shape. */
-export const DeviceKindSchema = z.enum(['idcard', 'printer', 'scanner', 'camera']);
+export const DeviceKindSchema = z.enum(['idcard', 'printer', 'scanner', 'camera', 'a4-printer']);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
 export const DeviceStateSchema = z.enum(['closed', 'idle', 'busy', 'error']);
@@ -34,7 +34,7 @@ export const DeviceStatusSchema = z.object({
   kind: DeviceKindSchema,
   /** Human name for the dashboard, e.g. 身份证阅读器. */
   name: z.string(),
-  source: z.enum(['sim', 'serial', 'hid', 'usb', 'keyboard', 'camera', 'none']),
+  source: z.enum(['sim', 'serial', 'hid', 'usb', 'keyboard', 'camera', 'none', 'ipp']),
   path: z.string().nullable(),
   state: DeviceStateSchema,
   power: PowerStateSchema,

@@ -56,9 +56,14 @@ export const KioskConfigSchema = z
         paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
         scanner: devicePath.default('sim'),
         scannerBaud: z.coerce.number().int().positive().default(9600),
+        /** The A4 printer: a CUPS queue over IPP (ipp://localhost:631/printers/kiosk-a4), or none (the UI never offers A4). */
+        a4Printer: z
+          .string()
+          .refine((v) => v === 'none' || /^(ipp|http):\/\/[^/\s]+(:\d+)?\/printers\/[A-Za-z0-9_.-]+$/.test(v), { message: "expected 'none' or a CUPS queue URI such as ipp://localhost:631/printers/kiosk-a4" })
+          .default('none'),
       })
       .strict()
-      .default({ idcard: 'sim', idcardBaud: 115200, printer: 'sim', printerBaud: 115200, paperWidthMm: 80, scanner: 'sim', scannerBaud: 9600 }),
+      .default({ idcard: 'sim', idcardBaud: 115200, printer: 'sim', printerBaud: 115200, paperWidthMm: 80, scanner: 'sim', scannerBaud: 9600, a4Printer: 'none' }),
     ui: z
       .object({
         open: z.enum(['auto', 'electron', 'chromium', 'none']).default('auto'),
@@ -219,6 +224,7 @@ export const ENV_KEYS = [
   ['KIOSK_VIDEO_DESK_URL', 'video.deskUrl', 'Video desk (远程视频帮办 signalling service) base URL; unset = no video help'],
   ['KIOSK_VIDEO_SECRET', 'video.secret', 'Secret shared with the video desk that signs kiosk tickets'],
   ['KIOSK_VIDEO_SECRET_FILE', 'video.secretFile', 'File holding the video desk secret (instead of video.secret)'],
+  ['KIOSK_A4_PRINTER', 'devices.a4Printer', "A4 printer: a CUPS queue URI (ipp://localhost:631/printers/kiosk-a4) or 'none'"],
 ] as const;
 
 export class ConfigError extends Error {

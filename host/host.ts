@@ -12,6 +12,9 @@ import { createIdCardDevice } from './devices/idcard-device';
 import { createReceiptDevices } from './devices/receipt-devices';
 import { wireIdentification } from './resident/identification';
 import { ReceiptService } from './resident/receipts';
+import { A4DocumentService } from './resident/a4-documents';
+import { A4Printer } from '../drivers/printer/a4/a4-printer';
+import { IppQueue } from '../drivers/printer/a4/ipp';
 import { sessionMarkerFile } from './resident/session-marker';
 import { ScanHub } from './resident/scans';
 import { sessionHandlers } from './resident/handlers/session';
@@ -97,7 +100,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   );
   const deviceManager = new DeviceManager();
   deviceManager.on('status', (s) => bus.emit('device.status', s));
-  const devices: DeviceDirectory = { list: () => deviceManager.list() };
+  // The A4 printer is a CUPS queue (not a serial device): it stands in the devices list beside the others.
+  const a4Printer = config.devices.a4Printer === 'none' ? null : new A4Printer(new IppQueue(config.devices.a4Printer));
+  const devices: DeviceDirectory = { list: () => [...deviceManager.list(), ...(a4Printer ? [a4Printer.status()] : [])] };
+  a4Printer?.on('change', () => bus.emit('device.status', a4Printer.status()));
   const receiptDevices = await createReceiptDevices(config.devices);
   if (receiptDevices.printer) deviceManager.add(receiptDevices.printer);
   if (receiptDevices.scanner) deviceManager.add(receiptDevices.scanner);
@@ -150,8 +156,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   // A visit the host was serving when it stopped comes back if it is recent; then its kept print jobs are reconciled.
   session.resume((config.ui.idleSeconds + config.ui.countdownSeconds) * 1000);
   receipts.reconcile();
+  const a4 = new A4DocumentService(a4Printer, offline.cache.printJobs, session, bus, logger);
+  if (a4Printer) await a4Printer.check();
+  await a4.reconcile();
   const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
-  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, catalog: offline.catalog, receipts, staff });
+  const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, catalog: offline.catalog, receipts, staff, a4 });
 
   const handlers: HandlerTable = {
     ...systemHandlers({ config, version: readVersion(), bootedAt: new Date(), connectivity }),
@@ -175,6 +184,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   fleet?.start();
   offline.sync.start();
   await deviceManager.start();
+  a4Printer?.start();
 
   return {
     config,
@@ -194,6 +204,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       session.end('shutdown');
       await offline.close();
       await deviceManager.stop();
+      a4Printer?.stop();
       await idcard.close();
       await receiptDevices.close();
     },

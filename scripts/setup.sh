@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # (Noto CJK for the BMP and Ext A, HanaMin for Ext B and beyond), CUPS for the A4 printer,
 # Mosquitto and coturn as the local broker and TURN server of demo mode.
 APT_RUNTIME=(chromium udev libusb-1.0-0 fonts-noto-cjk fonts-noto-cjk-extra fonts-hanazono socat espeak-ng
-  cups cups-client cups-ipp-utils cups-pdf mosquitto mosquitto-clients coturn)
+  cups cups-client cups-ipp-utils printer-driver-cups-pdf mosquitto mosquitto-clients coturn)
 # Tests: zbar decodes printed receipts independently of our encoder; pdftotext reads A4 documents back;
 # libfiu injects write/fsync failures; dpkg-dev, fakeroot and lintian build and check the .deb; systemd
 # gives systemd-analyze to verify the units; unicode-data's Unihan checks the keyboard's character table;
@@ -31,6 +31,25 @@ if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Tests: the A4 printer is CUPS's virtual PDF printer. cups-pdf reads its configuration only from /etc/cups
+# (`cups-pdf:/onething-test` → cups-pdf-onething-test.conf); its PDFs go to one fixed spool folder, where each
+# test finds its own by the print job id in the file name (test/support/cupsd.ts). Anonymous output (the kiosk
+# asks as user "kiosk", not a local account) is world-readable so the tests can read it back.
+if [[ "${1:-}" == "--test" ]]; then
+  CUPS_PDF_CONF=/etc/cups/cups-pdf-onething-test.conf
+  CUPS_PDF_OUT=/var/spool/onething-cups-pdf
+  want_conf=$(printf '%s\n' "# onething-kiosk tests (scripts/setup.sh --test)" "Out ${CUPS_PDF_OUT}" "AnonDirName ${CUPS_PDF_OUT}" \
+    "AnonUMask 0022" "UserUMask 0022" "Label 2" "TitlePref 0" "Log ${CUPS_PDF_OUT}" "LogType 1")
+  if [[ ! -d "$CUPS_PDF_OUT" ]] || [[ "$(cat "$CUPS_PDF_CONF" 2>/dev/null)" != "$want_conf" ]]; then
+    echo "setup: cups-pdf instance for the tests ($CUPS_PDF_CONF → $CUPS_PDF_OUT)"
+    SUDO=""
+    if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+    $SUDO mkdir -p "$CUPS_PDF_OUT"
+    $SUDO chmod 1777 "$CUPS_PDF_OUT"
+    printf '%s\n' "$want_conf" | $SUDO tee "$CUPS_PDF_CONF" >/dev/null
+  fi
 fi
 
 # npm dependencies, reinstalled only when the lock file changed.

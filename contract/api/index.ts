@@ -20,6 +20,7 @@ import { videoMethods } from './video';
 import { voiceMethods } from './voice';
 import { watchdogEvents, watchdogMethods } from './watchdog';
 import { catalogEvents, catalogMethods } from './catalog';
+import { a4Events, a4Methods } from './a4';
 
 /**
  * The Kiosk API: every host method and event, declared once. Both transports
@@ -45,6 +46,7 @@ export const methods = {
   ...identityMethods,
   ...videoMethods,
   ...catalogMethods,
+  ...a4Methods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
@@ -59,6 +61,7 @@ export const events = {
   ...receiptsEvents,
   ...scannerEvents,
   ...catalogEvents,
+  ...a4Events,
 } as const satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;
@@ -111,3 +114,4 @@ export * from './watchdog';
 export * from './receipts';
 export * from './scanner';
 export * from './catalog';
+export * from './a4';

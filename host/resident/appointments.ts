@@ -105,8 +105,26 @@ export class AppointmentDesk {
     return ok(await this.print(sessionId, found, identity.idNumber));
   }
 
+  /** The 预约凭条's content for the A4 printer: the same slip as the receipt printer's, for one of this resident's appointments. */
+  async slipRequest(appointmentNumber: string): Promise<Result<ReturnType<AppointmentDesk['slipOf']>>> {
+    const identity = this.session.identity();
+    if (!identity || !this.session.currentId) return err('no-session', '请先把身份证放在感应区');
+    const mine = await this.mine();
+    if (!mine.ok) return mine;
+    const found = mine.value.appointments.find((a) => a.appointmentNumber === appointmentNumber);
+    return found ? ok(this.slipOf(found, identity.idNumber)) : err('not-found', '没有查到您的这个预约');
+  }
+
   private async print(sessionId: string, a: Appointment, idNumber: string): Promise<PrintOutcome> {
-    const request = {
+    const request = this.slipOf(a, idNumber);
+    const r = await this.receipts.print(sessionId, request);
+    if (r.ok) return r.value;
+    // The booking stands either way: a slip that could not be printed is shown on screen.
+    return { status: 'held', jobId: 'not-printed', reason: r.code.toUpperCase(), message: r.message, receipt: ReceiptDataSchema.parse(this.receipts.receiptFor(request)) };
+  }
+
+  private slipOf(a: Appointment, idNumber: string) {
+    return {
       kind: 'appointment' as const,
       localNumber: a.appointmentNumber,
       oneThingName: a.purpose.slice(0, 40),
@@ -116,10 +134,6 @@ export class AppointmentDesk {
       submittedAt: a.startsAt,
       deadline: `请提前 10 分钟到达，凭身份证或本凭条取号；${beijing(a.cancelDeadline)} 前可在自助终端取消，未到又未取消计爽约`,
     };
-    const r = await this.receipts.print(sessionId, request);
-    if (r.ok) return r.value;
-    // The booking stands either way: a slip that could not be printed is shown on screen.
-    return { status: 'held', jobId: 'not-printed', reason: r.code.toUpperCase(), message: r.message, receipt: ReceiptDataSchema.parse(this.receipts.receiptFor(request)) };
   }
 
   /** Offline or an unanswering platform: the resident is told plainly, with 12345. */

@@ -2,6 +2,8 @@ import { journeyFor } from '../../contract/journeys';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import type { EventBus } from '../api/events';
 import type { HandlerTable } from '../api/dispatch';
+import { a4Handlers } from './handlers/a4';
+import type { A4DocumentService } from './a4-documents';
 import { appointmentHandlers } from './handlers/appointments';
 import { identityHandlers } from './handlers/identity';
 import { residentHandlers } from './handlers/journeys';
@@ -29,6 +31,8 @@ export interface ResidentDeskDeps {
   readonly receipts: ReceiptService;
   /** Assisted mode: the clerk signed in at this kiosk, if any (the staff room owns sign-in). */
   readonly staff: AssistingClerk;
+  /** A4 documents through the kiosk's CUPS queue (absent printer: the service says the kiosk has none). */
+  readonly a4: A4DocumentService;
 }
 
 /** How long the confirmation waits for the outbox to deliver before saying "saved here, sent later". */
@@ -68,6 +72,7 @@ export function createResidentDesk(deps: ResidentDeskDeps) {
     ...residentHandlers({ session, journeys, progress, applications, platform, voice, catalog }),
     ...identityHandlers({ session, journeys, platform }),
     ...appointmentHandlers(appointments),
+    ...a4Handlers({ a4: deps.a4, journeys, appointments, receipts: deps.receipts, session }),
   };
   return { journeys, platform, handlers } satisfies { handlers: Partial<HandlerTable> } & Record<string, unknown>;
 }

@@ -28,7 +28,64 @@ interface SessionJourney {
   draft: JourneyDraft;
   readonly captures: Map<string, CapturedAttachment>;
   /** Applications submitted in this session: only these may print a receipt here. */
-  readonly submitted: Map<string, { thingName: string; subItems: readonly PlannedSubItem[]; deadline: string; submittedAt: string; commitments: readonly string[]; subject?: { label: string; name: string } }>;
+  readonly submitted: Map<string, SubmittedHere>;
+}
+
+interface SubmittedHere {
+  thingName: string;
+  subItems: readonly PlannedSubItem[];
+  deadline: string;
+  submittedAt: string;
+  commitments: readonly string[];
+  subject?: { label: string; name: string };
+  /** What the form showed, masked as on screen: the A4 申请表's 申请内容. */
+  fields: readonly { label: string; value: string }[];
+  /** The 告知承诺 the resident confirmed on screen, with the time (the A4 告知承诺书). */
+  confirmed: readonly { text: string; confirmedAt: string }[];
+}
+
+/** What the A4 documents of an application need; the receipt service fills kiosk, service point and progress URL. */
+export interface A4Source {
+  readonly receipt: {
+    readonly localNumber: string;
+    readonly oneThingName: string;
+    readonly subItems: readonly { readonly name: string; readonly department: string }[];
+    readonly applicantName: string;
+    readonly applicantIdNumber: string;
+    readonly subject?: { readonly label: string; readonly name: string };
+    readonly submittedAt: string;
+    readonly deadline: string;
+    readonly commitments: readonly string[];
+  };
+  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly confirmed: readonly { readonly text: string; readonly confirmedAt: string }[];
+  /** The documents that apply: 告知承诺书 only when the resident confirmed commitments (容缺). */
+  readonly documents: readonly ('application-form' | 'commitment' | 'acceptance-notice')[];
+}
+
+/** The words of the 告知承诺 the materials screen shows (renderer i18n journey.materials.commitmentText), for the paper copy. */
+export function commitmentText(material: string): string {
+  return `本人承诺：所填信息真实有效；缺少的材料“${material}”将在 20 个工作日内补交。如承诺不实，愿意承担相应责任。`;
+}
+
+/** A typed value as paper may carry it: names, numbers and addresses masked the way the screen masks them. */
+function maskedTyped(type: string, value: string): string {
+  switch (type) {
+    case 'name':
+      return maskName(value);
+    case 'id-number':
+      return maskIdNumber(value);
+    case 'mobile':
+      return value.length >= 7 ? `${value.slice(0, 3)}****${value.slice(-4)}` : '****';
+    case 'bank-account':
+      return `****${value.replace(/\s/g, '').slice(-4)}`;
+    case 'address': {
+      const chars = Array.from(value);
+      return chars.length <= 6 ? '******' : `${chars.slice(0, 6).join('')}******`;
+    }
+    default:
+      return value;
+  }
 }
 
 /** The clerk helping at this kiosk in assisted mode (帮代办), as the staff room reports it. */
@@ -317,7 +374,18 @@ export class JourneyService {
     // Whom the matter is for, when the resident typed their name (孩子姓名): on the receipt, masked like the applicant.
     const named = wired.form.find((f) => f.type === 'name' && !f.fromCard && !f.fromParty && !f.fromEnterprise && typeof draft.form[f.id] === 'string' && draft.form[f.id] !== '');
     const subject = named ? { label: named.label.zh, name: maskName(String(draft.form[named.id])) } : undefined;
-    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt, commitments, ...(subject ? { subject } : {}) });
+    const fields = wired.form.flatMap((f) => {
+      const v = f.fromCard && !f.fromParty ? maskedCardValue(identity, f.fromCard) : draft.form[f.id];
+      if (v === undefined || v === null || v === '') return [];
+      const shown = f.options?.find((o) => o.value === v)?.label.zh ?? String(v);
+      return [{ label: f.label.zh, value: f.fromCard && !f.fromParty ? shown : maskedTyped(f.type, shown) }];
+    });
+    const confirmed = draft.materials.flatMap((m) => {
+      if (m.kind !== 'commitment') return [];
+      const def = wired.materials.find((d) => d.id === m.materialId);
+      return def ? [{ text: commitmentText(def.name.zh), confirmedAt: m.confirmedAt }] : [];
+    });
+    j.submitted.set(stored.value.localNumber, { thingName: thing.name, subItems, deadline, submittedAt: stored.value.submittedAt, commitments, ...(subject ? { subject } : {}), fields, confirmed });
     // Done: the capture bytes now live (encrypted) in the store only.
     this.zeroCaptures(j);
     j.draft = { ...draft, step: 'submitted', materials: [], form: {}, savedAt: this.now().toISOString() };
@@ -345,6 +413,31 @@ export class JourneyService {
     });
     // Composition problems come back as a screen copy from the receipts port; what is left is a session that ended.
     return result.ok ? ok({ ...result.value, lines: [...result.value.lines] }) : result;
+  }
+
+  /** The A4 documents' content for an application submitted in this session (masked as the screen shows it). */
+  a4Source(applicationNumber: string): Result<A4Source> {
+    const held = this.held();
+    if (!held.ok) return held;
+    const submitted = held.value.submitted.get(applicationNumber);
+    if (!submitted) return err('not-found', '这份申请不属于本次办理', { detail: 'a4: number not submitted in this session' });
+    const identity = this.deps.session.identity();
+    return ok({
+      receipt: {
+        localNumber: applicationNumber,
+        oneThingName: submitted.thingName,
+        subItems: submitted.subItems,
+        applicantName: identity ? maskName(identity.name) : '—',
+        applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
+        ...(submitted.subject ? { subject: submitted.subject } : {}),
+        submittedAt: submitted.submittedAt,
+        deadline: submitted.deadline,
+        commitments: submitted.commitments,
+      },
+      fields: submitted.fields,
+      confirmed: submitted.confirmed,
+      documents: submitted.confirmed.length > 0 ? ['commitment', 'application-form', 'acceptance-notice'] : ['application-form', 'acceptance-notice'],
+    });
   }
 
   /** Submitted in this session (for 好差评 and the receipt reprint). */

@@ -10,6 +10,7 @@ export interface PrintJobsPort {
   allOpen(): PrintJobRow[];
   markPrinting(jobId: string): boolean;
   notePrinterJob(jobId: string, printerJob: number): void;
+  noteProblem(jobId: string, problem: string | null): void;
   markPrinted(jobId: string): boolean;
   markWaiting(jobId: string, problem: string): boolean;
   abandon(jobId: string, reason: AbandonReason): boolean;
@@ -44,6 +45,10 @@ export class MemoryPrintJobs implements PrintJobsPort {
   notePrinterJob(jobId: string, printerJob: number): void {
     const j = this.jobs.get(jobId);
     if (j) this.jobs.set(jobId, { ...j, printerJob });
+  }
+  noteProblem(jobId: string, problem: string | null): void {
+    const j = this.jobs.get(jobId);
+    if (j) this.jobs.set(jobId, { ...j, problem });
   }
   markPrinted(jobId: string): boolean {
     return this.move(jobId, ['printing', 'waiting'], 'printed', (j) => ({ ...j, problem: null }));

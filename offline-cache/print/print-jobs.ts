@@ -124,6 +124,11 @@ export class PrintJobStore {
     this.store.durable((db) => db.prepare('UPDATE print_jobs SET printer_job = ?, updated_at = ? WHERE job_id = ?').run(printerJob, this.now(), jobId));
   }
 
+  /** The printer problem a job CUPS holds is waiting on (or null when it cleared), without changing its state. */
+  noteProblem(jobId: string, problem: string | null): void {
+    this.store.durable((db) => db.prepare('UPDATE print_jobs SET problem = ?, updated_at = ? WHERE job_id = ?').run(problem, this.now(), jobId));
+  }
+
   markPrinted(jobId: string): boolean {
     return this.transition(jobId, ['printing', 'waiting'], 'printed', { problem: null });
   }

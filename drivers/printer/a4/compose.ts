@@ -250,9 +250,10 @@ export async function composeA4(request: A4Request, fonts: A4FontFiles = DEFAULT
 
   w.title(`${r.oneThingName}\u3000${title}`);
   text.push(title);
-  field('受理编号', r.localNumber);
-  field('受理地点', `${r.servicePoint}（自助终端 ${r.kioskId}）`);
-  field('提交时间', formatShanghaiTime(r.submittedAt));
+  const slip = request.document === 'appointment-slip';
+  field(slip ? '预约编号' : '受理编号', r.localNumber);
+  field(slip ? '预约地点' : '受理地点', `${r.servicePoint}（自助终端 ${r.kioskId}）`);
+  if (!slip) field('提交时间', formatShanghaiTime(r.submittedAt));
   field('申请人', r.applicantName);
   field('证件号码', r.applicantIdNumber);
   if (r.subject) field(r.subject.label, r.subject.name);
@@ -288,10 +289,15 @@ export async function composeA4(request: A4Request, fonts: A4FontFiles = DEFAULT
     w.heading('受理结果');
     w.paragraph(`您的申请已受理，承诺办结时限：${r.deadline}。请凭受理编号查询办理进度。`);
   }
-  if (request.document === 'appointment-slip') {
+  if (slip) {
+    // The slip's receipt data (host/resident/appointments.ts): each sub-item is a slot (time, hall); the deadline says what to do.
     w.heading('预约信息');
-    field('预约事项', r.subItems.map((s) => s.name).join('、') || r.oneThingName);
-    field('预约时间', r.deadline);
+    field('预约事项', r.oneThingName);
+    for (const s of r.subItems) {
+      field('预约时间', s.name);
+      field('办事大厅', s.department);
+    }
+    field('须知', r.deadline);
   }
   w.gap();
   field('进度查询', r.progressUrl);

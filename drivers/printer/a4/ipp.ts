@@ -7,7 +7,7 @@ import { request } from 'node:http';
  * operations needed are few and the encoding is simple, so the kiosk
  * carries its own, tested against a real cupsd.
  */
-const OP = { 'Print-Job': 0x0002, 'Get-Job-Attributes': 0x0009, 'Get-Printer-Attributes': 0x000b, 'Pause-Printer': 0x0010, 'Resume-Printer': 0x0011 } as const;
+const OP = { 'Print-Job': 0x0002, 'Cancel-Job': 0x0008, 'Get-Job-Attributes': 0x0009, 'Get-Printer-Attributes': 0x000b, 'Pause-Printer': 0x0010, 'Resume-Printer': 0x0011 } as const;
 export type IppOperation = keyof typeof OP;
 
 const TAG = { operation: 0x01, job: 0x02, end: 0x03, printer: 0x04, integer: 0x21, boolean: 0x22, enum: 0x23, text: 0x41, name: 0x42, keyword: 0x44, uri: 0x45, charset: 0x47, language: 0x48, mime: 0x49 } as const;
@@ -78,6 +78,8 @@ export interface IppPrinterState {
   readonly state: number;
   readonly reasons: readonly string[];
   readonly accepting: boolean;
+  /** CUPS's own words for the state (`printer-state-message`), for the technician; may be empty. */
+  readonly message: string;
 }
 
 /** One CUPS queue (`http://127.0.0.1:631/printers/<queue>`). */
@@ -111,9 +113,9 @@ export class IppQueue {
   }
 
   async printerState(): Promise<IppPrinterState> {
-    const r = await this.send('Get-Printer-Attributes', [[TAG.keyword, 'requested-attributes', 'printer-state'], [TAG.keyword, '', 'printer-state-reasons'], [TAG.keyword, '', 'printer-is-accepting-jobs']]);
+    const r = await this.send('Get-Printer-Attributes', [[TAG.keyword, 'requested-attributes', 'printer-state'], [TAG.keyword, '', 'printer-state-reasons'], [TAG.keyword, '', 'printer-is-accepting-jobs'], [TAG.keyword, '', 'printer-state-message']]);
     if (r.status >= 0x0400) throw new Error(`ipp: Get-Printer-Attributes status 0x${r.status.toString(16)}`);
-    return { state: Number(r.attributes['printer-state']?.[0] ?? 0), reasons: (r.attributes['printer-state-reasons'] ?? []).map(String), accepting: r.attributes['printer-is-accepting-jobs']?.[0] !== false };
+    return { state: Number(r.attributes['printer-state']?.[0] ?? 0), reasons: (r.attributes['printer-state-reasons'] ?? []).map(String), accepting: r.attributes['printer-is-accepting-jobs']?.[0] !== false, message: String(r.attributes['printer-state-message']?.[0] ?? '') };
   }
 
   /** Submits a PDF; returns the CUPS job id. */
@@ -130,6 +132,12 @@ export class IppQueue {
     if (r.status === 0x0406) return null;
     const s = r.attributes['job-state']?.[0];
     return typeof s === 'number' ? s : null;
+  }
+
+  /** Cancels a job CUPS still holds; true when CUPS cancelled it, false when it was already finished or unknown. */
+  async cancel(jobId: number): Promise<boolean> {
+    const r = await this.send('Cancel-Job', [[TAG.integer, 'job-id', jobId]]);
+    return r.status < 0x0400;
   }
 
   async pause(): Promise<void> {

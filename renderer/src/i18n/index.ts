@@ -9,6 +9,7 @@ import { maintenanceMessages } from './maintenance';
 import { receiptMessages } from './receipt';
 import { scanMessages } from './scan';
 import { videoMessages } from './video';
+import { a4Messages } from './a4';
 import { zhCN } from './zh-CN';
 
 export type UiLocale = 'zh-CN' | 'en';
@@ -32,6 +33,7 @@ const domains: Record<string, DomainMessages<object>> = {
   identity: identityMessages,
   channels: channelsMessages,
   video: videoMessages,
+  a4: a4Messages,
 };
 
 export function initI18n(locale: UiLocale) {

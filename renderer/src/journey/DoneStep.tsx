@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { ReceiptOutcome, Submitted } from '../../../contract';
 import { useKiosk } from '../app/kiosk-context';
+import { A4Print } from './A4Print';
 import { StepHeader } from './StepHeader';
 
 /**
@@ -72,6 +73,7 @@ export function DoneStep({ submitted, deadline, onEvaluate, onFinish }: { submit
           </dl>
         </figure>
       )}
+      <A4Print applicationNumber={submitted.applicationNumber} />
       <div className="step-actions">
         {receipt !== 'printing' && (
           <button type="button" onClick={() => void print()}>

@@ -7,6 +7,7 @@ import { ConfigPanel } from './ConfigPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { LevelBadge } from './LevelBadge';
 import { LogsPanel } from './LogsPanel';
+import { NotPrintedPanel } from './NotPrintedPanel';
 import { useMaintenance } from './maintenance-session';
 import { OutboxPanel } from './OutboxPanel';
 import { SalvagePanel } from './SalvagePanel';
@@ -90,6 +91,7 @@ export function DashboardScreen() {
           <SalvagePanel salvaged={d.outbox?.salvaged ?? []} onChanged={() => void load()} />
           <DevicesPanel devices={d.devices} onChanged={() => void load()} />
           <OutboxPanel outbox={d.outbox} onChanged={() => void load()} />
+          <NotPrintedPanel />
           <SystemPanel d={d} />
           <LogsPanel />
           <ConfigPanel />

@@ -12,7 +12,8 @@ export interface MaintenanceSession {
   call<M extends MaintenanceMethod>(method: M, input: Omit<Parameters<KioskApi[M]>[0], 'token'>): ReturnType<KioskApi[M]>;
 }
 
-type MaintenanceMethod = Exclude<Extract<MethodName, `maintenance.${string}`>, 'maintenance.status' | 'maintenance.login'>;
+/** Methods that carry the maintenance token (`requires: 'maintenance'`), called with it filled in. */
+type MaintenanceMethod = Exclude<Extract<MethodName, `maintenance.${string}`>, 'maintenance.status' | 'maintenance.login'> | 'receipts.notPrinted';
 
 const Ctx = createContext<MaintenanceSession | null>(null);
 

@@ -7,6 +7,7 @@ import type { Appointment, HallsResponse, SlotsResponse } from '../../../contrac
 import { useKiosk } from '../app/kiosk-context';
 import { RatingPanel } from '../components/RatingPanel';
 import { VoicePrompt } from '../voice/VoicePrompt';
+import { A4SlipPrint } from '../journey/A4Print';
 
 /** Where the visit comes from: a guide or a sub-item that needs the hall (router state). */
 export interface AppointmentIntent {
@@ -138,6 +139,7 @@ export function AppointmentScreen(props: { intent?: AppointmentIntent }) {
           <p role="status" className={booked.slip.status === 'printed' ? 'ok-note' : 'warning'} data-testid="slip-state" data-state={booked.slip.status}>
             {booked.slip.status === 'printed' ? t('channels.appointments.slipPrinted') : t('channels.appointments.slipHeld', { message: booked.slip.message })}
           </p>
+          <A4SlipPrint appointmentNumber={booked.appointment.appointmentNumber} />
           {rating ? (
             <RatingPanel service="appointment" reference={booked.appointment.appointmentNumber} thingId={intent.thingId ?? null} onDone={() => setRating(false)} doneLabel={t('channels.appointments.mine')} />
           ) : (

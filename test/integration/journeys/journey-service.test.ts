@@ -152,6 +152,44 @@ describe.each(PLATFORM_ADAPTERS)('journey service over the real store and the $n
     expect((await journeys.printReceipt('SX-TY-XD-0001-20000101-000001')).ok).toBe(false);
   });
 
+  it('A4 documents: the form masked as on screen, the 告知承诺书 only when a commitment was confirmed, only for this session', async () => {
+    fillNewborn();
+    const plain = await journeys.submit();
+    if (!plain.ok) throw new Error(plain.message);
+    const a = journeys.a4Source(plain.value.applicationNumber);
+    if (!a.ok) throw new Error(a.message);
+    expect(a.value.documents).toEqual(['application-form', 'acceptance-notice']);
+    expect(a.value.confirmed).toEqual([]);
+    expect(a.value.receipt).toMatchObject({ applicantName: '李*花', applicantIdNumber: '140…0025', localNumber: plain.value.applicationNumber });
+    const shown = a.value.fields.map((f) => `${f.label}=${f.value}`).join(' ');
+    expect(shown).toContain('139****5678');
+    expect(shown).toContain('王*明');
+    for (const clear of ['13912345678', '王小明', '110101199003077571', '李春花', '140105199304120025']) expect(shown).not.toContain(clear);
+    expect(journeys.a4Source('SX-TY-XD-0001-000999').ok).toBe(false);
+
+    session.end('finished');
+    session.begin();
+    session.identify(MOTHER);
+    expect(journeys.start('newborn').ok).toBe(true);
+    journeys.saveDraft({
+      step: 'consent',
+      answers: { ...NO_EXTRAS, maternityReimbursement: true },
+      form: { ...FORM, childBirthDate: yesterday(), reimbursementAccount: '6222021234567890123' },
+      materials: [{ kind: 'commitment', materialId: 'medicalInvoices', confirmedAt: '2026-12-02T06:00:00.000Z' }],
+    });
+    const promised = await journeys.submit();
+    if (!promised.ok) throw new Error(`${promised.message} ${JSON.stringify(promised.issues)}`);
+    const b = journeys.a4Source(promised.value.applicationNumber);
+    if (!b.ok) throw new Error(b.message);
+    expect(b.value.documents).toEqual(['commitment', 'application-form', 'acceptance-notice']);
+    expect(b.value.confirmed).toEqual([{ text: expect.stringContaining('生育医疗费用票据和出院小结') as unknown as string, confirmedAt: '2026-12-02T06:00:00.000Z' }]);
+    const account = b.value.fields.map((f) => f.value).join(' ');
+    expect(account).toContain('****0123');
+    expect(account).not.toContain('6222021234567890123');
+    // The earlier visit's application is not this session's.
+    expect(journeys.a4Source(plain.value.applicationNumber).ok).toBe(false);
+  });
+
   it('looks up e-certificates on the platform, and says offline when it cannot', async () => {
     const seeded = await fetch(`${sim.url}/admin/certificates`, {
       method: 'POST',
