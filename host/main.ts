@@ -46,6 +46,7 @@ export async function runWebShell(options: {
     ...(options.token ? { token: options.token } : {}),
   });
   logger.info({ url: shell.url, mode: options.config.mode }, 'web shell listening');
+  host.start();
   // For `npm run doctor` (SSH maintenance, systemd health check) on this machine.
   writeRunFile(options.config.dataDir, { url: shell.url, token: shell.token, maintenanceToken: host.operations.maintenance.localToken, pid: process.pid, kioskId: options.config.kioskId, startedAt: new Date().toISOString() });
   const updates = composeUpdates({
