@@ -191,7 +191,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     start() {
       if (started) return;
       started = true;
-      // After ready (docs/operations.md "Start-up"): the first platform probe, heartbeat, outbox delivery, fleet link.
+      // After ready (docs/packaging.md "Start-up"): the first platform probe, heartbeat, outbox delivery, fleet link.
       connectivity.start();
       operations.heartbeat.start();
       fleet?.start();

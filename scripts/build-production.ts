@@ -155,7 +155,7 @@ export async function buildProduction(options: { out?: string; arch?: NodeArch; 
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // Code splitting: what a start does not need (fleet link, updater, doctor, A4 printing…) is imported
-    // lazily and lands in chunks of its own, which Node compiles only when first used (docs/operations.md
+    // lazily and lands in chunks of its own, which Node compiles only when first used (docs/packaging.md
     // "Start-up"). Chunks sit beside the entries in app/, so import.meta.url (REPO_ROOT, host/main.ts)
     // resolves the same from either.
     splitting: true,

@@ -48,7 +48,7 @@ function httpStatusFor(e: Err): number {
 /**
  * Calls are validated by the contract's zod schemas (host/api/dispatch.ts), never by fastify route
  * schemas: fastify's JSON-schema compilers (ajv, fast-json-stringify) are then never loaded, which
- * a start would otherwise pay for (docs/operations.md "Start-up"). A route given a schema fails loudly.
+ * a start would otherwise pay for (docs/packaging.md "Start-up"). A route given a schema fails loudly.
  */
 /** `assets/<name>-<hash>.<ext>`, as vite writes them. */
 const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;

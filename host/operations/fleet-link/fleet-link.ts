@@ -91,7 +91,7 @@ export class FleetLink {
   }
 
   start(): void {
-    // mqtt is loaded on the first start, not when the host starts (docs/operations.md "Start-up").
+    // mqtt is loaded on the first start, not when the host starts (docs/packaging.md "Start-up").
     if (!mqttModule) {
       this.stopping = false;
       void loadMqtt().then(

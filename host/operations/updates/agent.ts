@@ -191,7 +191,7 @@ export class UpdateAgent {
     this.o.restart(`rollback to ${toVersion}`);
   }
 
-  /** tuf-js is loaded on the first check, not at start (docs/operations.md "Start-up"). */
+  /** tuf-js is loaded on the first check, not at start (docs/packaging.md "Start-up"). */
   private async updater(): Promise<Updater> {
     const { Updater } = await import('tuf-js');
     const metadataDir = path.join(this.dir, 'tuf');

@@ -18,7 +18,7 @@ import { UiHeartbeat } from './UiHeartbeat';
 /**
  * Every screen but the attract screen is its own chunk, loaded when first shown (and fetched ahead once
  * the attract screen is up): the first load carries only what the attract screen needs — the journeys,
- * keyboard and handwriting, camera decoder, maintenance and the demo dock come after (docs/operations.md
+ * keyboard and handwriting, camera decoder, maintenance and the demo dock come after (docs/packaging.md
  * "Start-up").
  */
 const SCREENS = {
