@@ -61,6 +61,8 @@ export interface Host {
   readonly offline: Offline;
   /** Live MQTT 5 fleet link, when `fleet.brokerUrl` is set (docs/fleet.md). */
   readonly fleet: FleetLink | null;
+  /** Settles once every configured device has been opened (or failed to, which its status says). */
+  readonly devicesOpened: Promise<void>;
   /**
    * What starts once the shell serves the UI: the first connectivity probe, the heartbeat, outbox
    * delivery and the fleet link (each talks to the network). Once only; createHost does not call it.
@@ -176,6 +178,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   await operations.start();
   const fleet = composeFleetLink({ config, operations, bus, logger, version: readVersion(), catalogVersion: () => operations.heartbeat.last?.catalogVersion ?? 'unknown' });
   // Devices are being opened from here on: each reports its state as it comes (device.status), as after a replug.
+  // The shell sets up its transport meanwhile and is ready once they are open (host/main.ts).
   const devicesOpened = deviceManager.start().catch((e: unknown) => logger.error({ err: (e as Error).message }, 'opening the devices failed'));
   let started = false;
 
@@ -188,6 +191,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     operations,
     offline,
     fleet,
+    devicesOpened,
     start() {
       if (started) return;
       started = true;

@@ -45,6 +45,8 @@ export async function runWebShell(options: {
     rendererDir: options.rendererDir ?? RENDERER_DIST,
     ...(options.token ? { token: options.token } : {}),
   });
+  // Ready: the transport was set up while the devices were being opened.
+  await host.devicesOpened;
   logger.info({ url: shell.url, mode: options.config.mode }, 'web shell listening');
   host.start();
   // For `npm run doctor` (SSH maintenance, systemd health check) on this machine.
