@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, message);
   });
   // The host's network work (connectivity, heartbeat, outbox delivery, fleet link) once the UI can be served.
-  await host.devicesOpened;
+  await Promise.all([host.devicesOpened, host.operations.pinProvisioned]);
   host.start();
 
   app.on('web-contents-created', (_e, contents) => {
