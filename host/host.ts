@@ -64,6 +64,13 @@ export interface Host {
   readonly offline: Offline;
   /** Live MQTT 5 fleet link, when `fleet.brokerUrl` is set (docs/fleet.md). */
   readonly fleet: FleetLink | null;
+  /** Settles once every configured device has been opened (or failed to, which its status says). */
+  readonly devicesOpened: Promise<void>;
+  /**
+   * What starts once the shell serves the UI: the first connectivity probe, the heartbeat, outbox
+   * delivery and the fleet link (each talks to the network). Once only; createHost does not call it.
+   */
+  start(): void;
   call(name: string, input: unknown, ctx: CallContext): ReturnType<typeof dispatch>;
   close(): Promise<void>;
 }
@@ -104,10 +111,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const a4Printer = config.devices.a4Printer === 'none' ? null : new A4Printer(new IppQueue(config.devices.a4Printer));
   const devices: DeviceDirectory = { list: () => [...deviceManager.list(), ...(a4Printer ? [a4Printer.status()] : [])] };
   a4Printer?.on('change', () => bus.emit('device.status', a4Printer.status()));
-  const receiptDevices = await createReceiptDevices(config.devices);
+  // The receipt devices and the ID-card reader are set up side by side (simulated ones each wait for a socat pty pair).
+  const [receiptDevices, idcard] = await Promise.all([createReceiptDevices(config.devices), createIdCardDevice(config.devices)]);
   if (receiptDevices.printer) deviceManager.add(receiptDevices.printer);
   if (receiptDevices.scanner) deviceManager.add(receiptDevices.scanner);
-  const idcard = await createIdCardDevice(config.devices);
   if (idcard.reader) {
     deviceManager.add(idcard.reader);
     wireIdentification(idcard.reader, session, bus, logger);
@@ -177,14 +184,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...videoHandlers(new VideoTickets(config)),
   };
 
-  connectivity.start();
-  await connectivity.check();
   await operations.start();
   const fleet = composeFleetLink({ config, operations, bus, logger, version: readVersion(), catalogVersion: () => operations.heartbeat.last?.catalogVersion ?? 'unknown' });
-  fleet?.start();
-  offline.sync.start();
-  await deviceManager.start();
+  // Devices are being opened from here on: each reports its state as it comes (device.status), as after a replug.
+  // The shell sets up its transport meanwhile and is ready once they are open (host/main.ts).
+  const devicesOpened = deviceManager.start().catch((e: unknown) => logger.error({ err: (e as Error).message }, 'opening the devices failed'));
   a4Printer?.start();
+  let started = false;
 
   return {
     config,
@@ -195,9 +201,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     operations,
     offline,
     fleet,
+    devicesOpened,
+    start() {
+      if (started) return;
+      started = true;
+      // After ready (docs/packaging.md "Start-up"): the first platform probe, heartbeat, outbox delivery, fleet link.
+      connectivity.start();
+      operations.heartbeat.start();
+      fleet?.start();
+      offline.sync.start();
+    },
     call: (name, input, ctx) =>
       dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
     async close() {
+      await devicesOpened;
+      await operations.pinProvisioned;
       await fleet?.stop();
       operations.stop();
       connectivity.stop();

@@ -45,6 +45,8 @@ export async function runWebShell(options: {
     rendererDir: options.rendererDir ?? RENDERER_DIST,
     ...(options.token ? { token: options.token } : {}),
   });
+  // Ready: the transport was set up while the devices were being opened and the given PIN hashed (thread pool).
+  await Promise.all([host.devicesOpened, host.operations.pinProvisioned]);
   logger.info({ url: shell.url, mode: options.config.mode }, 'web shell listening');
   // For `npm run doctor` (SSH maintenance, systemd health check) on this machine.
   writeRunFile(options.config.dataDir, { url: shell.url, token: shell.token, maintenanceToken: host.operations.maintenance.localToken, pid: process.pid, kioskId: options.config.kioskId, startedAt: new Date().toISOString() });
@@ -59,6 +61,8 @@ export async function runWebShell(options: {
         process.kill(process.pid, 'SIGTERM');
       }),
   });
+  // Everything is composed (the updater too, so the boot heartbeat carries its report): the network work starts.
+  host.start();
   return {
     host,
     shell,

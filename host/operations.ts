@@ -68,6 +68,8 @@ export class Operations {
   readonly commands: RemoteCommandRunner;
   readonly configEditor: ConfigEditor;
   readonly handlers: Pick<HandlerTable, OperationsMethod>;
+  /** Settles once the PIN given at start is stored (or could not be): host.close() waits for it. */
+  pinProvisioned: Promise<void> = Promise.resolve();
   private audit: AuditTrail;
   private outbox: OutboxMaintenance | null = null;
   private selfTests: SelfTestPort | null = null;
@@ -167,12 +169,16 @@ export class Operations {
     });
   }
 
+  /**
+   * The PIN from provisioning (or the demo PIN) is checked at once — a malformed one stops the start — and
+   * hashed in the background (scrypt, tens of ms): a sign-in that comes first waits for it.
+   */
   async start(): Promise<void> {
-    if (this.o.initialPin) await this.maintenance.provisionPin(this.o.initialPin, { replace: true });
-    else await this.maintenance.provisionPin(this.o.config.mode === 'demo' ? DEMO_MAINTENANCE_PIN : undefined);
+    const pin = this.o.initialPin ? this.maintenance.provisionPin(this.o.initialPin, { replace: true }) : this.maintenance.provisionPin(this.o.config.mode === 'demo' ? DEMO_MAINTENANCE_PIN : undefined);
+    this.pinProvisioned = pin.catch((e: unknown) => this.o.logger.error({ err: (e as Error).message }, 'maintenance PIN could not be stored'));
     this.maintenance.start();
     this.watchdog.start();
-    this.heartbeat.start();
+    // The heartbeat starts with the host's network work, once the UI is served (Host.start()).
   }
 
   stop(): void {

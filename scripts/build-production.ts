@@ -9,13 +9,14 @@
  *   <out>/app/doctor.mjs         the health check (scripts/doctor.ts)
  *   <out>/app/provision.mjs      provisioning (scripts/provision.ts)
  *   <out>/app/ui-session.mjs     Debian Chromium in kiosk mode (scripts/ui-session.ts)
+ *   <out>/app/chunk-<hash>.mjs   code shared by the entries, or imported lazily (loaded on first use)
  *   <out>/dist/renderer/         the UI, without source maps
  *   <out>/node_modules/          better-sqlite3, serialport, node-hid, sharp (+ what they require)
  *
  * `npm run build:production [-- --out DIR] [--arch x64|arm64]`: another
  * architecture than this machine's cross-compiles better-sqlite3 (scripts/native-cross.ts).
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,13 @@ export const PRODUCTION_NATIVES = ['better-sqlite3', 'serialport', 'node-hid'] a
  * devices. Its prebuilt libvips embeds libjpeg, freetype, lcms2 and expat.
  */
 export const DEMO_ONLY_NATIVES = ['sharp'] as const;
+/**
+ * Plain JavaScript kept as a package beside the bundle rather than bundled:
+ * iconv-lite's code-page tables (GB18030/GBK, Big5, Shift_JIS…, 0.5 MB) are
+ * then read from disk only when that encoding is first used, not parsed at
+ * every start.
+ */
+export const PRODUCTION_PACKAGES = ['iconv-lite'] as const;
 /** Needed only to compile a native module, never at run time. */
 const BUILD_ONLY = new Set(['prebuild-install', 'node-gyp', 'node-addon-api']);
 
@@ -116,6 +124,19 @@ function pruneTree(dir: string, arch: NodeArch, native = existsSync(path.join(di
   }
 }
 
+/**
+ * zod's \`z.locales\` namespace (every language's error messages, 0.26 MB) is
+ * re-exported in a way esbuild cannot tree-shake; the kiosk never uses it (its
+ * errors are its own, in Chinese). English, zod's default, stays.
+ */
+const withoutZodLocales: Plugin = {
+  name: 'kiosk-without-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'kiosk-empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'kiosk-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const NODE_BANNER = [
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   "import { createRequire as __kioskCreateRequire } from 'node:module';",
@@ -127,19 +148,29 @@ export async function buildProduction(options: { out?: string; arch?: NodeArch; 
   const arch = options.arch ?? (process.arch as NodeArch);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, 'app'), { recursive: true });
+  const profiling = process.env['KIOSK_BUILD_PROFILE'] === '1';
   await build({
     entryPoints: Object.fromEntries(Object.entries(PRODUCTION_ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
     outdir: path.join(out, 'app'),
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    // No code splitting: a shared chunk's import.meta.url would move REPO_ROOT (host/main.ts) into app/chunks.
+    // Code splitting: what a start does not need (fleet link, updater, doctor, A4 printing…) is imported
+    // lazily and lands in chunks of its own, which Node compiles only when first used (docs/packaging.md
+    // "Start-up"). Chunks sit beside the entries in app/, so import.meta.url (REPO_ROOT, host/main.ts)
+    // resolves the same from either.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    minifySyntax: true,
+    // Less to read and parse at every start; names kept for errors and logs (class names, `e.name`).
+    minify: !profiling,
+    keepNames: true,
     legalComments: 'none',
-    sourcemap: false,
-    external: [...PRODUCTION_NATIVES, ...DEMO_ONLY_NATIVES, '@serialport/*', 'electron'],
+    // KIOSK_BUILD_PROFILE=1: a build to profile (`node --cpu-prof`), readable and with source maps; never packaged.
+    sourcemap: profiling,
+    external: [...PRODUCTION_NATIVES, ...PRODUCTION_PACKAGES, ...DEMO_ONLY_NATIVES, '@serialport/*', 'electron'],
+    plugins: [withoutZodLocales],
     banner: { js: NODE_BANNER },
     logLevel: 'warning',
   });
@@ -149,7 +180,7 @@ export async function buildProduction(options: { out?: string; arch?: NodeArch; 
   cpSync(renderer, path.join(out, 'dist', 'renderer'), { recursive: true, filter: (src) => !src.endsWith('.map') });
 
   const nodeModules = path.join(root, 'node_modules');
-  const modules = nativeClosure(nodeModules);
+  const modules = nativeClosure(nodeModules, [...PRODUCTION_NATIVES, ...PRODUCTION_PACKAGES]);
   for (const rel of modules) {
     const dest = path.join(out, 'node_modules', rel);
     // Nested node_modules are copied as packages of their own by the closure.

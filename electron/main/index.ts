@@ -117,6 +117,9 @@ async function main(): Promise<void> {
   host.bus.subscribe((message) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, message);
   });
+  // The host's network work (connectivity, heartbeat, outbox delivery, fleet link) once the UI can be served.
+  await Promise.all([host.devicesOpened, host.operations.pinProvisioned]);
+  host.start();
 
   app.on('web-contents-created', (_e, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

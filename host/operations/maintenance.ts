@@ -38,6 +38,8 @@ export class MaintenanceService {
   private sweeper: NodeJS.Timeout | null = null;
   /** Serialises PIN checks so parallel guesses cannot outrun the counter. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** A PIN from provisioning is being hashed: the PIN screen already says one is set. */
+  private pinsPending = 0;
   /**
    * Per-boot token for local tools (`npm run doctor`), handed over only through
    * the 0600 run file: whoever can read it already owns the kiosk's account.
@@ -55,13 +57,25 @@ export class MaintenanceService {
    * demo PIN of a data folder that once ran demo); the demo default never
    * replaces a stored PIN.
    */
-  async provisionPin(pin: string | undefined, options: { replace?: boolean } = {}): Promise<void> {
-    const c = this.o.credentials.read();
-    if (!pin) return;
-    if (c.pin && (!options.replace || (await verifyPin(pin, c.pin)))) return;
+  provisionPin(pin: string | undefined, options: { replace?: boolean } = {}): Promise<void> {
+    if (!pin) return Promise.resolve();
+    // A PIN that can never be stored is refused at once (it stops the start); the slow hash runs after.
     if (!/^\d{4,12}$/.test(pin)) throw new Error('KIOSK_MAINTENANCE_PIN: expected 4–12 digits');
-    this.o.credentials.write({ ...c, pin: await hashPin(pin) });
-    this.o.audit.append('maintenance.pin-set', { source: 'provisioning' });
+    // In the queue of PIN checks: a sign-in that comes while the hash is being made waits for it.
+    this.pinsPending += 1;
+    const run = this.queue
+      .then(async () => {
+        const c = this.o.credentials.read();
+        if (c.pin && (!options.replace || (await verifyPin(pin, c.pin)))) return;
+        const hashed = await hashPin(pin);
+        this.o.credentials.write({ ...this.o.credentials.read(), pin: hashed });
+        this.o.audit.append('maintenance.pin-set', { source: 'provisioning' });
+      })
+      .finally(() => {
+        this.pinsPending -= 1;
+      });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   status(): MaintenanceStatus {
@@ -69,7 +83,7 @@ export class MaintenanceService {
     const now = this.now();
     const lockout = current(c.lockout, now);
     return {
-      pinConfigured: c.pin !== null,
+      pinConfigured: c.pin !== null || this.pinsPending > 0,
       locked: isLocked(lockout, now),
       lockedUntil: isLocked(lockout, now) ? lockout.lockedUntil : null,
       attemptsLeft: attemptsLeft(lockout, now),

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -30,6 +30,14 @@ function hashPin(pin: string, salt: string): string {
   return scryptSync(pin, Buffer.from(salt, 'hex'), 32).toString('hex');
 }
 
+/** The same entry, hashed on libuv's thread pool: the host's start does not wait for scrypt. */
+async function staffEntryAsync(staffId: string, displayName: string, pin: string, cardIdNumber: string): Promise<StaffFile['staff'][number]> {
+  const salt = randomBytes(16).toString('hex');
+  const hash = (secret: string) => new Promise<string>((resolve, reject) => scrypt(secret, Buffer.from(salt, 'hex'), 32, (e, key) => (e ? reject(e) : resolve(key.toString('hex')))));
+  const [pinHash, cardKey] = await Promise.all([hash(pin), hash(cardIdNumber.trim().toUpperCase())]);
+  return { staffId, displayName, salt, pinHash, cardKey };
+}
+
 export function staffEntry(staffId: string, displayName: string, pin: string, cardIdNumber?: string): StaffFile['staff'][number] {
   const salt = randomBytes(16).toString('hex');
   return { staffId, displayName, salt, pinHash: hashPin(pin, salt), ...(cardIdNumber ? { cardKey: hashPin(cardIdNumber.trim().toUpperCase(), salt) } : {}) };
@@ -44,6 +52,9 @@ export class StaffDesk {
   private signedIn: Staff | null = null;
   private failures = 0;
   private readonly file: string;
+  private demoClerkPending: boolean;
+  /** Settles once a demo kiosk's staff.json is written (at once when it already exists, or in production). */
+  readonly demoClerk: Promise<void>;
 
   constructor(
     options: { dataDir: string; mode: 'demo' | 'production' },
@@ -51,9 +62,14 @@ export class StaffDesk {
     private readonly session: SessionService,
   ) {
     this.file = path.join(options.dataDir, 'staff.json');
-    if (options.mode === 'demo' && !existsSync(this.file)) {
-      writeFileSync(this.file, JSON.stringify({ staff: [staffEntry(DEMO_CLERK.staffId, DEMO_CLERK.displayName, DEMO_CLERK.pin, DEMO_CLERK.cardIdNumber)] }, null, 2), { mode: 0o600 });
-    }
+    // A demo kiosk's first start writes the demo clerk in the background; a sign-in before that writes it at once.
+    this.demoClerkPending = options.mode === 'demo' && !existsSync(this.file);
+    this.demoClerk = this.demoClerkPending
+      ? staffEntryAsync(DEMO_CLERK.staffId, DEMO_CLERK.displayName, DEMO_CLERK.pin, DEMO_CLERK.cardIdNumber)
+          .then((entry) => this.writeDemoClerk(entry))
+          // A sign-in writes it then (read() below), and says what went wrong.
+          .catch(() => undefined)
+      : Promise.resolve();
     session.onEnd((_id, reason) => {
       if (reason === 'idle' || reason === 'maintenance') this.signOut();
     });
@@ -108,7 +124,19 @@ export class StaffDesk {
     return true;
   }
 
+  /** Never overwrites: a list already there (written by a sign-in that came first, or by a technician) stays. */
+  private writeDemoClerk(entry: StaffFile['staff'][number]): void {
+    if (!this.demoClerkPending) return;
+    try {
+      writeFileSync(this.file, JSON.stringify({ staff: [entry] }, null, 2), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    this.demoClerkPending = false;
+  }
+
   private read(): Result<StaffFile> {
+    if (this.demoClerkPending) this.writeDemoClerk(staffEntry(DEMO_CLERK.staffId, DEMO_CLERK.displayName, DEMO_CLERK.pin, DEMO_CLERK.cardIdNumber));
     if (!existsSync(this.file)) return err('not-found', '本机没有登记代办员', { detail: `staff: ${this.file} missing` });
     try {
       const parsed = StaffFileSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));

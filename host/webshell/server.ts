@@ -46,6 +46,23 @@ function httpStatusFor(e: Err): number {
 }
 
 /**
+ * Calls are validated by the contract's zod schemas (host/api/dispatch.ts), never by fastify route
+ * schemas: fastify's JSON-schema compilers (ajv, fast-json-stringify) are then never loaded, which
+ * a start would otherwise pay for (docs/packaging.md "Start-up"). A route given a schema fails loudly.
+ */
+/** `assets/<name>-<hash>.<ext>`, as vite writes them. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+const NO_ROUTE_SCHEMAS = {
+  buildValidator: () => () => {
+    throw new Error('web shell: routes carry no JSON schema (calls are validated by the contract)');
+  },
+  buildSerializer: () => () => {
+    throw new Error('web shell: routes carry no response schema');
+  },
+};
+
+/**
  * The web-shell transport: POST /api/<method> with a JSON body, and a
  * WebSocket at /events, on 127.0.0.1 only, guarded by Host/Origin checks and
  * a per-boot token.
@@ -54,7 +71,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const { host, logger } = options;
   const token = options.token ?? randomBytes(24).toString('base64url');
   // forceCloseConnections: a stopping kiosk must not wait for a UI's keep-alive or event socket.
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: LARGEST_BODY_BYTES, forceCloseConnections: true });
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: LARGEST_BODY_BYTES, forceCloseConnections: true, schemaController: { compilersFactory: NO_ROUTE_SCHEMAS } });
   let port = options.port;
 
   app.addHook('onRequest', async (req, reply) => {
@@ -142,7 +159,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       root: options.rendererDir,
       index: 'index.html',
       cacheControl: false,
-      setHeaders: (res) => {
+      setHeaders: (res, file) => {
+        // Vite names every asset by its content hash: it never changes under its name, so the browser keeps it
+        // for good; index.html (which names them) is revalidated on each load, so an update shows at once.
+        // No compression: on 127.0.0.1 gzip would cost the kiosk more CPU than the bytes cost to copy.
+        res.setHeader('Cache-Control', HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
         res.setHeader('Content-Security-Policy', rendererCsp);
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');

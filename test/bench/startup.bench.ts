@@ -10,8 +10,16 @@
  *   what the Debian package runs: plain node, no tsx) → KIOSK_UI_URL, vs a bare
  *   `node` process starting an HTTP server and printing one line.
  * - production-ui-interactive: the same, in Chromium, vs the static page.
+ * - renderer-first-load-js: bytes of JavaScript the page loads before the
+ *   attract screen can show (the entry and its static imports; screens split
+ *   off with React.lazy come after), from the built renderer's index.html.
+ *
+ * Host ready means the kiosk can serve a resident: UI served, contract
+ * reachable, store open, devices being opened; what starts after ready is in
+ * docs/packaging.md "Start-up".
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -87,6 +95,23 @@ function spawnNode(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promi
   });
 }
 
+/** The entry script of `<dir>/index.html` and every chunk it imports statically, in bytes. */
+export function firstLoadJsBytes(dir: string): number {
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error(`no module script in ${dir}/index.html`);
+  const seen = new Set<string>();
+  const visit = (rel: string) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    const code = readFileSync(path.join(dir, rel), 'utf8');
+    // Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is a lazy chunk.
+    for (const m of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) visit(path.posix.join(path.posix.dirname(rel), m[1]!));
+  };
+  visit(entry);
+  return [...seen].reduce((sum, rel) => sum + statSync(path.join(dir, rel)).size, 0);
+}
+
 const BARE_HTTP = "require('node:http').createServer().listen(0, '127.0.0.1', () => console.log('READY'))";
 
 export async function productionStartup(emit: Emit): Promise<void> {
@@ -136,4 +161,5 @@ export async function productionStartup(emit: Emit): Promise<void> {
   }
   emit(figure('production-host-ready', median(ready), 'ms', median(bare)));
   emit(figure('production-ui-interactive', median(ui), 'ms', median(staticPage)));
+  emit(figure('renderer-first-load-js', firstLoadJsBytes(path.join(bundle.dir, 'dist', 'renderer')) / 1024, 'KiB', null));
 }

@@ -2,7 +2,6 @@ import { TypedEmitter } from '../../device';
 import type { PrinterFlags } from '../escpos/status';
 import { encodeAutoStatus, encodeRealtimeStatus } from '../escpos/status';
 import { EscPosInterpreter, type PaperElement } from './interpreter';
-import { renderPaperPng } from './render-png';
 
 /** The conditions a technician (or the dev dock, or a test) can set on the virtual printer. */
 export interface VirtualPrinterState {
@@ -105,7 +104,9 @@ export class VirtualPrinter extends TypedEmitter<VirtualPrinterEvents> {
     return this.printed.at(-1);
   }
 
-  renderPng(doc: PrintedDocument): Promise<Buffer> {
+  /** The paper as a PNG; the renderer (pngjs, qrcode, sharp) is loaded on the first call, not when the kiosk starts. */
+  async renderPng(doc: PrintedDocument): Promise<Buffer> {
+    const { renderPaperPng } = await import('./render-png');
     return renderPaperPng(doc.elements, this.paperDots);
   }
 

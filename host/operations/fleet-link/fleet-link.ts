@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
-import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient } from 'mqtt';
+import type { IClientOptions, IPublishPacket, MqttClient } from 'mqtt';
 import { CommandResponseSchema, fleetTopics, type CommandResponse, type FleetStatus, type FleetTelemetry } from '../../../contract/fleet';
 import type { Logger } from '../../log';
+
+let mqttModule: typeof import('mqtt') | null = null;
+async function loadMqtt(): Promise<void> {
+  mqttModule ??= await import('mqtt');
+}
 
 /** The `fleet` config section (host/config.ts). */
 export interface FleetLinkConfig {
@@ -86,6 +91,20 @@ export class FleetLink {
   }
 
   start(): void {
+    // mqtt is loaded on the first start, not when the host starts (docs/packaging.md "Start-up").
+    if (!mqttModule) {
+      this.stopping = false;
+      void loadMqtt().then(
+        () => {
+          if (!this.stopping) this.start();
+        },
+        (e: unknown) => {
+          this.lastError = (e as Error).message;
+          this.o.logger.error({ err: this.lastError }, 'fleet link: the MQTT client could not be loaded');
+        },
+      );
+      return;
+    }
     const c = this.o.config;
     const password = c.passwordFile ? readFileSync(c.passwordFile, 'utf8').trim() : undefined;
     const will: FleetStatus = this.status('offline', 'lost');
@@ -108,7 +127,7 @@ export class FleetLink {
       ...(c.keyFile ? { key: readFileSync(c.keyFile) } : {}),
     };
     this.stopping = false;
-    const client = mqtt.connect(c.brokerUrl, options);
+    const client = mqttModule.connect(c.brokerUrl, options);
     this.client = client;
     client.on('connect', (connack) => void this.onConnect(connack.sessionPresent === true));
     // Commands run one after another, in the order the broker delivered them, each answered before the next starts.

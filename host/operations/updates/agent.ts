@@ -1,7 +1,7 @@
-import { Metadata, MetadataKind, type Targets } from '@tufjs/models';
+import type { Metadata, Targets } from '@tufjs/models';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Updater } from 'tuf-js';
+import type { Updater } from 'tuf-js';
 import { UpdateReportSchema, type UpdateReport } from '../../../contract/fleet';
 import type { Logger } from '../../log';
 import { beginTrial, onBoot, onHealthCheck, shouldInstallNow, type InstallContext } from '../update-policy';
@@ -126,9 +126,9 @@ export class UpdateAgent {
     let updater: Updater;
     let candidate: Candidate | null;
     try {
-      updater = this.updater();
+      updater = await this.updater();
       await updater.refresh();
-      candidate = this.pick(options.version);
+      candidate = await this.pick(options.version);
     } catch (e) {
       return this.set({ state: 'refused', detail: `release metadata refused: ${(e as Error).message}` });
     }
@@ -191,7 +191,9 @@ export class UpdateAgent {
     this.o.restart(`rollback to ${toVersion}`);
   }
 
-  private updater(): Updater {
+  /** tuf-js is loaded on the first check, not at start (docs/packaging.md "Start-up"). */
+  private async updater(): Promise<Updater> {
+    const { Updater } = await import('tuf-js');
     const metadataDir = path.join(this.dir, 'tuf');
     mkdirSync(metadataDir, { recursive: true });
     if (!existsSync(path.join(metadataDir, 'root.json'))) copyFileSync(this.o.trustedRoot, path.join(metadataDir, 'root.json'));
@@ -200,7 +202,8 @@ export class UpdateAgent {
   }
 
   /** From the targets tuf-js has just verified and stored: the requested version, else the newest of our channel. */
-  private pick(version: string | undefined): Candidate | null {
+  private async pick(version: string | undefined): Promise<Candidate | null> {
+    const { Metadata, MetadataKind } = await import('@tufjs/models');
     const raw = JSON.parse(readFileSync(path.join(this.dir, 'tuf', 'targets.json'), 'utf8')) as Parameters<typeof Metadata.fromJSON>[1];
     const targets = (Metadata.fromJSON(MetadataKind.Targets, raw) as Metadata<Targets>).signed.targets;
     const all: Candidate[] = [];

@@ -1,33 +1,67 @@
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { StaffProvider } from '../assisted/staff';
 import { ActionBar } from '../components/ActionBar';
 import { StatusBar } from '../components/StatusBar';
-import { DevDock } from '../devdock/DevDock';
 import { CardWatcher } from '../devices/CardWatcher';
-import { JourneyScreen } from '../journey/JourneyScreen';
-import { DashboardScreen } from '../maintenance/DashboardScreen';
 import { MaintenanceCorner } from '../maintenance/MaintenanceCorner';
 import { MaintenanceProvider } from '../maintenance/maintenance-session';
-import { PinScreen } from '../maintenance/PinScreen';
 import { CardRemovedPrompt } from '../privacy/CardRemovedPrompt';
 import { IdleGuard } from '../privacy/IdleGuard';
 import { VisitRouter } from '../privacy/VisitRouter';
-import { AppointmentScreen } from '../screens/AppointmentScreen';
-import { AssistedScreen } from '../screens/AssistedScreen';
 import { AttractScreen } from '../screens/AttractScreen';
-import { FeedbackScreen } from '../screens/FeedbackScreen';
-import { HelpScreen } from '../screens/HelpScreen';
-import { HomeScreen } from '../screens/HomeScreen';
-import { ProgressScreen } from '../screens/ProgressScreen';
-import { ScanTestScreen } from '../scan/ScanTestScreen';
 import { ScanTestShortcut } from '../scan/ScanTestShortcut';
 import { VideoHelp } from '../video/VideoHelp';
 import { UiHeartbeat } from './UiHeartbeat';
 
+/**
+ * Every screen but the attract screen is its own chunk, loaded when first shown (and fetched ahead once
+ * the attract screen is up): the first load carries only what the attract screen needs — the journeys,
+ * keyboard and handwriting, camera decoder, maintenance and the demo dock come after (docs/packaging.md
+ * "Start-up").
+ */
+const SCREENS = {
+  home: () => import('../screens/HomeScreen').then((m) => ({ default: m.HomeScreen })),
+  help: () => import('../screens/HelpScreen').then((m) => ({ default: m.HelpScreen })),
+  journey: () => import('../journey/JourneyScreen').then((m) => ({ default: m.JourneyScreen })),
+  progress: () => import('../screens/ProgressScreen').then((m) => ({ default: m.ProgressScreen })),
+  appointments: () => import('../screens/AppointmentScreen').then((m) => ({ default: m.AppointmentScreen })),
+  feedback: () => import('../screens/FeedbackScreen').then((m) => ({ default: m.FeedbackScreen })),
+  assisted: () => import('../screens/AssistedScreen').then((m) => ({ default: m.AssistedScreen })),
+  pin: () => import('../maintenance/PinScreen').then((m) => ({ default: m.PinScreen })),
+  dashboard: () => import('../maintenance/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+  scanTest: () => import('../scan/ScanTestScreen').then((m) => ({ default: m.ScanTestScreen })),
+  devDock: () => import('../devdock/DevDock').then((m) => ({ default: m.DevDock })),
+} satisfies Record<string, () => Promise<{ default: ComponentType }>>;
+
+const HomeScreen = lazy(SCREENS.home);
+const HelpScreen = lazy(SCREENS.help);
+const JourneyScreen = lazy(SCREENS.journey);
+const ProgressScreen = lazy(SCREENS.progress);
+const AppointmentScreen = lazy(SCREENS.appointments);
+const FeedbackScreen = lazy(SCREENS.feedback);
+const AssistedScreen = lazy(SCREENS.assisted);
+const PinScreen = lazy(SCREENS.pin);
+const DashboardScreen = lazy(SCREENS.dashboard);
+const ScanTestScreen = lazy(SCREENS.scanTest);
+const DevDock = lazy(SCREENS.devDock);
+
+/** Once the attract screen is up and the browser is idle: the resident's next screens, so a touch never waits for a download. */
+function usePrefetchScreens(): void {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    const handle = idle(() => {
+      for (const load of [SCREENS.home, SCREENS.journey, SCREENS.help, SCREENS.progress, SCREENS.appointments, SCREENS.feedback, SCREENS.assisted, SCREENS.devDock]) void load().catch(() => undefined);
+    });
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+  }, []);
+}
+
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
 export function App() {
   const { t } = useTranslation();
+  usePrefetchScreens();
   return (
     <VisitRouter>
       <MaintenanceProvider>
@@ -38,6 +72,7 @@ export function App() {
         </a>
         <StatusBar />
         <main id="main" tabIndex={-1}>
+          <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
           <Routes>
             <Route path="/" element={<AttractScreen />} />
             <Route path="/home" element={<HomeScreen />} />
@@ -51,6 +86,7 @@ export function App() {
             <Route path="/maintenance" element={<DashboardScreen />} />
             <Route path="/scan-test" element={<ScanTestScreen />} />
           </Routes>
+          </Suspense>
         </main>
         <CardWatcher />
         <CardRemovedPrompt />
@@ -60,7 +96,9 @@ export function App() {
         <MaintenanceCorner />
         <UiHeartbeat />
         <ScanTestShortcut />
-        <DevDock />
+        <Suspense fallback={null}>
+          <DevDock />
+        </Suspense>
       </div>
       </StaffProvider>
       </MaintenanceProvider>

@@ -38,8 +38,9 @@ describe('staff desk (帮代办)', () => {
     return { desk: new StaffDesk({ dataDir, mode }, bus, session), session, bus, dataDir };
   };
 
-  it('keeps only a scrypt hash of the demo clerk PIN on disk', () => {
-    const { dataDir } = desk();
+  it('keeps only a scrypt hash of the demo clerk PIN on disk', async () => {
+    const { desk: d, dataDir } = desk();
+    await d.demoClerk;
     const file = readFileSync(path.join(dataDir, 'staff.json'), 'utf8');
     expect(file).toContain(DEMO_CLERK.staffId);
     expect(file).not.toContain(DEMO_CLERK.pin);
@@ -50,6 +51,14 @@ describe('staff desk (帮代办)', () => {
     expect(existsSync(path.join(dataDir, 'staff.json'))).toBe(false);
     const r = d.signIn(DEMO_CLERK.staffId, DEMO_CLERK.pin);
     expect(r.ok ? 'ok' : r.code).toBe('not-found');
+  });
+
+  it('writes the demo clerk at once when a sign-in comes before the background write, and never twice', async () => {
+    const { desk: d, dataDir } = desk();
+    expect(d.signIn(DEMO_CLERK.staffId, DEMO_CLERK.pin).ok).toBe(true);
+    const first = readFileSync(path.join(dataDir, 'staff.json'), 'utf8');
+    await d.demoClerk;
+    expect(readFileSync(path.join(dataDir, 'staff.json'), 'utf8')).toBe(first);
   });
 
   it('locks sign-in after five wrong PINs, even for the right PIN', () => {

@@ -72,8 +72,7 @@ describe('the updater in the web shell', () => {
     const f = d.findings.find((x) => x.code === 'UPDATE-ROLLED-BACK');
     expect(f?.problem['zh-CN']).toMatch(new RegExp(`新版本 ${running.replace(/\./g, '\\.')} 未通过健康检查`));
     expect(d.overall).not.toBe('ok');
-    // The platform's heartbeat carries it too (the fallback when there is no broker).
-    const hb = await kiosk.host.operations.heartbeat.beat('change');
-    expect(hb?.update).toMatchObject({ state: 'rolled-back', runningVersion: running, lastRollback: { version: running } });
+    // The platform's heartbeat carries it too (the fallback when there is no broker): the boot heartbeat already.
+    await expect.poll(() => kiosk.host.operations.heartbeat.last?.update, { timeout: 10_000 }).toMatchObject({ state: 'rolled-back', runningVersion: running, lastRollback: { version: running } });
   });
 });
