@@ -421,7 +421,11 @@ async function refreshLists() {
 
 async function poll() {
   try {
+    // The first time, the two lists are asked for together with the summary (they do not depend on it): one
+    // round trip less before the page is usable.
+    const listsAsked = seq === 0 ? Promise.all([fetchList('problems'), fetchList('kiosks')]) : null;
     const res = await fetch(`/api/summary?after=${seq}`);
+    if (listsAsked) await listsAsked;
     if (res.ok) {
       const f = await res.json();
       brokerConnected = f.brokerConnected;
@@ -430,7 +434,10 @@ async function poll() {
         seq = f.seq;
         renderSummary();
         renderRegions();
-        await refreshLists();
+        if (listsAsked) {
+          renderProblems();
+          renderKiosks();
+        } else await refreshLists();
       } else renderSummary();
       document.body.dataset.ready = '1';
       await renderDetail();

@@ -63,6 +63,29 @@ describe('the console at scale: summary and pages from SQLite, not the whole fle
     expect(problems.kiosks.every((k) => problemsOf(k, now).length > 0)).toBe(true);
   });
 
+  it('the kept level follows each write (a fixed printer leaves the problems), and a file from before the column gets it on open', () => {
+    const file = path.join(tempDir('console-level'), 'fleet.sqlite');
+    const a = new FleetStore(file);
+    const at = new Date().toISOString();
+    a.noteTelemetry(telemetry('SX-L0001', 'end'), at);
+    a.noteTelemetry(telemetry('SX-L0002', 'ok'), at);
+    a.flush();
+    expect(a.summary().totals.faults).toBe(1);
+    a.noteTelemetry(telemetry('SX-L0001', 'ok'), at);
+    a.flush();
+    expect(a.summary().totals.faults).toBe(0);
+    expect(a.page({ problems: true }).total).toBe(0);
+    // As the console wrote it before: no level column, a kiosk out of paper.
+    a.noteTelemetry(telemetry('SX-L0002', 'end'), at);
+    a.flush();
+    a.db.exec('DROP INDEX kiosks_level; DROP INDEX kiosks_scope; ALTER TABLE kiosks DROP COLUMN level');
+    a.close();
+    const b = new FleetStore(file);
+    expect(b.summary().totals).toMatchObject({ kiosks: 2, faults: 1, problems: 1 });
+    expect(b.page({ problems: true }).kiosks.map((k) => k.kioskId)).toEqual(['SX-L0002']);
+    b.close();
+  });
+
   it('pages, region and service-point scopes and the search are done in SQLite', () => {
     const p1 = store.page({ region: '阳泉市', limit: 50 });
     const p2 = store.page({ region: '阳泉市', limit: 50, offset: 50 });
