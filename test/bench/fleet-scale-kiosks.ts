@@ -38,7 +38,19 @@ export interface StatsMessage {
 export const kioskId = (i: number) => `SX-B${String(i).padStart(6, '0')}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const logger = pino({ level: 'silent' });
+// The link logs each connect as it happens (FleetLink.onConnect, just before its retained status goes out): counted
+// there, in its second, rather than by polling the links' counters, which a busy process would bunch.
+const logger = pino(
+  { level: 'info' },
+  {
+    write(line: string) {
+      if (line.includes('"msg":"fleet broker connected"')) {
+        bump(connectsAt);
+        bump(sent); // its retained online status
+      }
+    },
+  },
+);
 const links = new Map<string, FleetLink>();
 const paper = new Map<string, 'ok' | 'end'>();
 const paperSent = new Map<string, number>();
@@ -87,8 +99,6 @@ async function start(m: StartMessage): Promise<void> {
   }
 }
 
-// Every connect publishes one retained status: count connects as they happen (FleetLink counts them).
-const lastConnects = new Map<string, number>();
 const stats = setInterval(() => {
   let subscribed = 0;
   let connects = 0;
@@ -104,20 +114,6 @@ const stats = setInterval(() => {
   send(s);
 }, 1000);
 
-/** Per-second connect counts, sampled often enough (100 ms) to put each connect in its second. */
-const connectWatch = setInterval(() => {
-  for (const [id, l] of links) {
-    const before = lastConnects.get(id) ?? 0;
-    if (l.connects > before) {
-      for (let k = before; k < l.connects; k++) {
-        bump(connectsAt);
-        bump(sent); // its retained online status
-      }
-      lastConnects.set(id, l.connects);
-    }
-  }
-}, 100);
-
 process.on('message', (raw: unknown) => {
   const m = raw as { type: string } & Partial<StartMessage> & { ids?: string[] };
   if (m.type === 'start') void start(m as StartMessage);
@@ -129,7 +125,6 @@ process.on('message', (raw: unknown) => {
     void sleep(2000).then(() => send({ type: 'paper-out-sent', at: Object.fromEntries([...paperSent].filter(([id]) => m.ids?.includes(id))) }));
   } else if (m.type === 'stop') {
     clearInterval(stats);
-    clearInterval(connectWatch);
     void Promise.all([...links.values()].map((l) => l.stop())).then(() => {
       send({ type: 'stopped' });
       setTimeout(() => process.exit(0), 100);
