@@ -169,6 +169,16 @@ const T = {
 let lang = localStorage.getItem('fleet-lang') === 'en' ? 'en' : 'zh-CN';
 const t = () => T[lang];
 const PAGE = 50;
+let firstView = (() => {
+  const el = document.getElementById('first-view');
+  if (!el) return null;
+  el.remove();
+  try {
+    return JSON.parse(el.textContent);
+  } catch {
+    return null;
+  }
+})();
 let seq = 0;
 let summary = null;
 const lists = {
@@ -423,8 +433,15 @@ async function poll() {
   try {
     // The first time, the two lists are asked for together with the summary (they do not depend on it): one
     // round trip less before the page is usable.
-    const listsAsked = seq === 0 ? Promise.all([fetchList('problems'), fetchList('kiosks')]) : null;
-    const res = await fetch(`/api/summary?after=${seq}`);
+    const listsAsked = seq === 0 && !firstView ? Promise.all([fetchList('problems'), fetchList('kiosks')]) : null;
+    // The very first view came with the page (the server put it in a JSON block): no round trip at all.
+    const given = firstView;
+    firstView = null;
+    if (given) {
+      lists.problems.data = given.problems;
+      lists.kiosks.data = given.kiosks;
+    }
+    const res = given ? { ok: true, json: () => given.summary } : await fetch(`/api/summary?after=${seq}`);
     if (listsAsked) await listsAsked;
     if (res.ok) {
       const f = await res.json();
@@ -434,7 +451,7 @@ async function poll() {
         seq = f.seq;
         renderSummary();
         renderRegions();
-        if (listsAsked) {
+        if (listsAsked || given) {
           renderProblems();
           renderKiosks();
         } else await refreshLists();
