@@ -283,6 +283,7 @@ export default async function run(emit: Emit): Promise<void> {
   let sentInReconnect = 0;
   for (let x = lo; x < hi; x++) sentInReconnect += kiosks.sent.get(x) ?? 0;
   emit(figure('reconnect: messages the console stored beyond what the kiosks sent (a retained replay adds ≈ N)', store.seqAt(hi * 1000) - store.seqAt(lo * 1000) - sentInReconnect, 'messages', N));
+  emit(figure('broker: messages dropped (a client queue over max_queued_messages), whole run', sys.dropped(), 'messages', null));
   emit(figure('broker CPU, busiest second of the reconnect vs steady mean', back.peakCores, 'cores', steady.meanCores));
   emit(figure('broker CPU, mean over the reconnect vs steady mean', back.meanCores, 'cores', steady.meanCores));
 
@@ -343,24 +344,30 @@ async function watchBroker(url: string, pid: () => number) {
   const cpu: { at: number; rate: number }[] = [];
   let current = { received: -1, sent: -1 };
   let epoch = 0;
+  // Messages the broker dropped (a client's queue full, max_queued_messages), over the broker's restarts.
+  let dropped = 0;
+  let droppedBefore = 0;
   const client = await mqtt.connectAsync(url, { protocolVersion: 5, clientId: 'bench-sys', reconnectPeriod: 200 });
   client.on('message', (topic, payload) => {
     const v = parseInt(payload.toString(), 10);
     if (topic.endsWith('/uptime')) {
       if (current.received >= 0 && current.sent >= 0) samples.push({ at: Date.now(), brokerS: v, epoch, total: current.received + current.sent });
-    } else if (topic.endsWith('/received')) current = { ...current, received: v };
+    } else if (topic.endsWith('/dropped')) dropped = v + droppedBefore;
+    else if (topic.endsWith('/received')) current = { ...current, received: v };
     else current = { ...current, sent: v };
   });
-  const subscribe = () => client.subscribeAsync(['$SYS/broker/uptime', '$SYS/broker/publish/messages/received', '$SYS/broker/publish/messages/sent'], { qos: 0 });
+  const subscribe = () => client.subscribeAsync(['$SYS/broker/uptime', '$SYS/broker/publish/messages/received', '$SYS/broker/publish/messages/sent', '$SYS/broker/publish/messages/dropped'], { qos: 0 });
   client.on('connect', () => void subscribe().catch(() => undefined));
   await subscribe();
-  let last = { at: Date.now(), cpu: cpuSeconds(pid()), epoch };
+  // Per process: a restarted broker is a new pid whose counters start at 0.
+  let last = { at: Date.now(), cpu: cpuSeconds(pid()), pid: pid() };
   const timer = setInterval(() => {
     const now = Date.now();
     try {
-      const c = cpuSeconds(pid());
-      if (last.epoch === epoch) cpu.push({ at: now, rate: (c - last.cpu) / ((now - last.at) / 1000) });
-      last = { at: now, cpu: c, epoch };
+      const p = pid();
+      const c = cpuSeconds(p);
+      if (last.pid === p) cpu.push({ at: now, rate: (c - last.cpu) / ((now - last.at) / 1000) });
+      last = { at: now, cpu: c, pid: p };
     } catch {
       // the broker is restarting
     }
@@ -369,7 +376,9 @@ async function watchBroker(url: string, pid: () => number) {
     restarted() {
       epoch++; // counters start again at 0: never take a difference across the restart
       current = { received: -1, sent: -1 };
+      droppedBefore = dropped;
     },
+    dropped: () => dropped,
     window(from: number, to: number): BrokerWindow {
       const s = samples.filter((x) => x.at >= from && x.at <= to);
       const rates: number[] = [];
@@ -398,10 +407,10 @@ function perSecondIn(perSecond: Map<number, number>, from: number, to: number): 
   return { mean: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length), peak: Math.max(0, ...xs) };
 }
 
-/** What the console page fetches before it is interactive: the page, its script and style, the summary and two lists. */
+/** What the console page fetches before it is interactive: the page (with its first view: summary, two lists), script, style. */
 async function pageBytes(base: string): Promise<number> {
   let n = 0;
-  for (const p of ['/', '/console.js', '/console.css', '/api/summary?after=0', '/api/kiosks?offset=0&limit=50&problems=1', '/api/kiosks?offset=0&limit=50', '/api/rollouts']) {
+  for (const p of ['/', '/console.js', '/console.css']) {
     n += (await (await fetch(base + p)).arrayBuffer()).byteLength;
   }
   return n;
