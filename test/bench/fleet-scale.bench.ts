@@ -198,6 +198,7 @@ export default async function run(emit: Emit): Promise<void> {
   while (kiosks.subscribed() < N && Date.now() - t0 < 300_000) await sleep(500);
   const connected = kiosks.subscribed();
   emit(figure(`kiosks connected (in ${WORKERS} processes)`, connected, 'kiosks', N));
+  const droppedAt: Record<string, number> = { connect: sys.dropped() };
 
   // Steady state: every kiosk sends telemetry every 20 s (its timer, started at a random phase).
   await sleep(TELEMETRY_MS + 2000);
@@ -207,6 +208,7 @@ export default async function run(emit: Emit): Promise<void> {
   const steadyConsole = store.window(steadyStart, Date.now());
   await sleep(1500); // the kiosks' last stats of the window
   const steadySent = perSecondIn(kiosks.sent, steadyStart, steadyStart + TELEMETRY_MS);
+  droppedAt['steady'] = sys.dropped();
 
   // Status to console: SAMPLE kiosks report a paper-out, 10 ms apart; the console process's arrival time is in its samples.
   const paperIds = Array.from({ length: SAMPLE }, (_, i) => kioskId((i * 31) % N));
@@ -256,6 +258,7 @@ export default async function run(emit: Emit): Promise<void> {
 
   // Broker restart: every kiosk reconnects with the product's jitter; the console resumes its session (no replay).
   await sleep(3000); // the commands' acks have settled
+  droppedAt['commands'] = sys.dropped();
   const resumesBefore = kiosks.sessionResumes();
   const connectsBefore = kiosks.connects();
   const restartAt = Date.now();
@@ -283,7 +286,12 @@ export default async function run(emit: Emit): Promise<void> {
   let sentInReconnect = 0;
   for (let x = lo; x < hi; x++) sentInReconnect += kiosks.sent.get(x) ?? 0;
   emit(figure('reconnect: messages the console stored beyond what the kiosks sent (a retained replay adds ≈ N)', store.seqAt(hi * 1000) - store.seqAt(lo * 1000) - sentInReconnect, 'messages', N));
-  emit(figure('broker: messages dropped (a client queue over max_queued_messages), whole run', sys.dropped(), 'messages', null));
+  droppedAt['reconnect'] = sys.dropped();
+  let droppedBefore = 0;
+  for (const [phase, n] of Object.entries(droppedAt)) {
+    emit(figure(`broker: messages dropped (a client's queue over max_queued_messages), ${phase}`, n - droppedBefore, 'messages', null));
+    droppedBefore = n;
+  }
   emit(figure('broker CPU, busiest second of the reconnect vs steady mean', back.peakCores, 'cores', steady.meanCores));
   emit(figure('broker CPU, mean over the reconnect vs steady mean', back.meanCores, 'cores', steady.meanCores));
 
