@@ -61,6 +61,32 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
+  const summaryBody = () => {
+    o.store.flush();
+    return { seq: o.store.latestSeq(), unchanged: false, brokerConnected: o.broker.connected, generatedAt: now().toISOString(), ...o.store.summary() };
+  };
+  const pageBody = (p: z.infer<typeof PageQuerySchema>) => {
+    o.store.flush();
+    const at = now();
+    const page = o.store.page({
+      ...(p.q ? { q: p.q } : {}),
+      ...(p.region ? { region: p.region } : {}),
+      ...(p.servicePoint ? { servicePoint: p.servicePoint } : {}),
+      problems: p.problems === '1',
+      offset: p.offset,
+      limit: p.limit,
+    });
+    return { seq: o.store.latestSeq(), total: page.total, offset: p.offset, limit: p.limit, kiosks: page.kiosks.map((k) => view(k, at)) };
+  };
+  const firstView = () => {
+    const json = JSON.stringify({
+      summary: summaryBody(),
+      problems: pageBody({ problems: '1', offset: 0, limit: 50 }),
+      kiosks: pageBody({ offset: 0, limit: 50 }),
+    });
+    // `<` escaped, so no text a kiosk sent (a finding, a service point) can close the element.
+    return `<script type="application/json" id="first-view">${json.replace(/</g, '\\u003c')}</script>`;
+  };
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://console');
@@ -69,9 +95,12 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
         res.writeHead(200, {
           'content-type': TYPES[path.extname(file)]!,
           'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:",
-          'cache-control': 'no-cache',
+          'cache-control': url.pathname === '/' ? 'no-store' : 'no-cache',
         });
-        res.end(readFileSync(path.join(PUBLIC, file)));
+        const body = readFileSync(path.join(PUBLIC, file));
+        // The page's first view comes with it (the summary and the first page of each list, as the API gives
+        // them), so it is usable without another round trip; a JSON data block, never executed.
+        res.end(url.pathname === '/' ? body.toString('utf8').replace('<!--first-view-->', () => firstView()) : body);
         return;
       }
       if (req.method === 'GET' && url.pathname === '/api/fleet') {
@@ -88,23 +117,12 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
         o.store.flush();
         const seq = o.store.latestSeq();
         if (after > 0 && after === seq) return json(res, 200, { seq, unchanged: true, brokerConnected: o.broker.connected });
-        return json(res, 200, { seq, unchanged: false, brokerConnected: o.broker.connected, generatedAt: now().toISOString(), ...o.store.summary() });
+        return json(res, 200, summaryBody());
       }
       if (req.method === 'GET' && url.pathname === '/api/kiosks') {
         const parsed = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) return json(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
-        const p = parsed.data;
-        o.store.flush();
-        const at = now();
-        const page = o.store.page({
-          ...(p.q ? { q: p.q } : {}),
-          ...(p.region ? { region: p.region } : {}),
-          ...(p.servicePoint ? { servicePoint: p.servicePoint } : {}),
-          problems: p.problems === '1',
-          offset: p.offset,
-          limit: p.limit,
-        });
-        return json(res, 200, { seq: o.store.latestSeq(), total: page.total, offset: p.offset, limit: p.limit, kiosks: page.kiosks.map((k) => view(k, at)) });
+        return json(res, 200, pageBody(parsed.data));
       }
       const kioskMatch = /^\/api\/kiosks\/([A-Za-z0-9-]{3,40})(\/commands)?$/.exec(url.pathname);
       if (kioskMatch && req.method === 'GET' && !kioskMatch[2]) {

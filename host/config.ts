@@ -125,9 +125,13 @@ export const KioskConfigSchema = z
         keyFile: z.string().min(1).nullable().default(null),
         keepaliveSec: z.coerce.number().int().min(5).max(600).default(30),
         telemetryIntervalMs: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
-        /** First reconnect is spread uniformly over this window, doubling per failed attempt up to reconnectMaxMs. */
-        reconnectMinMs: z.coerce.number().int().min(100).max(600_000).default(5000),
-        reconnectMaxMs: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+        /**
+         * First reconnect is spread uniformly over this window, doubling per failed attempt up to reconnectMaxMs.
+         * null = twice telemetryIntervalMs, which keeps a broker restart under 2× the broker's steady load (docs/fleet.md).
+         */
+        reconnectMinMs: z.coerce.number().int().min(100).max(7_200_000).nullable().default(null),
+        /** null = twice the first window. */
+        reconnectMaxMs: z.coerce.number().int().min(1000).max(14_400_000).nullable().default(null),
         region: z.string().min(1).default('太原市'),
       })
       .strict()
@@ -140,8 +144,8 @@ export const KioskConfigSchema = z
         keyFile: null,
         keepaliveSec: 30,
         telemetryIntervalMs: 300_000,
-        reconnectMinMs: 5000,
-        reconnectMaxMs: 300_000,
+        reconnectMinMs: null,
+        reconnectMaxMs: null,
         region: '太原市',
       }),
     /** 远程视频帮办 (docs/video-help.md): the video desk and the secret its kiosk tickets are signed with; deskUrl null = no video help (the button offers 12345). */

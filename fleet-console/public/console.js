@@ -169,6 +169,16 @@ const T = {
 let lang = localStorage.getItem('fleet-lang') === 'en' ? 'en' : 'zh-CN';
 const t = () => T[lang];
 const PAGE = 50;
+let firstView = (() => {
+  const el = document.getElementById('first-view');
+  if (!el) return null;
+  el.remove();
+  try {
+    return JSON.parse(el.textContent);
+  } catch {
+    return null;
+  }
+})();
 let seq = 0;
 let summary = null;
 const lists = {
@@ -421,7 +431,18 @@ async function refreshLists() {
 
 async function poll() {
   try {
-    const res = await fetch(`/api/summary?after=${seq}`);
+    // The first time, the two lists are asked for together with the summary (they do not depend on it): one
+    // round trip less before the page is usable.
+    const listsAsked = seq === 0 && !firstView ? Promise.all([fetchList('problems'), fetchList('kiosks')]) : null;
+    // The very first view came with the page (the server put it in a JSON block): no round trip at all.
+    const given = firstView;
+    firstView = null;
+    if (given) {
+      lists.problems.data = given.problems;
+      lists.kiosks.data = given.kiosks;
+    }
+    const res = given ? { ok: true, json: () => given.summary } : await fetch(`/api/summary?after=${seq}`);
+    if (listsAsked) await listsAsked;
     if (res.ok) {
       const f = await res.json();
       brokerConnected = f.brokerConnected;
@@ -430,7 +451,10 @@ async function poll() {
         seq = f.seq;
         renderSummary();
         renderRegions();
-        await refreshLists();
+        if (listsAsked || given) {
+          renderProblems();
+          renderKiosks();
+        } else await refreshLists();
       } else renderSummary();
       document.body.dataset.ready = '1';
       await renderDetail();

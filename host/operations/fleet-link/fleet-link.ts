@@ -18,8 +18,10 @@ export interface FleetLinkConfig {
   readonly keyFile: string | null;
   readonly keepaliveSec: number;
   readonly telemetryIntervalMs: number;
-  readonly reconnectMinMs: number;
-  readonly reconnectMaxMs: number;
+  /** Window of the first retry after a drop; null = derived from the telemetry interval (reconnectPolicy). */
+  readonly reconnectMinMs: number | null;
+  /** Cap of the doubling windows; null = twice the first window. */
+  readonly reconnectMaxMs: number | null;
   readonly region: string;
 }
 
@@ -42,6 +44,32 @@ export interface FleetLinkOptions {
   readonly now?: () => Date;
   /** Changes arriving together make one telemetry message. */
   readonly debounceMs?: number;
+}
+
+/**
+ * How much wider than the telemetry interval the first retry window is by default. After a broker restart every
+ * kiosk sends one retained status when it is back: spread uniformly over a window W, N kiosks add N/W messages a
+ * second to the steady N/T (T = telemetry interval; the periodic reports go on at their usual times, and one that
+ * fell while a kiosk was away is not made up on connect). The broker's load is then (1 + T/W) times its steady load: W = T gives 2×, W = 2T gives
+ * 1.5×, leaving room for the second-to-second noise of N random draws under the 2× bound (docs/fleet.md, "Sizing
+ * the jitter").
+ */
+export const RECONNECT_WINDOW_PER_TELEMETRY_INTERVAL = 2;
+
+/** The first retry window and the cap of the doubling windows, from the config (null = derived). Pure. */
+export function reconnectPolicy(c: Pick<FleetLinkConfig, 'telemetryIntervalMs' | 'reconnectMinMs' | 'reconnectMaxMs'>): { readonly minMs: number; readonly maxMs: number } {
+  const minMs = c.reconnectMinMs ?? RECONNECT_WINDOW_PER_TELEMETRY_INTERVAL * c.telemetryIntervalMs;
+  // A cap under the first window would shrink the spread after a long outage below the one of a short drop.
+  return { minMs, maxMs: Math.max(minMs, c.reconnectMaxMs ?? 2 * minMs) };
+}
+
+/**
+ * Expected broker load while N kiosks come back after a broker restart, as a multiple of the steady load:
+ * 1 + T/W (see RECONNECT_WINDOW_PER_TELEMETRY_INTERVAL). Independent of N: a bigger fleet has a proportionally bigger
+ * steady load. Pure.
+ */
+export function expectedReconnectLoad(telemetryIntervalMs: number, firstWindowMs: number): number {
+  return 1 + telemetryIntervalMs / firstWindowMs;
 }
 
 /** Full-jitter exponential backoff: uniform in [0, min(max, min·2^attempt)], at least 100 ms. Pure. */
@@ -67,6 +95,7 @@ export class FleetLink {
   private readonly topics: ReturnType<typeof fleetTopics>;
   private readonly random: () => number;
   private readonly now: () => Date;
+  private readonly backoff: { readonly minMs: number; readonly maxMs: number };
   /** Connections made (first and every reconnect): for the dashboard and the tests. */
   connects = 0;
   /** True once the command subscription of the current connection is acknowledged (or kept by the broker). */
@@ -84,6 +113,7 @@ export class FleetLink {
     this.topics = fleetTopics(o.kioskId);
     this.random = o.random ?? Math.random;
     this.now = o.now ?? (() => new Date());
+    this.backoff = reconnectPolicy(o.config);
   }
 
   get connected(): boolean {
@@ -147,12 +177,18 @@ export class FleetLink {
     this.subscriptionConfirmed = false;
     // The periodic report starts at a random point of its interval: kiosks powered on together (a hall's power
     // restored) would otherwise report in the same second for ever after.
+    this.schedulePeriodic(Math.round(this.random() * c.telemetryIntervalMs));
+  }
+
+  /** The next periodic report in `firstMs`, then one every telemetry interval. */
+  private schedulePeriodic(firstMs: number): void {
+    if (this.telemetryTimer) clearInterval(this.telemetryTimer); // clears a pending first tick too
     const firstTick = setTimeout(() => {
       if (this.stopping) return;
       void this.publishTelemetry('interval');
-      this.telemetryTimer = setInterval(() => void this.publishTelemetry('interval'), c.telemetryIntervalMs);
+      this.telemetryTimer = setInterval(() => void this.publishTelemetry('interval'), this.o.config.telemetryIntervalMs);
       this.telemetryTimer.unref();
-    }, Math.round(this.random() * c.telemetryIntervalMs));
+    }, firstMs);
     firstTick.unref();
     this.telemetryTimer = firstTick;
   }
@@ -199,8 +235,9 @@ export class FleetLink {
   /**
    * On every connect: the retained `online` status (the Last Will may have said `lost`). The command subscription
    * once per start and again only when the broker did not keep our session (a kept one still has it, and
-   * re-subscribing 10,000 kiosks after a broker restart is load for nothing). Telemetry only when the console may lack it: the first connect, a change
-   * while away, or a periodic report missed while away; otherwise the periodic timer sends the next one.
+   * re-subscribing 10,000 kiosks after a broker restart is load for nothing). Telemetry only when the console may
+   * lack something: the first connect since start, or a device or sync change while away; otherwise the periodic
+   * timer sends the next one at its usual time (within one interval).
    */
   private async onConnect(sessionPresent: boolean): Promise<void> {
     const client = this.client;
@@ -220,13 +257,15 @@ export class FleetLink {
     } catch (e) {
       this.o.logger.warn({ err: (e as Error).message }, 'fleet: status/subscribe failed');
     }
-    const due = this.lastTelemetryAt === null || this.changedWhileAway || Date.now() - this.lastTelemetryAt >= this.o.config.telemetryIntervalMs;
-    if (due) await this.publishTelemetry('connect');
+    // Not a report for each periodic one missed while away: the kiosks returning late after a broker restart would
+    // add it on top of the reports of those already back, and the return would peak at 1 + 2T/W times the steady
+    // load instead of 1 + T/W (reconnectPolicy). What changed while away is sent; the rest comes at its usual time.
+    if (this.lastTelemetryAt === null || this.changedWhileAway) await this.publishTelemetry('connect');
   }
 
   private scheduleReconnect(): void {
     if (this.stopping || !this.client || this.reconnectTimer) return;
-    const delay = reconnectDelay(this.attempt++, this.o.config.reconnectMinMs, this.o.config.reconnectMaxMs, this.random());
+    const delay = reconnectDelay(this.attempt++, this.backoff.minMs, this.backoff.maxMs, this.random());
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       if (!this.stopping && this.client && !this.client.connected) this.client.reconnect();

@@ -5,7 +5,7 @@ import type { Operations } from '../../operations';
 import { FleetLink } from './fleet-link';
 import { telemetryFrom } from './telemetry';
 
-export { FleetLink, reconnectDelay, type FleetLinkConfig } from './fleet-link';
+export { expectedReconnectLoad, FleetLink, reconnectDelay, reconnectPolicy, RECONNECT_WINDOW_PER_TELEMETRY_INTERVAL, type FleetLinkConfig } from './fleet-link';
 export { telemetryFrom } from './telemetry';
 
 /**

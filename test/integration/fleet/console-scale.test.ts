@@ -63,6 +63,54 @@ describe('the console at scale: summary and pages from SQLite, not the whole fle
     expect(problems.kiosks.every((k) => problemsOf(k, now).length > 0)).toBe(true);
   });
 
+  it('the page comes with its first view (summary and both first pages, as the API gives them), which no kiosk text can break out of', async () => {
+    const own = seeded(120);
+    const at = new Date().toISOString();
+    const t = { ...telemetry('SX-X0001', 'end'), servicePoint: '</script><script>alert(1)</script> $& $1' };
+    own.noteTelemetry(t, at);
+    own.flush();
+    const server = await startConsoleServer({ store: own, broker: { connected: true } as never });
+    try {
+      const html = await (await fetch(`${server.url}/`)).text();
+      const m = /<script type="application\/json" id="first-view">([^<]*)<\/script>/.exec(html);
+      expect(m).not.toBeNull();
+      expect(html.match(/<script/g)).toHaveLength(2); // the module and the data block: the kiosk's text stayed text
+      const view = JSON.parse(m![1]!) as { summary: { seq: number; totals: { kiosks: number; faults: number } }; problems: { total: number; kiosks: { kioskId: string; servicePoint: string }[] }; kiosks: { total: number; kiosks: unknown[] } };
+      expect(view.summary.totals).toMatchObject({ kiosks: 121, faults: own.summary().totals.faults });
+      expect(view.summary.seq).toBe(own.latestSeq());
+      expect(view.problems).toEqual(await (await fetch(`${server.url}/api/kiosks?problems=1&offset=0&limit=50`)).json());
+      expect(view.kiosks.total).toBe(121);
+      expect(view.kiosks.kiosks).toHaveLength(50);
+      expect(view.problems.kiosks.find((k) => k.kioskId === 'SX-X0001')?.servicePoint).toBe(t.servicePoint);
+    } finally {
+      await server.close();
+      own.close();
+    }
+  });
+
+  it('the kept level follows each write (a fixed printer leaves the problems), and a file from before the column gets it on open', () => {
+    const file = path.join(tempDir('console-level'), 'fleet.sqlite');
+    const a = new FleetStore(file);
+    const at = new Date().toISOString();
+    a.noteTelemetry(telemetry('SX-L0001', 'end'), at);
+    a.noteTelemetry(telemetry('SX-L0002', 'ok'), at);
+    a.flush();
+    expect(a.summary().totals.faults).toBe(1);
+    a.noteTelemetry(telemetry('SX-L0001', 'ok'), at);
+    a.flush();
+    expect(a.summary().totals.faults).toBe(0);
+    expect(a.page({ problems: true }).total).toBe(0);
+    // As the console wrote it before: no level column, a kiosk out of paper.
+    a.noteTelemetry(telemetry('SX-L0002', 'end'), at);
+    a.flush();
+    a.db.exec('DROP INDEX kiosks_level; DROP INDEX kiosks_scope; ALTER TABLE kiosks DROP COLUMN level');
+    a.close();
+    const b = new FleetStore(file);
+    expect(b.summary().totals).toMatchObject({ kiosks: 2, faults: 1, problems: 1 });
+    expect(b.page({ problems: true }).kiosks.map((k) => k.kioskId)).toEqual(['SX-L0002']);
+    b.close();
+  });
+
   it('pages, region and service-point scopes and the search are done in SQLite', () => {
     const p1 = store.page({ region: '阳泉市', limit: 50 });
     const p2 = store.page({ region: '阳泉市', limit: 50, offset: 50 });

@@ -53,19 +53,22 @@ export interface TestKiosk {
   readonly dataDir: string;
   readonly restarts: () => number;
   readonly delays: number[];
+  /** The reason of every telemetry report the link built to publish, in order. */
+  readonly reports: string[];
   clock: Date | null;
   paper: 'ok' | 'end';
   audit(): { type: string; detail: Record<string, unknown> }[];
 }
 
 /** A kiosk's fleet link with the real command runner (persisted ids, audit chain) and recorded actions. */
-export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: string }, options: { dataDir?: string; reconnectMinMs?: number } = {}): TestKiosk {
+export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: string }, options: { dataDir?: string; reconnectMinMs?: number; telemetryIntervalMs?: number } = {}): TestKiosk {
   const dataDir = options.dataDir ?? tempDir(`kiosk-${id}`);
   const logger = pino({ level: 'silent' });
   const auditFile = path.join(dataDir, 'maintenance', 'audit.jsonl');
   const audit = new JsonlAuditTrail(auditFile);
   let restarts = 0;
   const delays: number[] = [];
+  const reports: string[] = [];
   const k: { clock: Date | null; paper: 'ok' | 'end' } = { clock: null, paper: 'ok' };
   const runner = new RemoteCommandRunner({
     kioskId: () => id,
@@ -95,7 +98,7 @@ export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: st
       certFile: null,
       keyFile: null,
       keepaliveSec: 5,
-      telemetryIntervalMs: 60_000,
+      telemetryIntervalMs: options.telemetryIntervalMs ?? 60_000,
       reconnectMinMs: options.reconnectMinMs ?? 400,
       reconnectMaxMs: 5000,
       region: '太原市',
@@ -103,7 +106,10 @@ export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: st
     kioskId: id,
     servicePoint: '小店区坞城街道便民服务中心',
     version: '0.1.0',
-    telemetry: (reason) => Promise.resolve({ ...telemetry(id, k.paper), reason }),
+    telemetry: (reason) => {
+      reports.push(reason);
+      return Promise.resolve({ ...telemetry(id, k.paper), reason });
+    },
     commands: runner,
     logger,
     random: () => {
@@ -120,6 +126,7 @@ export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: st
     dataDir,
     restarts: () => restarts,
     delays,
+    reports,
     audit: () =>
       readFileSync(auditFile, 'utf8')
         .trim()

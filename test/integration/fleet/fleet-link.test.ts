@@ -7,7 +7,7 @@ import { reconnectDelay } from '../../../host/operations/fleet-link/fleet-link';
 import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
 import { CONSOLE_USER, kioskUser, platformKey, startConsoleBroker, testKiosk, until, type TestKiosk } from './fleet-harness';
 
-const IDS = ['SX-TY-0001', 'SX-TY-0002', 'SX-TY-0003', 'SX-TY-0004', 'SX-TY-0005'];
+const IDS = ['SX-TY-0001', 'SX-TY-0002', 'SX-TY-0003', 'SX-TY-0004', 'SX-TY-0005', 'SX-TY-0006'];
 
 /** Real Mosquitto on a loopback port (own config, password file, ACL); kiosks' real fleet links and command runner. */
 describe('the live fleet link over MQTT 5', () => {
@@ -76,6 +76,31 @@ describe('the live fleet link over MQTT 5', () => {
     await fresh.subscribeAsync('kiosk/v1/+/status', { qos: 1 });
     await until('retained status of all three', () => kiosks.every((k) => seen.get(k.id) === 'online'));
     await fresh.endAsync();
+  });
+
+  it('back after a broker restart a kiosk sends telemetry for what changed while away, not for the periodic reports it missed', async () => {
+    const k = testKiosk(broker, IDS[5]!, key, { telemetryIntervalMs: 1000, reconnectMinMs: 1000 });
+    k.link.start();
+    try {
+      await until('first connect report', () => k.reports.includes('connect'));
+      await until('a periodic report', () => k.reports.includes('interval'));
+      // Away longer than an interval: a periodic report falls in the outage and is not made up on connect.
+      let connects = k.link.connects;
+      let from = k.reports.length;
+      await broker.restart(1500);
+      await until('back', () => k.link.connects > connects && k.link.subscribed, 20_000);
+      await until('the next periodic report', () => k.reports.slice(from).includes('interval'), 5000);
+      expect(k.reports.slice(from)).not.toContain('connect');
+      // A change while away is sent as soon as it is back.
+      connects = k.link.connects;
+      k.link.simulateNetworkLoss();
+      await until('dropped', () => !k.link.connected);
+      from = k.reports.length;
+      k.link.noteChange();
+      await until('back with the change', () => k.link.connects > connects && k.reports.slice(from).includes('connect'), 20_000);
+    } finally {
+      await k.link.stop();
+    }
   });
 
   it('a command runs once even when delivered twice, answered on the response topic with its correlation data', async () => {
