@@ -23,6 +23,7 @@ import type { ApplicationsPort } from '../platform/ports';
 import type { CapturedAttachment, PlannedSubItem, ReceiptsPort } from './journey-ports';
 import { ethnicName } from '../../drivers/idcard/ethnic';
 import type { SessionService } from './session';
+import type { ReceiptRequest } from './receipts';
 
 interface SessionJourney {
   draft: JourneyDraft;
@@ -46,17 +47,7 @@ interface SubmittedHere {
 
 /** What the A4 documents of an application need; the receipt service fills kiosk, service point and progress URL. */
 export interface A4Source {
-  readonly receipt: {
-    readonly localNumber: string;
-    readonly oneThingName: string;
-    readonly subItems: readonly { readonly name: string; readonly department: string }[];
-    readonly applicantName: string;
-    readonly applicantIdNumber: string;
-    readonly subject?: { readonly label: string; readonly name: string };
-    readonly submittedAt: string;
-    readonly deadline: string;
-    readonly commitments: readonly string[];
-  };
+  readonly receipt: ReceiptRequest;
   readonly fields: readonly { readonly label: string; readonly value: string }[];
   readonly confirmed: readonly { readonly text: string; readonly confirmedAt: string }[];
   /** The documents that apply: 告知承诺书 only when the resident confirmed commitments (容缺). */
@@ -399,18 +390,8 @@ export class JourneyService {
     const submitted = held.value.submitted.get(applicationNumber);
     // Every print job belongs to the session that asked for it.
     if (!submitted) return err('not-found', '这份回执不属于本次办理', { detail: 'receipt: number not submitted in this session' });
-    const identity = this.deps.session.identity();
-    const result = await this.deps.receipts.print(sid, {
-      localNumber: applicationNumber,
-      thingName: submitted.thingName,
-      subItems: submitted.subItems,
-      applicantName: identity ? maskName(identity.name) : '—',
-      applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
-      ...(submitted.subject ? { subject: submitted.subject } : {}),
-      submittedAt: submitted.submittedAt,
-      deadline: submitted.deadline,
-      commitments: submitted.commitments,
-    });
+    const { oneThingName, ...receipt } = this.maskedReceipt(applicationNumber, submitted);
+    const result = await this.deps.receipts.print(sid, { ...receipt, thingName: oneThingName, subItems: submitted.subItems });
     // Composition problems come back as a screen copy from the receipts port; what is left is a session that ended.
     return result.ok ? ok({ ...result.value, lines: [...result.value.lines] }) : result;
   }
@@ -421,23 +402,28 @@ export class JourneyService {
     if (!held.ok) return held;
     const submitted = held.value.submitted.get(applicationNumber);
     if (!submitted) return err('not-found', '这份申请不属于本次办理', { detail: 'a4: number not submitted in this session' });
-    const identity = this.deps.session.identity();
     return ok({
-      receipt: {
-        localNumber: applicationNumber,
-        oneThingName: submitted.thingName,
-        subItems: submitted.subItems,
-        applicantName: identity ? maskName(identity.name) : '—',
-        applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
-        ...(submitted.subject ? { subject: submitted.subject } : {}),
-        submittedAt: submitted.submittedAt,
-        deadline: submitted.deadline,
-        commitments: submitted.commitments,
-      },
+      receipt: this.maskedReceipt(applicationNumber, submitted),
       fields: submitted.fields,
       confirmed: submitted.confirmed,
       documents: submitted.confirmed.length > 0 ? ['commitment', 'application-form', 'acceptance-notice'] : ['application-form', 'acceptance-notice'],
     });
+  }
+
+  /** What the receipt and the A4 documents print of an application: the applicant masked as on screen. */
+  private maskedReceipt(applicationNumber: string, submitted: SubmittedHere): ReceiptRequest {
+    const identity = this.deps.session.identity();
+    return {
+      localNumber: applicationNumber,
+      oneThingName: submitted.thingName,
+      subItems: submitted.subItems,
+      applicantName: identity ? maskName(identity.name) : '—',
+      applicantIdNumber: identity ? maskIdNumber(identity.idNumber) : '—',
+      ...(submitted.subject ? { subject: submitted.subject } : {}),
+      submittedAt: submitted.submittedAt,
+      deadline: submitted.deadline,
+      commitments: submitted.commitments,
+    };
   }
 
   /** Submitted in this session (for 好差评 and the receipt reprint). */

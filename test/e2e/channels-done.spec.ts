@@ -1,12 +1,11 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Coturn } from '../../video-desk/turn';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startKioskProcess, startPlatformProcess, tempDir, type KioskProcess, type PlatformProcess } from '../support/processes';
 import { startTestCoturn, startVideoDeskProcess, VIDEO_AGENT, VIDEO_SECRET, type VideoDeskProcess } from '../support/video-desk';
-import { axeViolations, keepScreenshot } from './fixtures';
+import { axeViolations, keepScreenshot, platformEvaluations } from './fixtures';
 import { CARD, insertCard, walkToConsent } from './journey-driver';
 
 /**
@@ -21,23 +20,7 @@ const MEDIA_ARGS = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--u
 const CHROMIUM = process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium';
 test.use({ launchOptions: { executablePath: CHROMIUM, args: MEDIA_ARGS } });
 
-interface Evaluation {
-  level: string;
-  reasons: string[];
-  service?: string;
-  reference?: string;
-  agentId?: string;
-  itemCode?: string;
-}
 
-function platformEvaluations(platform: PlatformProcess): Evaluation[] {
-  const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT payload FROM intake WHERE stream = 'evaluations' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as Evaluation);
-  } finally {
-    db.close();
-  }
-}
 
 /** A level; the two lowest ask for a reason first. */
 async function rate(scope: ReturnType<Page['getByTestId']>, level: string, reasons: readonly string[] = []): Promise<void> {

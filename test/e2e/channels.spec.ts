@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Page } from '@playwright/test';
-import { REPO_ROOT, type KioskProcess, type PlatformProcess } from '../support/processes';
+import { REPO_ROOT, type KioskProcess } from '../support/processes';
 import { TestKiosk } from '../support/platform-kiosk';
-import { expect, freshVisit, platformFaults, sharedTest as test } from './fixtures';
+import { expect, freshVisit, platformEvaluations, platformFaults, sharedTest as test } from './fixtures';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { CARD, checkScreen, insertCard, walkToConsent } from './journey-driver';
 
@@ -25,23 +25,7 @@ test.use({
  * across kiosks and hall windows, and 好差评 after each of these.
  */
 
-interface Evaluation {
-  level: string;
-  reasons: string[];
-  service?: string;
-  reference?: string;
-  itemCode?: string;
-  comment?: string;
-}
 
-function platformEvaluations(platform: PlatformProcess): Evaluation[] {
-  const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT payload FROM intake WHERE stream = 'evaluations' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as Evaluation);
-  } finally {
-    db.close();
-  }
-}
 
 async function identified(page: Page, kiosk: KioskProcess): Promise<void> {
   await freshVisit(page, kiosk);

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -97,4 +98,25 @@ export async function keepScreenshot(page: Page, name: string) {
   const dir = path.join(REPO_ROOT, 'artifacts', 'screens');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A 好差评 as platform-sim stored it. */
+export interface PlatformEvaluation {
+  level: string;
+  reasons: string[];
+  service?: string;
+  reference?: string;
+  agentId?: string;
+  itemCode?: string;
+  comment?: string;
+}
+
+/** The 好差评 the platform received, in arrival order (read from platform-sim's own database). */
+export function platformEvaluations(platform: PlatformProcess): PlatformEvaluation[] {
+  const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT payload FROM intake WHERE stream = 'evaluations' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as PlatformEvaluation);
+  } finally {
+    db.close();
+  }
 }

@@ -1,12 +1,11 @@
 import { chromium, test, expect, type Browser, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Coturn } from '../../video-desk/turn';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startKioskProcess, startPlatformProcess, tempDir, type KioskProcess, type PlatformProcess } from '../support/processes';
 import { startTestCoturn, startVideoDeskProcess, VIDEO_AGENT, VIDEO_SECRET, type VideoDeskProcess } from '../support/video-desk';
-import { axeViolations, keepScreenshot } from './fixtures';
+import { axeViolations, keepScreenshot, platformEvaluations } from './fixtures';
 
 /** Both browsers get Chromium's fake camera and microphone and grant them without a prompt. */
 const MEDIA_ARGS = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
@@ -62,15 +61,6 @@ async function resident(page: Page): Promise<void> {
 
 let deskUrl = '';
 
-/** The 好差评 the platform received, as stored by platform-sim. */
-function platformEvaluations(platform: PlatformProcess): { service?: string; reference?: string; agentId?: string; itemCode?: string; level: string; reasons: string[]; comment?: string }[] {
-  const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT payload FROM intake WHERE stream = 'evaluations' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as never);
-  } finally {
-    db.close();
-  }
-}
 
 test.describe('远程视频帮办: kiosk and agent through the video desk and coturn', () => {
   let platform: PlatformProcess;

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { IppQueue } from '../../drivers/printer/a4/ipp';
 import { tempDir } from './processes';
+import { until } from './until';
 
 /**
  * A private cupsd for one test file (its own ServerRoot in a temp folder,
@@ -56,14 +57,6 @@ const freePort = () =>
     });
   });
 
-async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`cupsd: timed out waiting for ${what}`);
-}
 
 /** Starts cupsd with the `kiosk-a4` queue on cups-pdf. Throws, naming the fix, when set-up has not prepared cups-pdf. */
 export async function startPrivateCups(options: { queueName?: string } = {}): Promise<PrivateCups> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateCups, type PrivateCups } from '../../support/cupsd';
 import { startKioskProcess, startPlatformProcess, type KioskProcess, type PlatformProcess } from '../../support/processes';
+import { until } from '../../support/until';
 
 interface Res<T> {
   ok: boolean;
@@ -10,15 +11,6 @@ interface Res<T> {
 }
 type Jobs = { printer: { fitted: boolean }; jobs: { jobId: string; document: string; status: string }[] };
 
-async function until<T>(what: string, check: () => Promise<T | null> | T | null, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await check();
-    if (v !== null) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A booked hall appointment's 预约凭条 on the kiosk's A4 printer (a private cupsd on cups-pdf), through a real kiosk process. */
 describe('the 预约凭条 on A4', { timeout: 120_000 }, () => {

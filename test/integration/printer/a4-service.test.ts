@@ -14,16 +14,8 @@ import { Store } from '../../../offline-cache/store/database';
 import { startPrivateCups, type PrivateCups } from '../../support/cupsd';
 import { tempDir } from '../../support/processes';
 import { sampleReceipt } from '../../support/receipts';
+import { until } from '../../support/until';
 
-async function until<T>(what: string, check: () => T | null | false | Promise<T | null | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await check();
-    if (v !== null && v !== false) return v;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const form = (localNumber: string): A4Request => ({
   document: 'application-form',

@@ -7,6 +7,7 @@ import { composeA4 } from '../../../drivers/printer/a4/compose';
 import { IppQueue } from '../../../drivers/printer/a4/ipp';
 import { tempDir } from '../../support/processes';
 import { sampleReceipt } from '../../support/receipts';
+import { until } from '../../support/until';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -16,15 +17,6 @@ const freePort = () =>
     });
   });
 
-async function until<T>(what: string, check: () => T | null | Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await check();
-    if (v !== null && v !== false) return v;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The product's IPP client against a private cupsd (own config, loopback port) whose queue sends to a raw socket printer (CUPS's socket backend). */
 describe('A4 through a real cupsd over IPP', () => {

@@ -3,6 +3,7 @@ import { startSimulatedPrinter, type SimulatedPrinter } from '../../../drivers/p
 import { paperGeometry } from '../../../drivers/printer/receipt/layout';
 import { DEMO_MAINTENANCE_PIN } from '../../../host/operations';
 import { startKioskProcess, startPlatformProcess, tempDir, type KioskProcess, type PlatformProcess } from '../../support/processes';
+import { until } from '../../support/until';
 
 interface Res<T> {
   ok: boolean;
@@ -10,14 +11,6 @@ interface Res<T> {
   code?: string;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /**
  * A receipt held for paper is a row in the store, not a promise in memory:
