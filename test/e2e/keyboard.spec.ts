@@ -52,6 +52,9 @@ async function write(page: Page, char: string) {
     }
     await page.mouse.up();
     await expect(pad).toHaveAttribute('data-strokes', String(i + 1));
+    // The pad stays put while the candidates arrive above it: the next stroke lands where this one was written.
+    await expect(page.getByTestId('keyboard').getByTestId('candidates')).toHaveAttribute('data-pending', 'false');
+    expect((await pad.boundingBox())!.y, `the pad after stroke ${i + 1}`).toBe(box.y);
   }
 }
 

@@ -47,7 +47,11 @@ function useBarGeometry(base: BarGeometry): [React.RefObject<HTMLDivElement | nu
  * (the host's voice service) before the resident chooses it.
  * `pending`: the answer to what is typed now is on its way (nothing stale is shown meanwhile).
  */
-export function CandidateBar({ candidates, onChoose, lead, pending = false }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode; pending?: boolean }) {
+/**
+ * `holdTwoRows`: the bar keeps the height of its two rows even while empty, so what stands below it (the
+ * handwriting pad) does not move under the resident's finger when the first candidates arrive.
+ */
+export function CandidateBar({ candidates, onChoose, lead, pending = false, holdTwoRows = false }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode; pending?: boolean; holdTwoRows?: boolean }) {
   const { t } = useTranslation();
   const { client, elderly } = useKiosk();
   const [barRef, pagerRef, geometry] = useBarGeometry(elderly ? ELDERLY_BAR : PORTRAIT_BAR);
@@ -69,7 +73,7 @@ export function CandidateBar({ candidates, onChoose, lead, pending = false }: { 
     });
   };
   return (
-    <div className="candidates" ref={barRef} aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
+    <div className={holdTwoRows ? 'candidates two-rows' : 'candidates'} ref={barRef} aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
       {lead}
       {shown.map(({ item: c, index }) => (
         <span className="candidate-cell" key={`${page}-${c}`}>

@@ -156,6 +156,7 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
               setStrokes([]);
             }}
             pending={strokes.length > 0 && recognised.pending}
+            holdTwoRows
             lead={handwritingWarm ? strokes.length === 0 && <span className="pinyin-buffer">{t('journey.keyboard.handwritingHint')}</span> : loading}
           />
           <HandwritingPad strokes={strokes} onStrokes={setStrokes} />
