@@ -82,15 +82,29 @@ export async function startPrivateCups(options: { queueName?: string } = {}): Pr
   );
   const cupsd: ChildProcess = spawn('cupsd', ['-f', '-c', path.join(dir, 'cupsd.conf'), '-s', path.join(dir, 'cups-files.conf')], { stdio: 'ignore' });
   const host = `127.0.0.1:${port}`;
+  // `lpstat -r` exits 0 also when it prints "scheduler is not running", and a scheduler that has just bound its
+  // port may still refuse the first admin request ("Bad file descriptor"): wait for the sentence, then retry
+  // lpadmin until the queue is made (the last error is kept for the timeout message).
   await until('cupsd listening', () => {
     try {
-      execFileSync('lpstat', ['-h', host, '-r'], { stdio: 'pipe' });
-      return true;
+      return /scheduler is running/u.test(execFileSync('lpstat', ['-h', host, '-r'], { stdio: 'pipe', encoding: 'utf8' }));
     } catch {
       return false;
     }
   });
-  execFileSync('lpadmin', ['-h', host, '-p', queueName, '-E', '-v', `cups-pdf:/${CUPS_PDF_INSTANCE}`, '-P', CUPS_PDF_PPD, '-o', 'pdftops-renderer-default=pdftocairo'], { stdio: 'pipe' });
+  let lastError = '';
+  const made = until(`lpadmin to make ${queueName}`, () => {
+    try {
+      execFileSync('lpadmin', ['-h', host, '-p', queueName, '-E', '-v', `cups-pdf:/${CUPS_PDF_INSTANCE}`, '-P', CUPS_PDF_PPD, '-o', 'pdftops-renderer-default=pdftocairo'], { stdio: 'pipe' });
+      return true;
+    } catch (e) {
+      lastError = String((e as { stderr?: unknown }).stderr ?? e);
+      return false;
+    }
+  }, 20_000);
+  await made.catch(() => {
+    throw new Error(`lpadmin could not make ${queueName}: ${lastError}`);
+  });
   const uri = `ipp://${host}/printers/${queueName}`;
   const written = new Set<string>();
   return {
