@@ -65,10 +65,11 @@ export function walkJourneys(): void {
   for (const journey of journeysLongestFirst()) {
     const thingId = journey.oneThing;
     test.describe(`${thingId}: every sub-item reached, each application at the platform once`, () => {
-      // A whole walk with axe on the screens of a kind not seen yet, the print read-back and the platform
-      // round trips. The walks are independent (each starts with the privacy wipe): each is handed to
-      // whichever worker is free, which walks it in its shared kiosk, so the two workers finish together.
-      test.describe.configure({ mode: 'parallel', timeout: 180_000 });
+      // A whole walk with axe on the screens of a kind not seen yet, the print read-back, the platform round trips
+      // and, offline, the engine's backed-off retry after the network returns. The walks are independent (each
+      // starts with the privacy wipe): each is handed to whichever worker is free, which walks it in its shared
+      // kiosk, so the two workers finish together.
+      test.describe.configure({ mode: 'parallel', timeout: 300_000 });
       for (const [i, covering] of coveringPaths(journey).entries()) {
         const offline = i > 0;
         const path_ = { ...covering, answers: walkedBy(journey, covering.answers, i === 0) };
@@ -112,7 +113,9 @@ export function walkJourneys(): void {
           expect(codes).toContain(number);
 
           // Exactly one application at the platform (after the reconnect, for an offline path), as the engine says.
-          await expect.poll(() => platformIntakeFor(platform.dataDir, number).length, { timeout: 30_000 }).toBe(1);
+          // Offline, every failed attempt doubled the engine's wait (1 s, 2 s, …; at least the 30 s reconnect spread
+          // after three), so on a slow machine the first try after the network returns may come a minute later.
+          await expect.poll(() => platformIntakeFor(platform.dataDir, number).length, { timeout: offline ? 120_000 : 30_000 }).toBe(1);
           const intake = platformIntakeFor(platform.dataDir, number);
           expect(intake.map((x) => x.stream)).toEqual(['applications']);
           const payload = platformPayloadFor(platform.dataDir, number) as unknown as Intake;
