@@ -93,7 +93,7 @@ export async function startPrivateCups(options: { queueName?: string } = {}): Pr
     }
   });
   let lastError = '';
-  const made = until(`lpadmin to make ${queueName}`, () => {
+  await until(`lpadmin to make ${queueName}`, () => {
     try {
       execFileSync('lpadmin', ['-h', host, '-p', queueName, '-E', '-v', `cups-pdf:/${CUPS_PDF_INSTANCE}`, '-P', CUPS_PDF_PPD, '-o', 'pdftops-renderer-default=pdftocairo'], { stdio: 'pipe' });
       return true;
@@ -101,8 +101,7 @@ export async function startPrivateCups(options: { queueName?: string } = {}): Pr
       lastError = String((e as { stderr?: unknown }).stderr ?? e);
       return false;
     }
-  }, 20_000);
-  await made.catch(() => {
+  }, 20_000).catch(() => {
     throw new Error(`lpadmin could not make ${queueName}: ${lastError}`);
   });
   const uri = `ipp://${host}/printers/${queueName}`;

@@ -46,8 +46,6 @@ function useBarGeometry(base: BarGeometry): [React.RefObject<HTMLDivElement | nu
  * fewer to a page, and each has a 读 button beside it that speaks the candidate
  * (the host's voice service) before the resident chooses it.
  * `pending`: the answer to what is typed now is on its way (nothing stale is shown meanwhile).
- */
-/**
  * `holdTwoRows`: the bar keeps the height of its two rows even while empty, so what stands below it (the
  * handwriting pad) does not move under the resident's finger when the first candidates arrive.
  */
