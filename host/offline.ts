@@ -63,6 +63,7 @@ export function composeOffline(d: OfflineDeps): Offline {
     cipher: config.offline.cipher === 'sm4' ? 'sm4-cbc-hmac-sm3' : 'aes-256-gcm',
     auditHash: config.offline.auditHash,
     bootJitterMs: config.offline.bootJitterMs,
+    returnSpreadMs: config.offline.returnSpreadMs,
     damagedCopies: { keep: 3, maxAgeMs: config.offline.retentionDays * 86_400_000 },
     ...(adapter.factory ? { platform: adapter.factory } : {}),
     onSyncStatus: (s) => sync?.publish(s),

@@ -51,6 +51,8 @@ export interface OfflineCacheOptions {
   readonly damagedCopies?: { readonly keep: number; readonly maxAgeMs: number };
   readonly idlePollMs?: number;
   readonly reconnectSpreadMs?: number;
+  /** Spread of the retry once the health probe sees the platform again after an outage (pacing.ts). */
+  readonly returnSpreadMs?: number;
   readonly onSyncStatus?: (status: SyncStatus) => void;
   readonly onHeartbeatReply?: (reply: unknown) => void;
 }
@@ -149,6 +151,7 @@ export function openOfflineCache(o: OfflineCacheOptions): OfflineCache {
     ...(o.bootJitterMs !== undefined ? { bootJitterMs: o.bootJitterMs } : {}),
     ...(o.idlePollMs !== undefined ? { idlePollMs: o.idlePollMs } : {}),
     ...(o.reconnectSpreadMs !== undefined ? { reconnectSpreadMs: o.reconnectSpreadMs } : {}),
+    ...(o.returnSpreadMs !== undefined ? { returnSpreadMs: o.returnSpreadMs } : {}),
     ...(o.onSyncStatus ? { onStatus: o.onSyncStatus } : {}),
     onHeartbeatReply: (reply: unknown) => {
       continueNumbering((reply as { highestSeqs?: Parameters<OfflineCache['continueNumbering']>[0] } | null)?.highestSeqs);

@@ -1,4 +1,4 @@
-import type { SyncStatusView } from '../../contract';
+import type { EventPayload, SyncStatusView } from '../../contract';
 import { backoffDelay } from '../../offline-cache/outbox/backoff';
 import type { OfflineCache } from '../../offline-cache/offline-cache';
 import type { SyncStatus } from '../../offline-cache/sync/sync-engine';
@@ -38,6 +38,7 @@ export function toSyncStatusView(s: SyncStatus, now: number = Date.now()): SyncS
  */
 export class SyncService {
   private timers: NodeJS.Timeout[] = [];
+  private readonly unsubscribe: (() => void)[] = [];
   private stopped = false;
   private lastPublished = '';
 
@@ -50,6 +51,11 @@ export class SyncService {
 
   start(): void {
     this.publish(this.cache.engine.status());
+    // The connectivity monitor saw the platform answer again: the engine need not wait out a long backoff.
+    const unsubscribe = this.bus.subscribe((m) => {
+      if (m.event === 'system.connectivity' && (m.payload as EventPayload<'system.connectivity'>).online) this.cache.engine.platformReturned();
+    });
+    this.unsubscribe.push(unsubscribe);
     void this.provisionThenRun(1);
     const purge = setInterval(() => this.purge(), Math.max(60_000, Math.min(this.options.retentionMs, 3_600_000)));
     purge.unref();
@@ -80,6 +86,7 @@ export class SyncService {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const u of this.unsubscribe.splice(0)) u();
     for (const t of this.timers) clearTimeout(t);
     this.timers = [];
     await this.cache.engine.stop();

@@ -9,6 +9,11 @@ import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from '../outbox/back
  *   `reconnectSpreadMs`. A blip of a second or two is retried at once; an
  *   outage long enough that the whole fleet noticed ends with the fleet
  *   spread over half a minute or more, not arriving in the same second.
+ * * The platform seen again by the health probe after an outage: the wait
+ *   in progress is cut to a uniform draw over `returnSpreadMs` (never
+ *   lengthened), so a long outage does not leave the queue waiting out a
+ *   backoff of many minutes with the platform back, and the fleet still
+ *   returns spread out.
  * * `Retry-After` is a floor, plus jitter.
  * * Idle: the earlier of the next due item and the status-poll interval.
  */
@@ -17,6 +22,7 @@ export interface PacingPolicy {
   readonly reconnectSpreadMs: number;
   readonly herdAfterFailures: number;
   readonly idlePollMs: number;
+  readonly returnSpreadMs: number;
 }
 
 export const DEFAULT_PACING: PacingPolicy = {
@@ -24,6 +30,7 @@ export const DEFAULT_PACING: PacingPolicy = {
   reconnectSpreadMs: 30_000,
   herdAfterFailures: 3,
   idlePollMs: 30_000,
+  returnSpreadMs: 120_000,
 };
 
 export function failureWindow(failures: number, p: PacingPolicy = DEFAULT_PACING): number {
@@ -39,4 +46,9 @@ export function waitAfterFailure(failures: number, retryAfterMs: number | null, 
 
 export function waitWhenIdle(dueInMs: number | null, p: PacingPolicy = DEFAULT_PACING): number {
   return dueInMs === null ? p.idlePollMs : Math.min(p.idlePollMs, Math.max(0, dueInMs));
+}
+
+/** The platform is back (health probe): the wait in progress ends this long from now, if that is sooner. */
+export function waitAfterReturn(p: PacingPolicy = DEFAULT_PACING, random: Random = Math.random): number {
+  return Math.floor(random() * p.returnSpreadMs);
 }

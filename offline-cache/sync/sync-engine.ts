@@ -6,7 +6,7 @@ import { asStoreUnavailable } from '../store/store-errors';
 import type { AttachmentUploader } from './attachment-uploader';
 import { systemClock, type Clock } from './clock';
 import type { BatchStream, CallOutcome, PlatformPort } from './platform-port';
-import { DEFAULT_PACING, waitAfterFailure, waitWhenIdle, type PacingPolicy } from './pacing';
+import { DEFAULT_PACING, waitAfterFailure, waitAfterReturn, waitWhenIdle, type PacingPolicy } from './pacing';
 import type { StatusPuller } from './status-puller';
 
 export interface SyncStatus {
@@ -38,6 +38,8 @@ export interface SyncEngineOptions {
   readonly idlePollMs?: number;
   /** Minimum spread of the return after an outage the whole fleet noticed (see pacing.ts). */
   readonly reconnectSpreadMs?: number;
+  /** Spread of the retry once the health probe sees the platform again after an outage (see pacing.ts). */
+  readonly returnSpreadMs?: number;
   readonly maxBatchBytes?: number;
   readonly onStatus?: (status: SyncStatus) => void;
   readonly onHeartbeatReply?: (reply: unknown) => void;
@@ -82,6 +84,8 @@ export class SyncEngine {
   private cycleInFlight: Promise<Cycle> | null = null;
   private lastPullAt: number | null = null;
   private kicked = false;
+  /** Set by `platformReturned`: the backoff wait in progress ends at this time instead. */
+  private returnAt: number | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.clock = options.clock ?? systemClock;
@@ -92,6 +96,7 @@ export class SyncEngine {
       idlePollMs: options.idlePollMs ?? DEFAULT_PACING.idlePollMs,
       reconnectSpreadMs: Math.min(options.reconnectSpreadMs ?? DEFAULT_PACING.reconnectSpreadMs, backoff.capMs),
       herdAfterFailures: DEFAULT_PACING.herdAfterFailures,
+      returnSpreadMs: options.returnSpreadMs ?? DEFAULT_PACING.returnSpreadMs,
     };
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? MAX_BODY_BYTES - 64 * 1024, MAX_BODY_BYTES - 64 * 1024);
     this.batchBytes = Math.min(256 * 1024, this.maxBatchBytes);
@@ -116,6 +121,20 @@ export class SyncEngine {
     if (this.failures !== 0) return;
     // Remembered, so a kick that lands mid-cycle is not lost when the next wait begins.
     this.kicked = true;
+    this.wake.abort();
+  }
+
+  /**
+   * The platform answers its health check again after an outage. A long outage leaves the backoff window at
+   * minutes (up to its cap); without this the queue would wait out the rest of it with the platform back.
+   * The wait in progress is cut to a uniform draw over the return spread (never lengthened), so a fleet
+   * that sees the platform return together still comes back spread out (`reconnect-herd` measures it).
+   */
+  platformReturned(): void {
+    if (this.failures === 0 || this.nextAttemptAt === null) return;
+    const at = this.clock.now() + waitAfterReturn(this.pacing, this.random);
+    if (at >= this.nextAttemptAt) return;
+    this.returnAt = at;
     this.wake.abort();
   }
 
@@ -168,21 +187,29 @@ export class SyncEngine {
       return;
     }
     this.kicked = false;
-    this.nextAttemptAt = this.clock.now() + ms;
-    this.publish();
-    const wake = new AbortController();
-    this.wake = wake;
-    // Stopping wakes this wait through a listener removed afterwards, not AbortSignal.any: on Node 20
-    // every any() leaves a WeakRef in the long-lived stop signal's dependants set, one per wait, for
-    // the life of the process (the soak's heap diff showed it growing with every sync cycle).
-    const stop = () => wake.abort();
+    this.returnAt = null;
+    let until = this.clock.now() + ms;
     const stopping = this.stopping.signal;
-    if (stopping.aborted) wake.abort();
-    else stopping.addEventListener('abort', stop, { once: true });
-    try {
-      await this.clock.sleep(ms, wake.signal);
-    } finally {
-      stopping.removeEventListener('abort', stop);
+    for (;;) {
+      this.nextAttemptAt = until;
+      this.publish();
+      const wake = new AbortController();
+      this.wake = wake;
+      // Stopping wakes this wait through a listener removed afterwards, not AbortSignal.any: on Node 20
+      // every any() leaves a WeakRef in the long-lived stop signal's dependants set, one per wait, for
+      // the life of the process (the soak's heap diff showed it growing with every sync cycle).
+      const stop = () => wake.abort();
+      if (stopping.aborted) wake.abort();
+      else stopping.addEventListener('abort', stop, { once: true });
+      try {
+        await this.clock.sleep(Math.max(0, until - this.clock.now()), wake.signal);
+      } finally {
+        stopping.removeEventListener('abort', stop);
+      }
+      // Woken by the platform's return: the rest of the wait is the shorter, spread one.
+      if (this.returnAt === null || stopping.aborted) break;
+      until = this.returnAt;
+      this.returnAt = null;
     }
     this.nextAttemptAt = null;
   }

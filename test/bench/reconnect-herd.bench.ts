@@ -3,18 +3,23 @@
  * whose timing decisions are the sync engine's own (offline-cache/sync/pacing.ts:
  * full-jitter backoff, the reconnect spread, the idle poll) and whose
  * per-kiosk traffic is what one engine cycle sends (one batch per non-empty
- * stream, a coalesced heartbeat, one status pull). Measured: the platform's
+ * stream, a coalesced heartbeat, one status pull). The health probe
+ * (every 5 s, two good answers in a row to count as back) cuts a kiosk's
+ * backoff to the return spread when the platform answers again
+ * (SyncEngine.platformReturned). Measured: the platform's
  * peak request rate (busiest 10 s) after the fleet returns, against its
  * steady-state rate measured in the same run before the outage.
  */
-import { DEFAULT_PACING, waitAfterFailure, type PacingPolicy } from '../../offline-cache/sync/pacing';
-import { figure, type Emit } from './format';
+import { DEFAULT_PACING, waitAfterFailure, waitAfterReturn, type PacingPolicy } from '../../offline-cache/sync/pacing';
+import { figure, percentile, type Emit } from './format';
 import { seeded } from '../../platform-sim/faults';
 
 const KIOSKS = 10_000;
 const HEARTBEAT_MS = 180_000; // operations.heartbeatIntervalMs default
 const SUBMISSION_MEAN_MS = 30 * 60_000; // a busy kiosk: one application (+ its 好差评) every half hour
 const BOOT_JITTER_MS = 120_000; // offline.bootJitterMs default
+const HEALTH_MS = 5_000; // platform.healthIntervalMs default
+const CONFIRMATIONS = 2; // ConnectivityMonitor's hysteresis
 const WARMUP_MS = 30 * 60_000;
 const STEADY_MS = 60 * 60_000;
 const AFTER_MS = 60 * 60_000;
@@ -74,6 +79,7 @@ class EventQueue {
 const WAKE = 0;
 const SUBMIT = 1;
 const HEARTBEAT = 2;
+const RETURN = 3;
 
 interface Scenario {
   readonly name: string;
@@ -83,9 +89,11 @@ interface Scenario {
   readonly outageMs: number;
   /** Kiosks powered off during the outage and booting together at its end. */
   readonly powerCut: boolean;
+  /** The health probe does not cut the backoff (the engine before platformReturned). */
+  readonly noReturnCut?: boolean;
 }
 
-function simulate(s: Scenario, seed: number): { steady: number; peak: number } {
+function simulate(s: Scenario, seed: number): { steady: number; peak: number; waits: number[] } {
   const random = seeded(seed); // the simulator's repeatable generator
   const exp = (mean: number) => -Math.log(1 - random()) * mean;
   const downFrom = WARMUP_MS + STEADY_MS;
@@ -98,13 +106,24 @@ function simulate(s: Scenario, seed: number): { steady: number; peak: number } {
   const heartbeat = new Uint8Array(KIOSKS);
   const catalog = new Uint8Array(KIOSKS);
   const token = new Int32Array(KIOSKS);
+  const due = new Float64Array(KIOSKS);
+  // When the oldest application still queued on the kiosk was submitted (-1: none queued).
+  const queuedSince = new Float64Array(KIOSKS).fill(-1);
+  // For each kiosk holding an application from before the return: how long after the return it was delivered.
+  const waits: number[] = [];
   const q = new EventQueue();
-  const wakeAt = (k: number, at: number) => q.push(at, k, WAKE, ++token[k]!);
+  const wakeAt = (k: number, at: number) => {
+    due[k] = at;
+    q.push(at, k, WAKE, ++token[k]!);
+  };
+  const pacing = s.pacing ?? DEFAULT_PACING;
 
   for (let k = 0; k < KIOSKS; k++) {
     wakeAt(k, random() * DEFAULT_PACING.idlePollMs);
     q.push(exp(SUBMISSION_MEAN_MS), k, SUBMIT, 0);
     q.push(random() * HEARTBEAT_MS, k, HEARTBEAT, 0);
+    // The probe's phase is the kiosk's own; the return counts at the second good answer after the platform is up.
+    if (!s.powerCut && !s.noReturnCut) q.push(upAt + random() * HEALTH_MS + (CONFIRMATIONS - 1) * HEALTH_MS, k, RETURN, 0);
   }
   let booted = !s.powerCut;
   while (q.size) {
@@ -127,10 +146,16 @@ function simulate(s: Scenario, seed: number): { steady: number; peak: number } {
     const off = s.powerCut && t >= downFrom && t < upAt;
     if (off) continue; // a powered-off kiosk does nothing; its timers restart at boot
     if (kind === SUBMIT) {
+      if (apps[k] === 0) queuedSince[k] = t;
       apps[k]!++;
       evals[k]!++;
       q.push(t + exp(SUBMISSION_MEAN_MS), k, SUBMIT, 0);
       if (failures[k] === 0) wakeAt(k, t); // kick: only an engine not in backoff
+      continue;
+    }
+    if (kind === RETURN) {
+      const at = t + waitAfterReturn(pacing, random);
+      if (failures[k]! > 0 && at < due[k]!) wakeAt(k, at);
       continue;
     }
     if (kind === HEARTBEAT) {
@@ -143,11 +168,13 @@ function simulate(s: Scenario, seed: number): { steady: number; peak: number } {
     const platformUp = t < downFrom || t >= upAt;
     if (!platformUp) {
       failures[k]!++;
-      wakeAt(k, t + waitAfterFailure(failures[k]!, null, s.pacing ?? DEFAULT_PACING, random));
+      wakeAt(k, t + waitAfterFailure(failures[k]!, null, pacing, random));
       continue;
     }
     const requests = (apps[k]! > 0 ? Math.ceil(apps[k]! / 1000) : 0) + (evals[k]! > 0 ? 1 : 0) + heartbeat[k]! + catalog[k]! + 1;
     perSecond[Math.floor(t / 1000)]! += requests;
+    if (t >= upAt && queuedSince[k]! >= 0 && queuedSince[k]! < upAt) waits.push(t - upAt);
+    queuedSince[k] = -1;
     apps[k] = 0;
     evals[k] = 0;
     heartbeat[k] = 0;
@@ -166,7 +193,7 @@ function simulate(s: Scenario, seed: number): { steady: number; peak: number } {
     if (i - from >= 10) window -= perSecond[i - 10]!;
     if (i - from >= 9) peak = Math.max(peak, window / 10);
   }
-  return { steady, peak };
+  return { steady, peak, waits: waits.sort((a, b) => a - b) };
 }
 
 export default async function reconnectHerd(emit: Emit): Promise<void> {
@@ -180,12 +207,16 @@ export default async function reconnectHerd(emit: Emit): Promise<void> {
   let worst = 0;
   let worstSteady = 0;
   for (const [i, s] of scenarios.entries()) {
-    const { steady, peak } = simulate(s, 1000 + i);
+    const { steady, peak, waits } = simulate(s, 1000 + i);
     emit(figure(`peak request rate (busiest 10 s) after: ${s.name}`, peak, 'req/s', steady));
     if (peak / steady > worst / (worstSteady || 1)) {
       worst = peak;
       worstSteady = steady;
     }
+    if (s.powerCut) continue;
+    // What the resident's application gains: against the same fleet whose probe does not cut the backoff.
+    const before = simulate({ ...s, noReturnCut: true }, 1000 + i).waits;
+    emit(figure(`p99 wait from the platform's return to delivery of a queued application, against no return cut: ${s.name}`, percentile(waits, 99) / 1000, 's', percentile(before, 99) / 1000));
   }
   emit(figure('worst peak vs steady state (target ≤ 2×)', worst, 'req/s', worstSteady));
   // For contrast, the same fleet without the measures (not part of the target).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter } from '../../../offline-cache/outbox/backoff';
-import { DEFAULT_PACING, failureWindow, waitAfterFailure, waitWhenIdle } from '../../../offline-cache/sync/pacing';
+import { DEFAULT_PACING, failureWindow, waitAfterFailure, waitAfterReturn, waitWhenIdle } from '../../../offline-cache/sync/pacing';
 
 const at = (x: number) => () => x;
 
@@ -41,5 +41,13 @@ describe('backoff and pacing', () => {
     expect(waitWhenIdle(5_000)).toBe(5_000);
     expect(waitWhenIdle(-10)).toBe(0);
     expect(waitWhenIdle(10 * 60_000)).toBe(DEFAULT_PACING.idlePollMs);
+  });
+
+  it('the platform back: the retry is a uniform draw over the return spread, whatever the failures so far', () => {
+    expect(DEFAULT_PACING.returnSpreadMs).toBe(120_000);
+    expect(waitAfterReturn(DEFAULT_PACING, () => 0)).toBe(0);
+    expect(waitAfterReturn(DEFAULT_PACING, () => 0.5)).toBe(60_000);
+    expect(waitAfterReturn(DEFAULT_PACING, () => 0.999999)).toBeLessThan(120_000);
+    expect(waitAfterReturn({ ...DEFAULT_PACING, returnSpreadMs: 10_000 }, () => 0.25)).toBe(2_500);
   });
 });
