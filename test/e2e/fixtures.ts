@@ -20,7 +20,8 @@ export const test = base.extend<KioskFixtures>({
   },
   kiosk: async ({ platform }, use) => {
     // Two workers share CI's two cores: the UI watchdog (its own spec runs it at 1.5 s) must not reload a page mid-test.
-    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000' });
+    // One kiosk, not a fleet: once its probe sees the platform again it retries within 10 s (a fleet's default is 120 s).
+    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000', KIOSK_RETURN_SPREAD_MS: '10000' });
     await use(kiosk);
     await kiosk.stop();
   },
@@ -50,8 +51,9 @@ export const sharedTest = base.extend<object, SharedKioskFixtures>({
   sharedKiosk: [
     async ({ sharedPlatform }, use) => {
       // One page after another talks to this kiosk: the UI watchdog must not take the gap between two tests
-      // (a closed page's silence) for a hung UI and reload the next test's page.
-      const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: sharedPlatform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000' });
+      // (a closed page's silence) for a hung UI and reload the next test's page. Its retry after the platform's return
+      // comes within 10 s (a fleet's default is 120 s).
+      const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: sharedPlatform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000', KIOSK_RETURN_SPREAD_MS: '10000' });
       await use(kiosk);
       await kiosk.stop();
     },

@@ -352,7 +352,7 @@ export function platformIntakeCount(platformDataDir: string, stream: 'applicatio
 export function platformPayloadFor(platformDataDir: string, localNumber: string): Record<string, unknown> | null {
   const db = new Database(path.join(platformDataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const raw = db.prepare(`SELECT payload FROM intake WHERE json_extract(payload, '$.localNumber') = ?`).pluck().get(localNumber) as string | undefined;
+    const raw = db.prepare(`SELECT payload FROM intake WHERE stream = 'applications' AND json_extract(payload, '$.localNumber') = ?`).pluck().get(localNumber) as string | undefined;
     return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
   } finally {
     db.close();
