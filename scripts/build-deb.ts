@@ -48,6 +48,12 @@ export const DEB_ARCH: Record<NodeArch, string> = { x64: 'amd64', arm64: 'arm64'
  * bookworm from NodeSource's `nodejs` package or Debian 13 (trixie).
  */
 export const DEB_DEPENDS = ['nodejs (>= 20.19)', 'chromium', 'adduser', 'udev', 'init-system-helpers (>= 1.54)', 'systemd (>= 250)', 'fonts-noto-cjk'];
+/**
+ * Installed with the kiosk unless the integrator says no (apt installs Recommends by default): CUPS and its
+ * client for the A4 printer (`devices.a4Printer`, a local queue over IPP), Noto CJK's extra weights and
+ * HanaMin for the CJK Ext B and later characters of some names (screen, A4 PDF).
+ */
+export const DEB_RECOMMENDS = ['cups', 'cups-client', 'fonts-noto-cjk-extra', 'fonts-hanazono'];
 
 export interface DebBuild {
   readonly file: string;
@@ -171,6 +177,7 @@ export async function buildDeb(options: { out?: string; version?: string; arch?:
       'Maintainer: onething-kiosk contributors <kiosk@example.invalid>',
       `Installed-Size: ${installedKb}`,
       `Depends: ${depends.join(', ')}`,
+      `Recommends: ${DEB_RECOMMENDS.join(', ')}`,
       'Section: misc',
       'Priority: optional',
       'Description: self-service kiosk for Shanxi government services',

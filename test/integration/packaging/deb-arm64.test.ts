@@ -93,6 +93,9 @@ describe('the arm64 web-shell package', () => {
     expect(depends).toEqual(expect.arrayContaining(['nodejs (>= 20.19)', 'chromium', 'adduser', 'udev', 'fonts-noto-cjk']));
     // Never the cross toolchain's packages or an architecture-qualified name.
     expect(depends.filter((d) => /-cross|:amd64|:arm64/.test(d))).toEqual([]);
+    // The A4 printer's CUPS and the fonts for rarer name characters come along unless the integrator declines.
+    const recommends = execFileSync('dpkg-deb', ['--field', deb.file, 'Recommends'], { encoding: 'utf8' }).trim().split(/,\s*/);
+    expect(recommends).toEqual(['cups', 'cups-client', 'fonts-noto-cjk-extra', 'fonts-hanazono']);
   });
 
   it('is lintian-clean', () => {
