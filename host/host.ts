@@ -66,6 +66,8 @@ export interface Host {
   readonly fleet: FleetLink | null;
   /** Settles once every configured device has been opened (or failed to, which its status says). */
   readonly devicesOpened: Promise<void>;
+  /** The A4 printer asked and the jobs kept from before the start followed or dropped (after ready; tests await it). */
+  readonly a4Reconciled: Promise<void>;
   /**
    * What starts once the shell serves the UI: the first connectivity probe, the heartbeat, outbox
    * delivery and the fleet link (each talks to the network). Once only; createHost does not call it.
@@ -164,8 +166,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
   session.resume((config.ui.idleSeconds + config.ui.countdownSeconds) * 1000);
   receipts.reconcile();
   const a4 = new A4DocumentService(a4Printer, offline.cache.printJobs, session, bus, logger);
-  if (a4Printer) await a4Printer.check();
-  await a4.reconcile();
+  // CUPS is asked after start, not before: a scheduler slow or hung at boot (each question waits up to its
+  // 10 s timeout, and once more per job left printing) must not hold the kiosk's start. Until it answers the
+  // A4 printer stands as "not checked yet" in the devices list.
+  const a4Reconciled = (a4Printer ? a4Printer.check() : Promise.resolve())
+    .then(() => a4.reconcile())
+    .catch((e: unknown) => logger.error({ err: (e as Error).message }, 'a4: reconciling the jobs kept at boot failed'));
   const staff = new StaffDesk({ dataDir: config.dataDir, mode: config.mode }, bus, session);
   const resident = createResidentDesk({ config, bus, session, applications: offline.applications, cache: offline.cache, catalog: offline.catalog, receipts, staff, a4 });
 
@@ -202,6 +208,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     offline,
     fleet,
     devicesOpened,
+    a4Reconciled,
     start() {
       if (started) return;
       started = true;
@@ -215,6 +222,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       dispatch(handlers, name, input, ctx, { mode: config.mode, logger, authorizeMaintenance: (token) => operations.authorize(token) }),
     async close() {
       await devicesOpened;
+      await a4Reconciled;
       await operations.pinProvisioned;
       await fleet?.stop();
       operations.stop();
