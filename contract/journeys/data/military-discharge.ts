@@ -59,6 +59,12 @@ export const MILITARY_DISCHARGE: Journey = {
       { id: 'pensionTransferVoucher', name: t('军人退役基本养老保险参保缴费凭证', 'Military pension insurance contribution voucher'), forSubItems: ['08-06'], commitmentAllowed: true, capturable: true },
       { id: 'medicalTransferVoucher', name: t('军人退役医疗保险参保缴费凭证', 'Military medical insurance contribution voucher'), forSubItems: ['08-08'], commitmentAllowed: true, capturable: true },
     ],
+    hallVisits: [
+      {
+        subItem: '08-03',
+        why: t('办理居民身份证须本人到户籍派出所（或公安政务窗口）采集指纹、核验本人。', 'A new resident ID card needs your fingerprints taken and your identity checked in person at the police registration window.'),
+      },
+    ],
     payload: { phoneField: 'mobile', answerKeys: { placement: 'placement' } },
   },
 };

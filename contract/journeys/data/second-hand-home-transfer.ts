@@ -71,6 +71,15 @@ export const SECOND_HAND_HOME_TRANSFER: Journey = {
       { id: 'mortgageConsent', name: t('抵押权人（银行）同意带押过户的书面意见', 'The lending bank’s written consent to transfer with the mortgage'), forSubItems: ['07-04'], commitmentAllowed: false, capturable: true },
       { id: 'utilityBills', name: t('最近一期水电气热缴费凭证（结清欠费）', 'Latest utility bills showing nothing owed'), forSubItems: ['07-05', '07-06', '07-07', '07-08'], commitmentAllowed: true, capturable: true },
     ],
+    hallVisits: [
+      {
+        subItem: '07-03',
+        why: t(
+          '不动产转移登记须买卖双方（或受托人）到不动产登记窗口当面核验身份、签字确认，登记后领取不动产权证书。',
+          'For the transfer registration buyer and seller (or their agents) confirm their identity and sign in person at the real-estate registration window, and collect the new title certificate there.',
+        ),
+      },
+    ],
     payload: { phoneField: 'mobile', answerKeys: { role: 'role', mortgaged: 'mortgaged' } },
   },
 };

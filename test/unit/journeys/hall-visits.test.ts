@@ -23,6 +23,19 @@ describe('hall visits of a journey', () => {
     expect(hallVisitsFor(marriage.thing, marriage.wired, { registerMarriage: false, updateMaritalStatus: true, moveHukou: false, registerPregnancy: true })).toEqual([]);
   });
 
+  it('a home transfer always signs at the registry; a veteran’s new ID card needs fingerprints taken only when the hukou is restored', () => {
+    const home = { thing: oneThingById('second-hand-home-transfer')!, wired: journeyFor('second-hand-home-transfer')!.wired! };
+    const answers = { role: 'buyer', mortgaged: false, transferPower: true, transferWater: false, transferGas: false, transferHeat: false };
+    const visits = hallVisitsFor(home.thing, home.wired, answers);
+    expect(visits.map((v) => v.subItem)).toEqual(['07-03']);
+    expect(visits[0]!.why.zh).toContain('签字');
+    const veteran = { thing: oneThingById('military-discharge')!, wired: journeyFor('military-discharge')!.wired! };
+    const restored = hallVisitsFor(veteran.thing, veteran.wired, { placement: 'selfEmployed', hukouCancelled: true, socialInsurance: false, medicalInsurance: false });
+    expect(restored.map((v) => v.subItem)).toEqual(['08-03']);
+    expect(restored[0]!.why.zh).toContain('指纹');
+    expect(hallVisitsFor(veteran.thing, veteran.wired, { placement: 'selfEmployed', hukouCancelled: false, socialInsurance: true, medicalInsurance: false })).toEqual([]);
+  });
+
   it('the consistency check names a visit for another 一件事’s sub-item, a doubled one and an unknown question', () => {
     const journey = journeyFor('disability-services')!;
     const broken = {
