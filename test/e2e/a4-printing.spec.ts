@@ -133,4 +133,43 @@ test.describe('A4 documents from the confirmation screen to the CUPS queue', () 
     expect(cups.jobsEver()).toBe(0);
     for (const id of jobIds) expect(cups.pdfsOf(id)).toEqual([]);
   });
+
+  test('the 预约凭条 on A4 from the appointment confirmation: the booking’s number, time and hall on the page', async ({ page, kiosk, cups }) => {
+    await freshVisit(page, kiosk);
+    await page.getByTestId('start').click();
+    await insertCard(kiosk);
+    await expect(page.getByTestId('identity')).toContainText(CARD.masked);
+    await page.getByTestId('go-appointments').click();
+    await page.getByTestId('hall-xiaodian-center').click();
+    // The second bookable day: well before its cancellation deadline, whatever the hour now.
+    await page.locator('[data-testid^="day-"]').nth(1).click();
+    const slot = page.locator('[data-testid^="slot-"]:not([disabled])').last();
+    await expect(slot).toBeVisible();
+    await slot.click();
+    await page.getByTestId('appointment-confirm').click();
+    await expect(page.getByTestId('appointment-booked')).toBeVisible({ timeout: 20_000 });
+    const number = (await page.getByTestId('appointment-number').textContent())!.trim();
+    const time = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.exec(await page.getByTestId('appointment-booked').innerText())?.[0];
+    expect(time).toBeTruthy();
+
+    // Offered because this kiosk has an A4 printer; printed at once to the CUPS queue.
+    await expect(page.getByTestId('a4-slip')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('a4-slip-print').click();
+    const state = page.getByTestId('a4-slip').getByTestId('a4-state');
+    await expect(state).toHaveAttribute('data-state', 'printed', { timeout: 30_000 });
+    await expect(page.getByTestId('a4-slip-print')).toHaveCount(0);
+    await keepScreenshot(page, 'a4-appointment-slip');
+    const jobs = (await kiosk.call<Jobs>('a4.jobs')).body.value.jobs;
+    expect(jobs.map((j) => [j.document, j.status])).toEqual([['appointment-slip', 'printed']]);
+    await expect.poll(() => cups.pdfsOf(jobs[0]!.jobId).length, { timeout: 20_000 }).toBe(1);
+    const text = cups.textOf(cups.pdfsOf(jobs[0]!.jobId)[0]!);
+    expect(text).toContain('预约凭条');
+    expect(text).toContain(number);
+    expect(text).toContain('太原市小店区政务服务中心');
+    expect(text).toContain(time!.replace(' ', '')); // the PDF's text comes out without the space
+    expect(text).toContain(CARD.masked);
+    expect(text).not.toContain(CARD.idNumber);
+    expect(cups.jobsEver()).toBe(1);
+  });
 });

@@ -68,7 +68,8 @@ async function partiesOnScreen(page: Page, o: WalkOptions): Promise<void> {
     if (o.kiosk) {
       await removeCard(o.kiosk);
       await insertCard(o.kiosk, id === 'legalRepresentative' ? LEGAL_REPRESENTATIVE_CARD : PARTY_CARDS[others++ % PARTY_CARDS.length]);
-      await expect(page.getByTestId(`party-identity-${id}`)).toBeVisible();
+      // A read that times out on a loaded machine is tried again at the next poll: give it that long.
+      await expect(page.getByTestId(`party-identity-${id}`)).toBeVisible({ timeout: 20_000 });
       await page.getByTestId(`party-consent-${id}`).click();
     } else {
       await page.getByTestId(`party-skip-${id}`).click();
