@@ -1,32 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../offline-cache/sync/clock';
+import { HeldWaitsClock } from '../../support/engine-clocks';
 import { openKiosk, startSim } from '../../support/offline-kiosk';
-
-/** A clock whose sleeps end only when the engine is woken (or stopped): time never passes on its own. */
-class WokenOnlyClock implements Clock {
-  readonly sleeps: number[] = [];
-  now = () => Date.UTC(2026, 10, 26, 8);
-  sleep(ms: number, signal: AbortSignal): Promise<void> {
-    this.sleeps.push(ms);
-    return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-  }
-}
-
-/** Waits up to `shortMs` pass at once (time moves on); longer ones end only when the engine is woken. */
-class LongWaitsHoldClock implements Clock {
-  readonly sleeps: number[] = [];
-  private t = Date.UTC(2026, 10, 26, 8);
-  constructor(private readonly shortMs: number) {}
-  now = () => this.t;
-  sleep(ms: number, signal: AbortSignal): Promise<void> {
-    this.sleeps.push(ms);
-    if (ms <= this.shortMs) {
-      this.t += ms;
-      return new Promise((resolve) => setImmediate(resolve));
-    }
-    return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-  }
-}
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -37,7 +11,7 @@ describe('SyncEngine wake-ups', () => {
   it('a new submission wakes an idle engine at once', async () => {
     const sim = await startSim();
     cleanup.push(() => sim.close());
-    const kiosk = await openKiosk(sim.url, { clock: new WokenOnlyClock() });
+    const kiosk = await openKiosk(sim.url, { clock: new HeldWaitsClock() });
     cleanup.push(() => kiosk.close());
     kiosk.engine.start();
     await expect.poll(() => kiosk.engine.status().nextAttemptAt).not.toBeNull();
@@ -48,7 +22,7 @@ describe('SyncEngine wake-ups', () => {
 
   it('a kick while backing off does not cut the backoff short', async () => {
     const sim = await startSim();
-    const kiosk = await openKiosk(sim.url, { clock: new WokenOnlyClock() });
+    const kiosk = await openKiosk(sim.url, { clock: new HeldWaitsClock() });
     cleanup.push(() => kiosk.close());
     await sim.close();
     let attempts = 0;
@@ -72,7 +46,7 @@ describe('SyncEngine wake-ups', () => {
   it('the platform answering again cuts a long backoff to a draw over the reconnect spread; a kiosk not backing off is left alone', async () => {
     const sim = await startSim();
     cleanup.push(() => sim.close());
-    const clock = new LongWaitsHoldClock(30_000);
+    const clock = new HeldWaitsClock(30_000);
     // random() = 0.9: the backoff after the outage is 0.9 × 10 min, the return 0.9 × 30 s.
     const kiosk = await openKiosk(sim.url, { clock, random: () => 0.9, backoff: { baseMs: 600_000, capMs: 900_000 }, returnSpreadMs: 30_000 });
     cleanup.push(() => kiosk.close());

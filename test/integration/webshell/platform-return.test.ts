@@ -4,24 +4,8 @@ import type { EventMessage } from '../../../contract';
 import { EventBus } from '../../../host/api/events';
 import { ConnectivityMonitor } from '../../../host/platform/connectivity';
 import { SyncService } from '../../../host/platform/sync';
-import type { Clock } from '../../../offline-cache/sync/clock';
+import { HeldWaitsClock } from '../../support/engine-clocks';
 import { openKiosk, setFaults, startSim } from '../../support/offline-kiosk';
-
-/** Waits up to `shortMs` pass at once; longer ones (a backoff after a long outage) end only when the engine is woken. */
-class LongWaitsHoldClock implements Clock {
-  readonly sleeps: number[] = [];
-  private t = Date.UTC(2026, 10, 26, 8);
-  constructor(private readonly shortMs: number) {}
-  now = () => this.t;
-  sleep(ms: number, signal: AbortSignal): Promise<void> {
-    this.sleeps.push(ms);
-    if (ms <= this.shortMs) {
-      this.t += ms;
-      return new Promise((resolve) => setImmediate(resolve));
-    }
-    return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-  }
-}
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -32,7 +16,7 @@ describe('the platform comes back: delivery does not wait out a long backoff', (
   it('the health probe seeing the platform again (two answers in a row) starts delivery within the reconnect spread', async () => {
     const sim = await startSim();
     cleanup.push(() => sim.close());
-    const clock = new LongWaitsHoldClock(30_000);
+    const clock = new HeldWaitsClock(30_000);
     // After the outage the engine's backoff is 0.9 × 10 min; a wait that long never ends by itself here.
     const kiosk = await openKiosk(sim.url, { clock, random: () => 0.9, backoff: { baseMs: 600_000, capMs: 900_000 }, returnSpreadMs: 30_000 });
     cleanup.push(() => kiosk.close());
