@@ -16,8 +16,15 @@ test.use({
 
 const hanziWriterData = path.dirname(createRequire(import.meta.url).resolve('hanzi-writer-data/package.json'));
 
+/** Types on the letter keys; after each letter (its candidates shown) the keys are where they were for the first. */
 async function typeLetters(keyboard: Locator, letters: string) {
-  for (const k of letters) await keyboard.getByRole('button', { name: k.toUpperCase(), exact: true }).click();
+  const anchor = keyboard.getByRole('button', { name: 'A', exact: true });
+  const at = (await anchor.boundingBox())!.y;
+  for (const k of letters) {
+    await keyboard.getByRole('button', { name: k.toUpperCase(), exact: true }).click();
+    await expect(keyboard.getByTestId('candidates')).toHaveAttribute('data-pending', 'false');
+    expect((await anchor.boundingBox())!.y, `the letter keys after ${k}`).toBe(at);
+  }
 }
 
 /** Page through the candidates until `text` shows, then choose it. */

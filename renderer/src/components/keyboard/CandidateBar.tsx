@@ -47,9 +47,25 @@ function useBarGeometry(base: BarGeometry): [React.RefObject<HTMLDivElement | nu
  * (the host's voice service) before the resident chooses it.
  * `pending`: the answer to what is typed now is on its way (nothing stale is shown meanwhile).
  * `holdTwoRows`: the bar keeps the height of its two rows even while empty, so what stands below it (the
- * handwriting pad) does not move under the resident's finger when the first candidates arrive.
+ * handwriting pad, the letter keys) does not move under the resident's finger when the first candidates
+ * arrive. `leadLine`: the lead (what is typed) always stands on its own line above the two rows, and that
+ * line is held too.
  */
-export function CandidateBar({ candidates, onChoose, lead, pending = false, holdTwoRows = false }: { candidates: readonly string[]; onChoose: (index: number) => void; lead?: React.ReactNode; pending?: boolean; holdTwoRows?: boolean }) {
+export function CandidateBar({
+  candidates,
+  onChoose,
+  lead,
+  pending = false,
+  holdTwoRows = false,
+  leadLine = false,
+}: {
+  candidates: readonly string[];
+  onChoose: (index: number) => void;
+  lead?: React.ReactNode;
+  pending?: boolean;
+  holdTwoRows?: boolean;
+  leadLine?: boolean;
+}) {
   const { t } = useTranslation();
   const { client, elderly } = useKiosk();
   const [barRef, pagerRef, geometry] = useBarGeometry(elderly ? ELDERLY_BAR : PORTRAIT_BAR);
@@ -71,7 +87,7 @@ export function CandidateBar({ candidates, onChoose, lead, pending = false, hold
     });
   };
   return (
-    <div className={holdTwoRows ? 'candidates two-rows' : 'candidates'} ref={barRef} aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
+    <div className={['candidates', holdTwoRows && 'two-rows', holdTwoRows && leadLine && 'with-lead'].filter(Boolean).join(' ')} ref={barRef} aria-live="polite" aria-busy={pending} data-testid="candidates" data-page={page + 1} data-pages={pages} data-pending={pending}>
       {lead}
       {shown.map(({ item: c, index }) => (
         <span className="candidate-cell" key={`${page}-${c}`}>

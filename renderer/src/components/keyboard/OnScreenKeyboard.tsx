@@ -136,6 +136,8 @@ export function OnScreenKeyboard({ layout, value, onChange, onDone, upper = fals
           candidates={pinyinTexts}
           onChoose={choosePinyin}
           pending={buffer !== '' && looked.pending}
+          holdTwoRows
+          leadLine
           lead={
             pinyinWarm ? (
               <span className="pinyin-buffer" data-testid="pinyin-buffer">
