@@ -2,7 +2,7 @@ import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import mqtt, { type MqttClient } from 'mqtt';
 import { v7 as uuidv7 } from 'uuid';
-import { CommandResponseSchema, FLEET_TOPIC_ROOT, FleetStatusSchema, FleetTelemetrySchema, fleetTopics, parseFleetTopic } from '../contract/fleet';
+import { CommandResponseSchema, FLEET_TOPIC_ROOT, FleetStatusSchema, FleetTelemetrySchema, fleetTopics, parseFleetTopic, type FleetStatus } from '../contract/fleet';
 import { commandSigningString, type KioskCommand, type KioskCommandBody } from '../contract/platform';
 import type { FleetStore } from './store';
 
@@ -28,6 +28,29 @@ export interface ConsoleBrokerOptions {
    * so many messages per session (`max_queued_messages`), so a long absence may have lost some. Default 60 s.
    */
   readonly resyncAfterMs?: number;
+  /**
+   * The console's MQTT 5 Receive Maximum: how many QoS 1 messages the broker may have in flight to it, unacknowledged.
+   * Without it Mosquitto allows `max_inflight_messages` (20) and queues the rest, dropping what is over
+   * `max_queued_messages`: at a fleet's power-up (a status from every kiosk within seconds) that cut statuses whenever
+   * the console was 120 behind. Default 1000 (docs/fleet.md, "Sizing the broker's queue").
+   */
+  readonly receiveMaximum?: number;
+  /**
+   * A Last Will (`offline`/`lost`) is written this long after it arrived (ms), not at once: Mosquitto, stopping,
+   * publishes the will of every kiosk still connected (delayed wills too) and the console reads them just before its
+   * own connection closes. A will followed within this time by the loss of the console's connection is taken as one
+   * of those (restartGraceMs). Default 5 s: a dead kiosk shows offline within 1.5 × its keep-alive + 5 s.
+   */
+  readonly lostConfirmMs?: number;
+  /**
+   * Lost wills that arrive while the console's connection is down, or within backlogWindowMs after it is back, or
+   * just before it dropped (lostConfirmMs) are the broker's restart wills: the kiosk keeps the state it had until it
+   * reports again, and is shown lost only if it has not within this time (ms) — the kiosks' reconnect window after
+   * a broker restart. Default 25 min: the kiosks' default cap of 4 × the 5-min telemetry interval, and 5 min more.
+   */
+  readonly restartGraceMs?: number;
+  /** How long after the console is back its session's backlog and retained replay are taken as from the restart (ms). Default 30 s. */
+  readonly backlogWindowMs?: number;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
 }
@@ -78,6 +101,20 @@ export class ConsoleBroker {
   /** Connections that found their session kept by the broker (no resubscribe, no replay). */
   sessionResumes = 0;
   private disconnectedAt: number | null = null;
+  /** Lost wills not written yet: waiting for lostConfirmMs, or (restart) for the kiosk's return within restartGraceMs. */
+  private readonly held = new Map<string, { status: FleetStatus; at: string; until: number; restart: boolean }>();
+  private linkDown = false;
+  private backlogUntil = 0;
+  private stopping = false;
+  /** Lost wills taken as the broker's restart wills; of those, the kiosks back in time, and those shown lost after the grace. */
+  restartWills = { held: 0, cancelled: 0, applied: 0 };
+
+  /** Kiosks whose restart will is held: not shown lost while they may still be coming back. */
+  get awaitingReturn(): number {
+    let n = 0;
+    for (const h of this.held.values()) if (h.restart) n++;
+    return n;
+  }
 
   async start(): Promise<void> {
     const client = mqtt.connect(this.o.brokerUrl, {
@@ -89,7 +126,7 @@ export class ConsoleBroker {
       // Always resume: Mosquitto does not keep a session begun with clean start across its own restart. A new
       // process still takes every retained status once (onSession), its snapshot on top of its SQLite history.
       clean: false,
-      properties: { sessionExpiryInterval: this.o.sessionExpirySec ?? 86_400 },
+      properties: { sessionExpiryInterval: this.o.sessionExpirySec ?? 86_400, receiveMaximum: this.o.receiveMaximum ?? 1000 },
       resubscribe: false, // subscriptions are ours to manage (below), never replayed behind our back
       reconnectPeriod: 1000,
       keepalive: 30,
@@ -99,6 +136,17 @@ export class ConsoleBroker {
     client.on('error', (e) => this.o.log?.(`broker: ${e.message}`));
     client.on('close', () => {
       this.disconnectedAt ??= Date.now();
+      if (this.stopping || this.linkDown) return;
+      // The broker stopping (or the network to it cut): the wills it has just sent are its shutdown's, not deaths.
+      this.linkDown = true;
+      let n = 0;
+      for (const h of this.held.values()) {
+        if (h.restart) continue;
+        Object.assign(h, { restart: true, until: Date.now() + this.restartGraceMs });
+        n++;
+      }
+      this.restartWills.held += n;
+      this.o.log?.(`connection to the broker lost${n ? `; ${n} Last Wills just before it held as the broker's shutdown wills` : ''}`);
     });
     const first = new Promise<void>((resolve, reject) => {
       client.once('connect', () => resolve());
@@ -108,13 +156,47 @@ export class ConsoleBroker {
     let firstConnect = true;
     client.on('connect', (connack) => {
       const away = firstConnect ? Infinity : this.disconnectedAt === null ? 0 : Date.now() - this.disconnectedAt;
+      if (!firstConnect) this.backlogUntil = Date.now() + (this.o.backlogWindowMs ?? 30_000);
       firstConnect = false;
       this.disconnectedAt = null;
+      this.linkDown = false;
       ready = this.onSession(client, connack.sessionPresent, away);
     });
     await first;
     await ready;
-    this.flushTimer = setInterval(() => this.o.store.flush(), this.o.flushMs ?? 200);
+    this.flushTimer = setInterval(() => {
+      this.releaseWills(Date.now());
+      this.o.store.flush();
+    }, this.o.flushMs ?? 200);
+  }
+
+  private get restartGraceMs(): number {
+    return this.o.restartGraceMs ?? 25 * 60_000;
+  }
+
+  /** A Last Will: held (lostConfirmMs, or restartGraceMs when it comes with a broker restart) before it is written. */
+  private holdWill(status: FleetStatus, at: string): void {
+    const restart = this.linkDown || Date.now() < this.backlogUntil;
+    if (restart && !this.held.get(status.kioskId)?.restart) this.restartWills.held++;
+    this.held.set(status.kioskId, { status, at, restart, until: Date.now() + (restart ? this.restartGraceMs : (this.o.lostConfirmMs ?? 5000)) });
+  }
+
+  /** The kiosk reported again: its held will was not a death. */
+  private heardFrom(kioskId: string): void {
+    const h = this.held.get(kioskId);
+    if (!h) return;
+    if (h.restart) this.restartWills.cancelled++;
+    this.held.delete(kioskId);
+  }
+
+  /** Writes the held wills that are due (all that are not restart wills when the console stops). */
+  private releaseWills(now: number, stopping = false): void {
+    for (const [id, h] of this.held) {
+      if (h.until > now && !(stopping && !h.restart)) continue;
+      if (h.restart) this.restartWills.applied++;
+      this.o.store.noteStatus(h.status, h.at);
+      this.held.delete(id);
+    }
   }
 
   /**
@@ -143,7 +225,10 @@ export class ConsoleBroker {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.flushTimer) clearInterval(this.flushTimer);
+    // Restart wills still held stay unwritten: the broker's retained status is what the next start reads.
+    this.releaseWills(Date.now(), true);
     this.o.store.flush();
     await this.client?.endAsync();
     this.client = null;
@@ -195,14 +280,18 @@ export class ConsoleBroker {
     if (where.leaf === 'status') {
       const s = FleetStatusSchema.safeParse(json);
       if (!s.success || s.data.kioskId !== where.kioskId) return void this.rejected++;
+      if (s.data.reason === 'lost') return this.holdWill(s.data, at);
+      this.heardFrom(where.kioskId);
       this.o.store.noteStatus(s.data, at);
     } else if (where.leaf === 'telemetry') {
       const t = FleetTelemetrySchema.safeParse(json);
       if (!t.success || t.data.kioskId !== where.kioskId) return void this.rejected++;
+      this.heardFrom(where.kioskId);
       this.o.store.noteTelemetry(t.data, at);
     } else if (where.leaf === 'ack') {
       const r = CommandResponseSchema.safeParse(json);
       if (!r.success || r.data.kioskId !== where.kioskId) return void this.rejected++;
+      this.heardFrom(where.kioskId);
       this.o.store.recordAck(r.data, at);
       this.ackWaiters.get(r.data.commandId)?.(r.data.outcome);
       this.ackWaiters.delete(r.data.commandId);

@@ -35,6 +35,13 @@ export const FLEET_ACL = [
   '',
 ].join('\n');
 
+/**
+ * The per-client queue of the production broker config (docs/fleet.md, "Sizing the broker's queue"): room for two
+ * messages per kiosk of a 10,000-kiosk fleet (a status and a report each at a power-up, or every retained status at
+ * once on a new console session), 32 MiB per client the memory bound. The benchmark and the tests run with it.
+ */
+export const FLEET_BROKER_QUEUE = ['max_queued_messages 20000', 'max_queued_bytes 33554432'] as const;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -95,7 +102,8 @@ export async function startMosquitto(options: { users?: readonly BrokerUser[]; a
       'log_type error',
       'log_type warning',
       'max_connections -1',
-      ...(options.extra ?? []),
+      ...FLEET_BROKER_QUEUE,
+      ...(options.extra ?? []), // later lines win
       '',
     ].join('\n'),
   );

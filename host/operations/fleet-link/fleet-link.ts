@@ -228,6 +228,18 @@ export class FleetLink {
     this.client?.stream.destroy();
   }
 
+  /** Test hook: the kiosk dies (power cut, process killed): the connection ends without DISCONNECT and nothing reconnects. */
+  simulatePowerLoss(): void {
+    this.stopping = true;
+    for (const t of [this.reconnectTimer, this.debounce]) if (t) clearTimeout(t);
+    if (this.telemetryTimer) clearInterval(this.telemetryTimer);
+    this.reconnectTimer = this.debounce = this.telemetryTimer = null;
+    const client = this.client;
+    this.client = null;
+    client?.stream.destroy();
+    client?.end(true);
+  }
+
   private status(state: FleetStatus['state'], reason: FleetStatus['reason']): FleetStatus {
     return { state, reason, at: this.now().toISOString(), kioskId: this.o.kioskId, region: this.o.config.region, servicePoint: this.o.servicePoint, version: this.o.version };
   }

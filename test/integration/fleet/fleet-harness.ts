@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { ok } from '../../../contract';
 import type { FleetTelemetry } from '../../../contract/fleet';
-import { ConsoleBroker } from '../../../fleet-console/broker-link';
+import { ConsoleBroker, type ConsoleBrokerOptions } from '../../../fleet-console/broker-link';
 import { FleetStore } from '../../../fleet-console/store';
 import { FleetLink } from '../../../host/operations/fleet-link/fleet-link';
 import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
@@ -136,7 +136,12 @@ export function testKiosk(broker: Mosquitto, id: string, key: { publicBase64: st
   });
 }
 
-export async function startConsoleBroker(broker: Mosquitto, keyFile: string): Promise<{ consoleBroker: ConsoleBroker; store: FleetStore }> {
+/** A console on the test broker; Last Wills confirmed after 1 s (5 s in production) unless `options` say otherwise. */
+export async function startConsoleBroker(
+  broker: Mosquitto,
+  keyFile: string,
+  options: Partial<Pick<ConsoleBrokerOptions, 'lostConfirmMs' | 'restartGraceMs' | 'backlogWindowMs' | 'clientId'>> = {},
+): Promise<{ consoleBroker: ConsoleBroker; store: FleetStore }> {
   const store = new FleetStore(path.join(tempDir('console'), 'fleet.sqlite'));
   const consoleBroker = new ConsoleBroker({
     brokerUrl: broker.url,
@@ -146,6 +151,8 @@ export async function startConsoleBroker(broker: Mosquitto, keyFile: string): Pr
     signingKeyFile: keyFile,
     store,
     flushMs: 50,
+    lostConfirmMs: 1000,
+    ...options,
   });
   await consoleBroker.start();
   return { consoleBroker, store };

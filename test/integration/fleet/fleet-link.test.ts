@@ -7,7 +7,7 @@ import { reconnectDelay } from '../../../host/operations/fleet-link/fleet-link';
 import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
 import { CONSOLE_USER, kioskUser, platformKey, startConsoleBroker, testKiosk, until, type TestKiosk } from './fleet-harness';
 
-const IDS = ['SX-TY-0001', 'SX-TY-0002', 'SX-TY-0003', 'SX-TY-0004', 'SX-TY-0005', 'SX-TY-0006'];
+const IDS = ['SX-TY-0001', 'SX-TY-0002', 'SX-TY-0003', 'SX-TY-0004', 'SX-TY-0005', 'SX-TY-0006', 'SX-TY-0007', 'SX-TY-0008'];
 
 /** Real Mosquitto on a loopback port (own config, password file, ACL); kiosks' real fleet links and command runner. */
 describe('the live fleet link over MQTT 5', () => {
@@ -51,11 +51,12 @@ describe('the live fleet link over MQTT 5', () => {
     expect(reconnectDelay(0, 5000, 300_000, 0)).toBe(100);
   });
 
-  it('a lost kiosk shows offline through its Last Will, and online again when it reconnects', async () => {
+  it('a kiosk that dies shows offline through its Last Will, and online again when it comes back', async () => {
     const k = kiosks[0]!;
     const before = k.link.connects;
-    k.link.simulateNetworkLoss();
+    k.link.simulatePowerLoss(); // gone for longer than the console's confirm time (a kiosk back sooner is not shown lost)
     await until('last will seen', () => desk.store.kiosks().find((r) => r.kioskId === k.id && r.state === 'offline' && r.reason === 'lost'));
+    k.link.start();
     await until('reconnected', () => k.link.connects > before && desk.store.kiosks().find((r) => r.kioskId === k.id)?.state === 'online');
   });
 
@@ -77,6 +78,48 @@ describe('the live fleet link over MQTT 5', () => {
     await until('retained status of all three', () => kiosks.every((k) => seen.get(k.id) === 'online'));
     await fresh.endAsync();
   });
+
+  it('a broker restart shows no kiosk that stayed alive as lost; one that died while it was down shows lost after the grace, one killed later within 1.5 × keep-alive + the confirm time', async () => {
+    // Mosquitto, stopping, publishes the Last Will of every kiosk still connected (a Will Delay Interval does not hold
+    // it back) and the console gets them all, just before its connection closes and again from its session after.
+    const graceMs = 6000;
+    const watcher = await startConsoleBroker(broker, key.file, { restartGraceMs: graceMs, backlogWindowMs: 3000, lostConfirmMs: 1000, clientId: 'fleet-console-watcher' });
+    const dying = testKiosk(broker, IDS[6]!, key);
+    const killed = testKiosk(broker, IDS[7]!, key);
+    const alive = [...kiosks, killed];
+    try {
+      dying.link.start();
+      killed.link.start();
+      const online = (s: typeof watcher.store, id: string) => s.kiosks().find((r) => r.kioskId === id)?.state === 'online';
+      await until('all five online', () => [...alive, dying].every((k) => online(watcher.store, k.id) && k.link.subscribed));
+      const before = alive.map((k) => k.link.connects);
+      const seqBefore = alive.map((k) => watcher.store.kiosk(k.id)!.seq);
+      const restartAt = new Date().toISOString();
+      await broker.stop();
+      await dying.link.stop(); // dies while the broker is down: never back, no status of its own
+      await broker.restart(300);
+      await until('the alive kiosks back and heard by the console', () => alive.every((k, i) => k.link.connects > before[i]! && k.link.subscribed && watcher.store.kiosk(k.id)!.seq > seqBefore[i]!), 20_000);
+      for (const k of alive) expect(online(watcher.store, k.id)).toBe(true);
+      expect(watcher.consoleBroker.awaitingReturn).toBe(1); // the others' restart wills were cancelled by their return
+      await until('the dead kiosk shown lost after the grace', () => watcher.store.kiosks().find((r) => r.kioskId === dying.id && r.state === 'offline' && r.reason === 'lost'), graceMs + 5000);
+      await new Promise((r) => setTimeout(r, 500));
+      // None of the kiosks that stayed alive was shown lost at any moment since the restart.
+      for (const k of alive) expect(watcher.store.stateChanges(k.id).filter((c) => c.at >= restartAt && c.state === 'offline')).toEqual([]);
+      expect(watcher.consoleBroker.restartWills.applied).toBe(1);
+      // Out of the restart's backlog window: a kiosk killed without DISCONNECT shows lost within the bound.
+      await new Promise((r) => setTimeout(r, 3000));
+      const killedAt = Date.now();
+      killed.link.simulatePowerLoss();
+      await until('the killed kiosk shown lost', () => watcher.store.kiosks().find((r) => r.kioskId === killed.id && r.state === 'offline' && r.reason === 'lost'), 15_000);
+      const shownAfterMs = Date.now() - killedAt;
+      expect(shownAfterMs).toBeGreaterThanOrEqual(1000); // held for the confirm time first
+      expect(shownAfterMs).toBeLessThanOrEqual(1.5 * 5000 + 1000 + 1000); // keep-alive 5 s, confirm 1 s, a second for the flush
+    } finally {
+      await dying.link.stop();
+      await killed.link.stop();
+      await watcher.consoleBroker.stop();
+    }
+  }, 60_000);
 
   it('back after a broker restart a kiosk sends telemetry for what changed while away, not for the periodic reports it missed', async () => {
     const k = testKiosk(broker, IDS[5]!, key, { telemetryIntervalMs: 1000, reconnectMinMs: 1000 });
