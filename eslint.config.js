@@ -6,7 +6,7 @@ import kiosk from './eslint-rules/layering.js';
 const root = import.meta.dirname;
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/fixtures/', 'test-results/', 'playwright-report/', '.kiosk-data/', 'artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/fixtures/', 'test-results/', 'playwright-report/', '.kiosk-data/', 'artifacts/', '.test-bundles-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,6 +21,8 @@ const WALK = 'journeys-all.spec.ts';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The kiosk and the platform simulator bundled once for the run (test/support/entry-bundles.ts).
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

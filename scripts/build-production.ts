@@ -16,7 +16,7 @@
  * `npm run build:production [-- --out DIR] [--arch x64|arm64]`: another
  * architecture than this machine's cross-compiles better-sqlite3 (scripts/native-cross.ts).
  */
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,15 +143,15 @@ const NODE_BANNER = [
   'const require = __kioskCreateRequire(import.meta.url);',
 ].join('\n');
 
-export async function buildProduction(options: { out?: string; arch?: NodeArch; rendererDir?: string } = {}): Promise<ProductionBuild> {
-  const out = path.resolve(options.out ?? path.join(root, 'dist-production'));
-  const arch = options.arch ?? (process.arch as NodeArch);
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(path.join(out, 'app'), { recursive: true });
-  const profiling = process.env['KIOSK_BUILD_PROFILE'] === '1';
-  await build({
-    entryPoints: Object.fromEntries(Object.entries(PRODUCTION_ENTRIES).map(([k, v]) => [k, path.join(root, v)])),
-    outdir: path.join(out, 'app'),
+/**
+ * esbuild's options for the kiosk's Node entries (the production build's, and the test runs' bundles of
+ * the kiosk and the platform simulator, test/support/entry-bundles.ts). The output folder must be one level
+ * below the package root: import.meta.url → REPO_ROOT (host/main.ts) and ../package.json (host/version.ts).
+ */
+export function kioskBundleOptions(entries: Readonly<Record<string, string>>, outdir: string, options: { readable: boolean; sourcemap?: boolean }): BuildOptions {
+  return {
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // Code splitting: what a start does not need (fleet link, updater, doctor, A4 printing…) is imported
@@ -164,16 +164,24 @@ export async function buildProduction(options: { out?: string; arch?: NodeArch; 
     target: 'node20',
     format: 'esm',
     // Less to read and parse at every start; names kept for errors and logs (class names, `e.name`).
-    minify: !profiling,
+    minify: !options.readable,
     keepNames: true,
     legalComments: 'none',
     // KIOSK_BUILD_PROFILE=1: a build to profile (`node --cpu-prof`), readable and with source maps; never packaged.
-    sourcemap: profiling,
+    sourcemap: options.readable && options.sourcemap !== false,
     external: [...PRODUCTION_NATIVES, ...PRODUCTION_PACKAGES, ...DEMO_ONLY_NATIVES, '@serialport/*', 'electron'],
     plugins: [withoutZodLocales],
     banner: { js: NODE_BANNER },
     logLevel: 'warning',
-  });
+  };
+}
+
+export async function buildProduction(options: { out?: string; arch?: NodeArch; rendererDir?: string } = {}): Promise<ProductionBuild> {
+  const out = path.resolve(options.out ?? path.join(root, 'dist-production'));
+  const arch = options.arch ?? (process.arch as NodeArch);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 'app'), { recursive: true });
+  await build(kioskBundleOptions(PRODUCTION_ENTRIES, path.join(out, 'app'), { readable: process.env['KIOSK_BUILD_PROFILE'] === '1' }));
   const renderer = options.rendererDir ?? process.env['KIOSK_RENDERER_DIR'] ?? path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(renderer, 'index.html'))) throw new Error(`no built renderer in ${renderer}: run npm run build:renderer first`);
   // No source maps in production: they would hand the full source to anyone who reaches the port.

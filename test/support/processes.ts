@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { KIOSK_NODE_FLAGS } from '../../scripts/launch-plan';
+import { bundledEntry } from './entry-bundles';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -18,13 +19,19 @@ export interface Spawned {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point under tsx and resolves once a stdout line matches. */
+/**
+ * Runs a TypeScript entry point and resolves once a stdout line matches: from the run's bundle when it has
+ * one (test/support/entry-bundles.ts: the Playwright run bundles the kiosk and the platform simulator), else
+ * under tsx.
+ */
 export function spawnTs(
   entry: string,
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; readyLine: RegExp; timeoutMs?: number; nodeFlags?: readonly string[] },
 ): Promise<Spawned & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
+  const bundle = bundledEntry(entry, { ...process.env, ...options.env });
+  const run = bundle ? [bundle] : ['--import', 'tsx', path.join(REPO_ROOT, entry)];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...run, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
