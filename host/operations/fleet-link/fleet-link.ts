@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { IClientOptions, IPublishPacket, MqttClient } from 'mqtt';
 import { CommandResponseSchema, fleetTopics, type CommandResponse, type FleetStatus, type FleetTelemetry } from '../../../contract/fleet';
+import { lazyPackage } from '../../lazy-package';
 import type { Logger } from '../../log';
 
 let mqttModule: typeof import('mqtt') | null = null;
 async function loadMqtt(): Promise<void> {
-  mqttModule ??= await import('mqtt');
+  mqttModule ??= lazyPackage(await import('mqtt'), 'connect');
 }
 
 /** The `fleet` config section (host/config.ts). */

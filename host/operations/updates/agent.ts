@@ -7,6 +7,7 @@ import type { Logger } from '../../log';
 import { beginTrial, onBoot, onHealthCheck, shouldInstallNow, type InstallContext } from '../update-policy';
 import { readTrialState, writeTrialState } from '../update-state';
 import { SlotStore, type SlotName } from './slots';
+import { lazyPackage } from '../../lazy-package';
 
 export { UpdateReportSchema, type UpdateReport };
 
@@ -193,7 +194,7 @@ export class UpdateAgent {
 
   /** tuf-js is loaded on the first check, not at start (docs/packaging.md "Start-up"). */
   private async updater(): Promise<Updater> {
-    const { Updater } = await import('tuf-js');
+    const { Updater } = lazyPackage(await import('tuf-js'), 'Updater');
     const metadataDir = path.join(this.dir, 'tuf');
     mkdirSync(metadataDir, { recursive: true });
     if (!existsSync(path.join(metadataDir, 'root.json'))) copyFileSync(this.o.trustedRoot, path.join(metadataDir, 'root.json'));
@@ -203,7 +204,7 @@ export class UpdateAgent {
 
   /** From the targets tuf-js has just verified and stored: the requested version, else the newest of our channel. */
   private async pick(version: string | undefined): Promise<Candidate | null> {
-    const { Metadata, MetadataKind } = await import('@tufjs/models');
+    const { Metadata, MetadataKind } = lazyPackage(await import('@tufjs/models'), 'Metadata');
     const raw = JSON.parse(readFileSync(path.join(this.dir, 'tuf', 'targets.json'), 'utf8')) as Parameters<typeof Metadata.fromJSON>[1];
     const targets = (Metadata.fromJSON(MetadataKind.Targets, raw) as Metadata<Targets>).signed.targets;
     const all: Candidate[] = [];
