@@ -57,6 +57,9 @@ export interface FleetLinkOptions {
  */
 export const RECONNECT_WINDOW_PER_TELEMETRY_INTERVAL = 2;
 
+/** How long stop() waits for the broker to acknowledge the `stopped` status before it closes anyway (ms). */
+const STOP_PUBLISH_TIMEOUT_MS = 2000;
+
 /** The first retry window and the cap of the doubling windows, from the config (null = derived). Pure. */
 export function reconnectPolicy(c: Pick<FleetLinkConfig, 'telemetryIntervalMs' | 'reconnectMinMs' | 'reconnectMaxMs'>): { readonly minMs: number; readonly maxMs: number } {
   const minMs = c.reconnectMinMs ?? RECONNECT_WINDOW_PER_TELEMETRY_INTERVAL * c.telemetryIntervalMs;
@@ -203,10 +206,16 @@ export class FleetLink {
     const client = this.client;
     this.client = null;
     if (!client) return;
+    let acked = false;
     if (client.connected) {
-      await client.publishAsync(this.topics.status, JSON.stringify(this.status('offline', 'stopped')), { qos: 1, retain: true }).catch(() => undefined);
+      // Bounded: a broker that went away in the same moment (its close not seen yet) never answers the PUBACK, and a
+      // kiosk's shutdown must not wait on it. Unanswered, the broker's copy of the Last Will says `lost` instead.
+      let timer: NodeJS.Timeout | undefined;
+      const published = client.publishAsync(this.topics.status, JSON.stringify(this.status('offline', 'stopped')), { qos: 1, retain: true }).then(() => (acked = true));
+      await Promise.race([published, new Promise<void>((r) => (timer = setTimeout(r, STOP_PUBLISH_TIMEOUT_MS)))]).catch(() => undefined);
+      clearTimeout(timer);
     }
-    await client.endAsync(!client.connected).catch(() => undefined);
+    await client.endAsync(!acked || !client.connected).catch(() => undefined);
   }
 
   /** A device or sync status changed: send telemetry soon (debounced). */
