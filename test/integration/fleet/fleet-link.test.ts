@@ -252,6 +252,20 @@ describe('the live fleet link over MQTT 5', () => {
     await c.endAsync();
   });
 
+  it('a kiosk stops in bounded time when the broker holds its connection open and answers nothing', async () => {
+    const k = testKiosk(broker, IDS[4]!, key);
+    k.link.start();
+    await until('connected', () => k.link.connected && k.link.subscribed);
+    process.kill(broker.pid(), 'SIGSTOP'); // hung: the socket stays open, no PUBACK for the 'stopped' status comes
+    try {
+      const t0 = Date.now();
+      await k.link.stop();
+      expect(Date.now() - t0).toBeLessThan(5000);
+    } finally {
+      process.kill(broker.pid(), 'SIGCONT');
+    }
+  });
+
   it('a wrong password is refused by the broker', async () => {
     const r = await mqtt.connectAsync(broker.url, { protocolVersion: 5, username: IDS[4]!, password: 'wrong', reconnectPeriod: 0 }).then(
       () => 'connected',
