@@ -108,6 +108,20 @@ export class ConsoleBroker {
   private stopping = false;
   /** Lost wills taken as the broker's restart wills; of those, the kiosks back in time, and those shown lost after the grace. */
   restartWills = { held: 0, cancelled: 0, applied: 0 };
+  /** Every `lost` will received, repeats included (a broker that redelivers its shutdown wills shows here). */
+  willsReceived = 0;
+  /** Kiosks shown lost because they stayed silent through the restart grace after the console's connection was lost. */
+  silentLost = 0;
+  /**
+   * After the console's connection was lost: every kiosk shown online must be heard from (status, telemetry, an ack)
+   * after `since` by `due`, or it is shown lost. The kiosks' wills are QoS 0 — the broker neither queues them for a
+   * console that is away nor sends the whole fleet's shutdown wills again after its restart — so this, not a will,
+   * finds a kiosk that died while the console could not hear.
+   */
+  private silentCheck: { since: string; due: number } | null = null;
+  /** When the connection was lost (console clock, ms): while it is down, and the last loss once it is back. */
+  private linkLostAt: number | null = null;
+  private lastLinkLossAt: number | null = null;
 
   /** Kiosks whose restart will is held: not shown lost while they may still be coming back. */
   get awaitingReturn(): number {
@@ -132,10 +146,11 @@ export class ConsoleBroker {
       keepalive: 30,
     });
     this.client = client;
-    client.on('message', (topic, payload) => this.onMessage(topic, payload));
+    client.on('message', (topic, payload, packet) => this.onMessage(topic, payload, packet.dup === true));
     client.on('error', (e) => this.o.log?.(`broker: ${e.message}`));
     client.on('close', () => {
       this.disconnectedAt ??= Date.now();
+      this.linkLostAt ??= this.now().getTime();
       if (this.stopping || this.linkDown) return;
       // The broker stopping (or the network to it cut): the wills it has just sent are its shutdown's, not deaths.
       this.linkDown = true;
@@ -156,9 +171,15 @@ export class ConsoleBroker {
     let firstConnect = true;
     client.on('connect', (connack) => {
       const away = firstConnect ? Infinity : this.disconnectedAt === null ? 0 : Date.now() - this.disconnectedAt;
-      if (!firstConnect) this.backlogUntil = Date.now() + (this.o.backlogWindowMs ?? 30_000);
+      if (!firstConnect) {
+        this.backlogUntil = Date.now() + (this.o.backlogWindowMs ?? 30_000);
+        const since = new Date(this.linkLostAt ?? this.now().getTime()).toISOString();
+        this.silentCheck = { since: this.silentCheck && this.silentCheck.since < since ? this.silentCheck.since : since, due: Date.now() + this.restartGraceMs };
+      }
       firstConnect = false;
+      this.lastLinkLossAt = this.linkLostAt ?? this.lastLinkLossAt;
       this.disconnectedAt = null;
+      this.linkLostAt = null;
       this.linkDown = false;
       ready = this.onSession(client, connack.sessionPresent, away);
     });
@@ -167,6 +188,7 @@ export class ConsoleBroker {
     this.flushTimer = setInterval(() => {
       this.releaseWills(Date.now());
       this.o.store.flush();
+      this.checkSilent(Date.now());
     }, this.o.flushMs ?? 200);
   }
 
@@ -197,6 +219,24 @@ export class ConsoleBroker {
       this.o.store.noteStatus(h.status, h.at);
       this.held.delete(id);
     }
+  }
+
+  /** The restart grace after a lost connection is over: a kiosk still shown online and not heard from since is lost. */
+  private checkSilent(now: number): void {
+    const check = this.silentCheck;
+    if (!check || now < check.due || !this.connected) return;
+    this.silentCheck = null;
+    const at = this.now().toISOString();
+    this.o.store.flush();
+    let n = 0;
+    for (const k of this.o.store.silentSince(check.since)) {
+      if (this.held.has(k.kioskId)) continue; // its will is held, and written when due
+      n++;
+      this.o.store.noteStatus({ state: 'offline', reason: 'lost', at, kioskId: k.kioskId, region: k.region, servicePoint: k.servicePoint, version: k.version }, at);
+    }
+    this.o.store.flush();
+    this.silentLost += n;
+    if (n) this.o.log?.(`${n} kiosks silent since the connection to the broker was lost (${check.since}), shown lost`);
   }
 
   /**
@@ -264,7 +304,11 @@ export class ConsoleBroker {
     });
   }
 
-  private onMessage(topic: string, payload: Buffer): void {
+  /**
+   * `dup`: the broker sends it again (it had it in flight when the connection was lost, or when it stopped). Such a
+   * message was published before the loss: it is stored as heard at the loss, and it is no sign that the kiosk is back.
+   */
+  private onMessage(topic: string, payload: Buffer, dup = false): void {
     const where = parseFleetTopic(topic);
     if (!where || payload.length === 0) return;
     this.received++;
@@ -275,23 +319,30 @@ export class ConsoleBroker {
       this.rejected++;
       return;
     }
-    const at = this.now().toISOString();
+    const now = this.now().getTime();
+    const at = new Date(dup && this.lastLinkLossAt !== null ? Math.min(now, this.lastLinkLossAt - 1) : now).toISOString();
+    const heard = (kioskId: string) => {
+      if (!dup) this.heardFrom(kioskId);
+    };
     // A kiosk id inside the message must match the topic the broker's ACL tied to the sender.
     if (where.leaf === 'status') {
       const s = FleetStatusSchema.safeParse(json);
       if (!s.success || s.data.kioskId !== where.kioskId) return void this.rejected++;
-      if (s.data.reason === 'lost') return this.holdWill(s.data, at);
-      this.heardFrom(where.kioskId);
+      if (s.data.reason === 'lost') {
+        this.willsReceived++;
+        return this.holdWill(s.data, at);
+      }
+      heard(where.kioskId);
       this.o.store.noteStatus(s.data, at);
     } else if (where.leaf === 'telemetry') {
       const t = FleetTelemetrySchema.safeParse(json);
       if (!t.success || t.data.kioskId !== where.kioskId) return void this.rejected++;
-      this.heardFrom(where.kioskId);
+      heard(where.kioskId);
       this.o.store.noteTelemetry(t.data, at);
     } else if (where.leaf === 'ack') {
       const r = CommandResponseSchema.safeParse(json);
       if (!r.success || r.data.kioskId !== where.kioskId) return void this.rejected++;
-      this.heardFrom(where.kioskId);
+      heard(where.kioskId);
       this.o.store.recordAck(r.data, at);
       this.ackWaiters.get(r.data.commandId)?.(r.data.outcome);
       this.ackWaiters.delete(r.data.commandId);

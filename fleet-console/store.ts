@@ -226,6 +226,12 @@ export class FleetStore {
     return batch.length;
   }
 
+  /** Kiosks shown online and last heard from before `sinceIso` (console clock). */
+  silentSince(sinceIso: string): KioskRow[] {
+    const rows = this.db.prepare(`SELECT * FROM kiosks WHERE state = 'online' AND last_seen < ?`).all(sinceIso) as Record<string, unknown>[];
+    return rows.map(kioskRow);
+  }
+
   /** Kiosks changed after `afterSeq` (all with 0), for the export API and the rollouts. */
   kiosks(afterSeq = 0): KioskRow[] {
     const rows = this.db.prepare('SELECT * FROM kiosks WHERE seq > ? ORDER BY region, service_point, kiosk_id').all(afterSeq) as Record<string, unknown>[];

@@ -155,7 +155,10 @@ export class FleetLink {
       resubscribe: false, // we subscribe ourselves, only when the broker did not keep the session
       connectTimeout: 10_000,
       queueQoSZero: false,
-      will: { topic: this.topics.status, payload: Buffer.from(JSON.stringify(will)), qos: 1, retain: true },
+      // The will is retained (a console that starts later reads it) at QoS 0: Mosquitto, stopping, publishes every
+      // connected kiosk's will, and at QoS 1 it also kept each one, unacknowledged, in the console's session and sent
+      // the whole fleet's again in the first second after the restart (docs/fleet.md, "Last Wills at a broker restart").
+      will: { topic: this.topics.status, payload: Buffer.from(JSON.stringify(will)), qos: 0, retain: true },
       ...(c.caFile ? { ca: readFileSync(c.caFile) } : {}),
       ...(c.certFile ? { cert: readFileSync(c.certFile) } : {}),
       ...(c.keyFile ? { key: readFileSync(c.keyFile) } : {}),

@@ -7,7 +7,7 @@ import { reconnectDelay } from '../../../host/operations/fleet-link/fleet-link';
 import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
 import { CONSOLE_USER, kioskUser, platformKey, startConsoleBroker, testKiosk, until, type TestKiosk } from './fleet-harness';
 
-const IDS = ['SX-TY-0001', 'SX-TY-0002', 'SX-TY-0003', 'SX-TY-0004', 'SX-TY-0005', 'SX-TY-0006', 'SX-TY-0007', 'SX-TY-0008'];
+const IDS = ['SX-TY-0001', 'SX-TY-0002', 'SX-TY-0003', 'SX-TY-0004', 'SX-TY-0005', 'SX-TY-0006', 'SX-TY-0007', 'SX-TY-0008', 'SX-TY-0009'];
 
 /** Real Mosquitto on a loopback port (own config, password file, ACL); kiosks' real fleet links and command runner. */
 describe('the live fleet link over MQTT 5', () => {
@@ -79,33 +79,44 @@ describe('the live fleet link over MQTT 5', () => {
     await fresh.endAsync();
   });
 
-  it('a broker restart shows no kiosk that stayed alive as lost; one that died while it was down shows lost after the grace, one killed later within 1.5 × keep-alive + the confirm time', async () => {
+  it('a broker restart shows no kiosk that stayed alive as lost and sends no will twice; one that died while it was down, and one silent without a will, show lost after the grace; one killed later within 1.5 × keep-alive + the confirm time', async () => {
     // Mosquitto, stopping, publishes the Last Will of every kiosk still connected (a Will Delay Interval does not hold
-    // it back) and the console gets them all, just before its connection closes and again from its session after.
+    // it back) and the console gets them just before its connection closes. At QoS 1 the broker kept each in the
+    // console's session too and sent them all again after the restart; the kiosks' wills are QoS 0.
     const graceMs = 6000;
     const watcher = await startConsoleBroker(broker, key.file, { restartGraceMs: graceMs, backlogWindowMs: 3000, lostConfirmMs: 1000, clientId: 'fleet-console-watcher' });
     const dying = testKiosk(broker, IDS[6]!, key);
     const killed = testKiosk(broker, IDS[7]!, key);
     const alive = [...kiosks, killed];
+    // A kiosk whose will the console never gets (here: it set none), online before the restart and never back.
+    const silentId = IDS[8]!;
+    const silent = await mqtt.connectAsync(broker.url, { protocolVersion: 5, username: silentId, password: kioskUser(silentId).password, clientId: `kiosk-${silentId}`, reconnectPeriod: 0 });
+    silent.on('error', () => {});
     try {
       dying.link.start();
       killed.link.start();
+      await silent.publishAsync(fleetTopics(silentId).status, JSON.stringify({ state: 'online', reason: 'connected', at: new Date().toISOString(), kioskId: silentId, region: '太原市', servicePoint: '小店区', version: '1.0.0' }), { qos: 1, retain: true });
       const online = (s: typeof watcher.store, id: string) => s.kiosks().find((r) => r.kioskId === id)?.state === 'online';
-      await until('every kiosk online', () => [...alive, dying].every((k) => online(watcher.store, k.id) && k.link.subscribed));
+      await until('every kiosk online', () => [...alive, dying].every((k) => online(watcher.store, k.id) && k.link.subscribed) && online(watcher.store, silentId));
       const before = alive.map((k) => k.link.connects);
       const seqBefore = alive.map((k) => watcher.store.kiosk(k.id)!.seq);
+      const willsBefore = watcher.consoleBroker.willsReceived;
       const restartAt = new Date().toISOString();
       await broker.stop();
       await dying.link.stop(); // dies while the broker is down: never back, no status of its own
       await broker.restart(300);
       await until('the alive kiosks back and heard by the console', () => alive.every((k, i) => k.link.connects > before[i]! && k.link.subscribed && watcher.store.kiosk(k.id)!.seq > seqBefore[i]!), 20_000);
       for (const k of alive) expect(online(watcher.store, k.id)).toBe(true);
-      expect(watcher.consoleBroker.awaitingReturn).toBe(1); // the others' restart wills were cancelled by their return
-      await until('the dead kiosk shown lost after the grace', () => watcher.store.kiosks().find((r) => r.kioskId === dying.id && r.state === 'offline' && r.reason === 'lost'), graceMs + 5000);
+      // At most one will per kiosk connected at the stop (the four alive and the dying one): none sent again after.
+      expect(watcher.consoleBroker.willsReceived - willsBefore).toBeLessThanOrEqual(alive.length + 1);
+      expect(watcher.consoleBroker.awaitingReturn).toBeLessThanOrEqual(1); // the others' restart wills were cancelled by their return
+      const lost = (id: string) => watcher.store.kiosks().find((r) => r.kioskId === id && r.state === 'offline' && r.reason === 'lost');
+      await until('the dead kiosk and the silent one shown lost after the grace', () => lost(dying.id) && lost(silentId), graceMs + 5000);
       await new Promise((r) => setTimeout(r, 500));
       // None of the kiosks that stayed alive was shown lost at any moment since the restart.
       for (const k of alive) expect(watcher.store.stateChanges(k.id).filter((c) => c.at >= restartAt && c.state === 'offline')).toEqual([]);
-      expect(watcher.consoleBroker.restartWills.applied).toBe(1);
+      expect(watcher.consoleBroker.silentLost).toBeGreaterThanOrEqual(1); // the silent kiosk: no will came for it
+      expect(watcher.consoleBroker.restartWills.applied + watcher.consoleBroker.silentLost).toBe(2);
       // Out of the restart's backlog window: a kiosk killed without DISCONNECT shows lost within the bound.
       await new Promise((r) => setTimeout(r, 3000));
       const killedAt = Date.now();
@@ -115,6 +126,7 @@ describe('the live fleet link over MQTT 5', () => {
       expect(shownAfterMs).toBeGreaterThanOrEqual(1000); // held for the confirm time first
       expect(shownAfterMs).toBeLessThanOrEqual(1.5 * 5000 + 1000 + 1000); // keep-alive 5 s, confirm 1 s, a second for the flush
     } finally {
+      silent.end(true);
       await dying.link.stop();
       await killed.link.stop();
       await watcher.consoleBroker.stop();
