@@ -128,48 +128,66 @@ test.describe('the on-screen keyboard types every name: pinyin phrases, handwrit
       await expect(page.getByTestId('handwriting-pad')).toHaveAttribute('data-strokes', '0');
     });
 
-    await test.step('radical + strokes: 𫖮 under 页 (6 strokes) + 6, 䶮 under 龙 (5) + 4', async () => {
+    await test.step('radical + strokes: 䶮 under 龙 (5 strokes) + 4, 𫖮 under 页 (6) + 6', async () => {
       await keyboard.getByTestId('keyboard-mode-radical').click();
-      await keyboard.getByTestId('radical-strokes-6').click();
-      await keyboard.getByTestId('radical').filter({ hasText: /^页$/u }).click();
-      await keyboard.getByTestId('residual-6').click();
-      await chooseCandidate(keyboard, '𫖮');
       await keyboard.getByTestId('radical-strokes-5').click();
       await keyboard.getByTestId('radical').filter({ hasText: /^龙$/u }).click();
       await keyboard.getByTestId('residual-4').click();
       await chooseCandidate(keyboard, '䶮');
-      await expect(field).toHaveValue('王𫖮䶮');
+      await keyboard.getByTestId('radical-strokes-6').click();
+      await keyboard.getByTestId('radical').filter({ hasText: /^页$/u }).click();
+      await keyboard.getByTestId('residual-6').click();
+      await chooseCandidate(keyboard, '𫖮');
+      await expect(field).toHaveValue('王䶮𫖮');
       expect(await axeViolations(page), 'axe on the radical picker').toEqual([]);
       await keepScreenshot(page, 'keyboard-radical');
-      // The field's font covers them: Noto Sans CJK for Ext A, HanaMin for Ext B (no tofu: each glyph has width).
-      const widths = await field.evaluate((el) => {
+      // The field's font covers them (Noto Sans CJK for Ext A, HanaMin for Ext B): each is drawn in the field's font
+      // as a glyph of its own, not as the missing-glyph box a code point no font has (U+2FFFD, unassigned) gets.
+      const drawn = await field.evaluate((el) => {
         const font = getComputedStyle(el).font;
-        const ctx = document.createElement('canvas').getContext('2d')!;
-        ctx.font = font;
-        return { fonts: ['䶮', '𫖮'].map((c) => document.fonts.check(font, c)), rare: ctx.measureText('𫖮').width, common: ctx.measureText('王').width };
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 96;
+        const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+        const pixels = (c: string) => {
+          ctx.clearRect(0, 0, 96, 96);
+          ctx.font = font.replace(/\d+(\.\d+)?px/u, '64px');
+          ctx.textBaseline = 'top';
+          ctx.fillText(c, 8, 8);
+          return Array.from(ctx.getImageData(0, 0, 96, 96).data.filter((_, i) => i % 4 === 3)).map((a) => (a > 127 ? 1 : 0)).join('');
+        };
+        const missing = pixels(String.fromCodePoint(0x2fffd));
+        return ['\u{2fffd}', '䶮', '𫖮', '王'].map((c) => {
+          const p = pixels(c);
+          return { c, inked: p.split('').filter((b) => b === '1').length, likeMissing: p === missing };
+        });
       });
-      expect(widths.fonts).toEqual([true, true]);
-      expect(widths.rare).toBeGreaterThan(widths.common * 0.8);
+      // The missing-glyph box itself is drawn (else the comparison below could not tell anything).
+      expect(drawn[0]!.likeMissing).toBe(true);
+      expect(drawn[0]!.inked).toBeGreaterThan(50);
+      for (const d of drawn.slice(1)) {
+        expect(d.likeMissing, `${d.c} drawn as the missing-glyph box`).toBe(false);
+        expect(d.inked, `${d.c} drawn with ink`).toBeGreaterThan(200);
+      }
     });
 
     await keyboard.getByRole('button', { name: '完成输入' }).click();
     await page.getByTestId('form-next').click();
     await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
-    await expect(page.locator('.review-row', { hasText: '孩子姓名' })).toContainText('王𫖮䶮');
+    await expect(page.locator('.review-row', { hasText: '孩子姓名' })).toContainText('王䶮𫖮');
     await page.getByTestId('review-next').click();
     await page.getByTestId('consent-submit').click();
     await expect(page.getByRole('heading', { name: '已提交' })).toBeVisible();
     const number = (await page.getByTestId('application-number').textContent())!.trim();
     await expect(page.getByTestId('delivery-state')).toHaveAttribute('data-delivered', 'true');
     // The printed receipt, read back from the virtual printer's paper: the child's name masked like the applicant's,
-    // 䶮 printed (GB 18030) and read back intact.
+    // its last character 𫖮 (Ext B) printed as a GB 18030 four-byte sequence and read back intact.
     await expect(page.getByTestId('print-state')).toHaveAttribute('data-state', 'printed', { timeout: 30_000 });
     const paper = await kiosk.call<{ ok: boolean; value: { complete: boolean; lines: string[] } | null }>('receipts.last');
     expect(paper.body.value?.complete).toBe(true);
-    expect(paper.body.value?.lines).toContain('孩子姓名：王*䶮');
+    expect(paper.body.value?.lines).toContain('孩子姓名：王*𫖮');
     expect(paper.body.value?.lines).toContain(`受理编号：${number}`);
-    // The platform's record keeps the surrogate pair (UTF-8 F0 AB 96 AE) and 䶮.
-    await expect.poll(() => (platformPayloadFor(platform.dataDir, number)?.['form'] as Record<string, unknown> | undefined)?.['childName']).toBe('王𫖮䶮');
+    // The platform's record keeps 䶮 and the surrogate pair (UTF-8 F0 AB 96 AE).
+    await expect.poll(() => (platformPayloadFor(platform.dataDir, number)?.['form'] as Record<string, unknown> | undefined)?.['childName']).toBe('王䶮𫖮');
   });
 
   test('elderly mode: handwriting first, larger keys, each candidate read aloud on request; axe passes', async ({ page, sharedKiosk: kiosk }) => {

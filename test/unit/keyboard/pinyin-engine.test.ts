@@ -69,6 +69,10 @@ describe('pinyin input: phrases, initials, ranking, paging', () => {
     // The ranking itself: ≥ 94 % in the first eight, none beyond the 32nd.
     expect(at.filter(({ i }) => i >= 0 && i < PAGE).length).toBeGreaterThanOrEqual(470);
     expect(at.filter(({ i }) => i < 0 || i >= 4 * PAGE)).toEqual([]);
+    // Elderly mode pages 8 to a page (larger cells, each with its 读): all but the four named in
+    // docs/resident-journeys.md ("Known open points") within two pages, every one within four.
+    expect(at.filter((x) => x.elderlyPage > 1).length).toBeLessThanOrEqual(4);
+    expect(at.filter((x) => x.elderlyPage > 3)).toEqual([]);
   });
 
   it('reaches every character of GB 18030-2022 level 2: GBK Hanzi, all of Ext A, the 196 name characters beyond the BMP', () => {
