@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageStarts } from '../../renderer/src/components/keyboard/candidate-paging';
@@ -6,6 +6,7 @@ import { buildCandidateIndex } from '../../renderer/src/components/keyboard/piny
 import { createHandwritingRecognizer, type Stroke } from '../../renderer/src/components/keyboard/ime/handwriting';
 import { createPinyinEngine, type ImeData } from '../../renderer/src/components/keyboard/ime/pinyin-engine';
 import { figure, percentile, type Emit } from './format';
+import { firstLoadJsBytes } from './support/first-load';
 
 /**
  * The on-screen keyboard's input method. Keystroke → candidates over the full
@@ -97,13 +98,12 @@ export default async function ime(emit: Emit): Promise<void> {
   emit(figure('handwriting-stroke-p95', percentile(stroke, 95), 'ms', null));
 
   for (const name of ['phrases', 'hanzi', 'names', 'strokes']) emit(figure(`data-${name}`, statSync(path.join(dataDir, `${name}.json`)).size / 1024, 'KiB', null));
-  const assets = path.join(root, 'dist/renderer/assets');
-  try {
-    const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
-    const size = (re: RegExp) => files.filter((f) => re.test(f)).reduce((n, f) => n + statSync(path.join(assets, f)).size, 0) / 1024;
-    emit(figure('bundle-start', size(/^index-/), 'KiB', null));
-    emit(figure('bundle-ime-workers', size(/\.worker-/), 'KiB', null));
-  } catch {
-    // dist/renderer not built: sizes of the data only.
-  }
+  // The renderer's bundle: what its first screen loads (the entry and every chunk it imports statically; the
+  // keyboard and the IME come later, with the screens that use them), and the IME's workers.
+  const renderer = path.join(root, 'dist/renderer');
+  if (!existsSync(path.join(renderer, 'index.html'))) throw new Error('dist/renderer is not built: run `npx vite build` (npm run build:renderer) first');
+  const assets = path.join(renderer, 'assets');
+  const workers = readdirSync(assets).filter((f) => f.endsWith('.js') && /\.worker-/.test(f));
+  emit(figure('bundle-start', firstLoadJsBytes(renderer) / 1024, 'KiB', null));
+  emit(figure('bundle-ime-workers', workers.reduce((n, f) => n + statSync(path.join(assets, f)).size, 0) / 1024, 'KiB', null));
 }

@@ -19,7 +19,6 @@
  * docs/packaging.md "Start-up".
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +28,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { REPO_ROOT, spawnTs, startKioskProcess, startPlatformProcess, tempDir } from '../support/processes';
 import { figure, type Emit } from './format';
+import { firstLoadJsBytes } from './support/first-load';
 
 const RUNS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -93,23 +93,6 @@ function spawnNode(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promi
       }
     });
   });
-}
-
-/** The entry script of `<dir>/index.html` and every chunk it imports statically, in bytes. */
-export function firstLoadJsBytes(dir: string): number {
-  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)?.[1];
-  if (!entry) throw new Error(`no module script in ${dir}/index.html`);
-  const seen = new Set<string>();
-  const visit = (rel: string) => {
-    if (seen.has(rel)) return;
-    seen.add(rel);
-    const code = readFileSync(path.join(dir, rel), 'utf8');
-    // Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is a lazy chunk.
-    for (const m of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) visit(path.posix.join(path.posix.dirname(rel), m[1]!));
-  };
-  visit(entry);
-  return [...seen].reduce((sum, rel) => sum + statSync(path.join(dir, rel)).size, 0);
 }
 
 const BARE_HTTP = "require('node:http').createServer().listen(0, '127.0.0.1', () => console.log('READY'))";
