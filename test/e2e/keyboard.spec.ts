@@ -190,7 +190,7 @@ test.describe('the on-screen keyboard types every name: pinyin phrases, handwrit
     await expect.poll(() => (platformPayloadFor(platform.dataDir, number)?.['form'] as Record<string, unknown> | undefined)?.['childName']).toBe('王䶮𫖮');
   });
 
-  test('elderly mode: handwriting first, larger keys, each candidate read aloud on request; axe passes', async ({ page, sharedKiosk: kiosk }) => {
+  test('elderly mode: handwriting first, larger keys, each candidate read aloud on request, a name written by hand; axe passes', async ({ page, sharedKiosk: kiosk }) => {
     await freshVisit(page, kiosk);
     await page.getByTestId('elderly-toggle').click();
     await expect(page.locator('html')).toHaveClass(/elderly/);
@@ -224,5 +224,31 @@ test.describe('the on-screen keyboard types every name: pinyin phrases, handwrit
     await keepScreenshot(page, 'keyboard-elderly-pinyin');
     await keyboard.getByTestId('candidate').filter({ hasText: /^山西省$/u }).click();
     await expect(page.getByTestId('home-search')).toHaveValue('山西省');
+    await keyboard.getByRole('button', { name: '完成输入' }).click();
+
+    await test.step('an older resident who knows no pinyin writes a whole name by hand into a name field', async () => {
+      await page.getByTestId('home-search').fill('');
+      await insertCard(kiosk);
+      await page.getByTestId('thing-newborn').click();
+      await walkToConsent(page, { thingId: 'newborn', shots: 'keyboard-elderly', answer: 'first', kiosk, checks: 'none' });
+      await page.getByRole('button', { name: '返回' }).click();
+      await page.getByTestId('change-form').click();
+      const field = page.getByTestId('field-childName');
+      await field.fill('');
+      await field.click();
+      // Handwriting first in elderly mode, in a name field too; each character written, then chosen from the top.
+      await expect(keyboard.getByTestId('keyboard-mode-handwriting')).toHaveAttribute('aria-pressed', 'true');
+      for (const [i, c] of [...'李芳'].entries()) {
+        await write(page, c);
+        await expect(keyboard.getByTestId('candidate').first()).toHaveText(c);
+        await keyboard.getByTestId('candidate').first().click();
+        await expect(field).toHaveValue('李芳'.slice(0, i + 1));
+        await expect(page.getByTestId('handwriting-pad')).toHaveAttribute('data-strokes', '0');
+      }
+      expect(await axeViolations(page), 'axe on the elderly handwriting pad in a name field').toEqual([]);
+      await keyboard.getByRole('button', { name: '完成输入' }).click();
+      await page.getByTestId('form-next').click();
+      await expect(page.locator('.review-row', { hasText: '孩子姓名' })).toContainText('李芳');
+    });
   });
 });
