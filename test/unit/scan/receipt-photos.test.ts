@@ -1,6 +1,7 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { code128BModuleCount } from '../../../drivers/printer/escpos/code128';
-import { decodeFrame } from '../../../renderer/src/scan/frame-decoder';
+import { decodeFrame, MAX_DECODE_WIDTH, shrinkToWidth } from '../../../renderer/src/scan/frame-decoder';
 import { handHeldConditions, ISSUE_CONDITIONS, photographReceipt, receiptSheet } from '../../support/receipt-photos';
 import { sampleReceipt } from '../../support/receipts';
 import { nodeGreyReader, zxingReady } from '../../support/zxing-node';
@@ -36,6 +37,18 @@ describe('photographed receipts (bwip-js barcodes, perspective, blur, noise, lig
     const photo = await photographReceipt(await receiptSheet(sampleReceipt), ISSUE_CONDITIONS);
     expect([photo.width, photo.height]).toEqual([1280, 720]);
     const reads = await decodeFrame(photo.grey, photo.width, photo.height, nodeGreyReader);
+    expect(reads).toContainEqual({ symbology: 'code128', text: sampleReceipt.localNumber });
+    expect(reads).toContainEqual({ symbology: 'qr', text: sampleReceipt.progressUrl });
+  });
+
+  it('reads a 1920×1080 camera frame too (shrunk to 1280 wide first, so its time per frame stays that of 1280×720)', async () => {
+    await zxingReady();
+    const photo = await photographReceipt(await receiptSheet(sampleReceipt), ISSUE_CONDITIONS);
+    const big = new Uint8Array(await sharp(photo.jpeg).resize(1920, 1080, { kernel: 'cubic' }).greyscale().extractChannel(0).raw().toBuffer());
+    expect(big.length).toBe(1920 * 1080);
+    const shrunk = shrinkToWidth(big, 1920, 1080, MAX_DECODE_WIDTH);
+    expect([shrunk.width, shrunk.height]).toEqual([1280, 720]);
+    const reads = await decodeFrame(big, 1920, 1080, nodeGreyReader);
     expect(reads).toContainEqual({ symbology: 'code128', text: sampleReceipt.localNumber });
     expect(reads).toContainEqual({ symbology: 'qr', text: sampleReceipt.progressUrl });
   });
