@@ -6,6 +6,7 @@ import { useKiosk } from '../app/kiosk-context';
 import { VoicePrompt } from '../voice/VoicePrompt';
 import { secondsInWords } from './countdown-words';
 import { idlePhase, type IdlePhase } from './idle-clock';
+import { sessionKeepAwake } from './keep-awake';
 
 /** Storage keys that survive a wipe: the boot token only (no personal data). */
 const KEEP_KEYS = new Set(['kiosk.token']);
@@ -18,7 +19,8 @@ export function wipeBrowserStorage(): void {
 }
 
 /**
- * Privacy on a public screen: after `idleSeconds` without a touch a
+ * Privacy on a public screen: after `idleSeconds` without a touch (or a
+ * camera scan on screen, `useKeepAwake`, at most two minutes of it) a
  * countdown (the only pop-up the kiosk shows) offers 继续办理; at zero the
  * session is wiped — host session (identity, drafts, captures), renderer state
  * (the route unmounts and with it every form and camera stream), storage —
@@ -51,7 +53,9 @@ export function IdleGuard() {
     setPhase({ kind: 'active' });
     if (onAttract) return;
     const timer = setInterval(() => {
-      const next = idlePhase(info, lastActivity.current, Date.now());
+      const now = Date.now();
+      // A camera scan on screen counts as activity (bounded; keep-awake.ts).
+      const next = idlePhase(info, sessionKeepAwake.activity(lastActivity.current, now), now);
       setPhase((prev) => (prev.kind === next.kind && (prev.kind !== 'warning' || (next.kind === 'warning' && prev.secondsLeft === next.secondsLeft)) ? prev : next));
     }, 250);
     return () => clearInterval(timer);
