@@ -9,11 +9,16 @@ export type A4Document = z.infer<typeof A4DocumentSchema>;
 export const A4ProblemSchema = z.enum(['MEDIA-EMPTY', 'MEDIA-JAM', 'COVER-OPEN', 'TONER-EMPTY', 'OFFLINE', 'PAUSED', 'NOT-ACCEPTING', 'UNREACHABLE']);
 export type A4ProblemCode = z.infer<typeof A4ProblemSchema>;
 
+/** Worth telling (toner low, paper low), but the printer still prints: the screen says it calmly, the dashboard warns. */
+export const A4WarningSchema = z.enum(['TONER-LOW', 'MEDIA-LOW']);
+export type A4WarningCode = z.infer<typeof A4WarningSchema>;
+
 export const A4PrinterViewSchema = z.object({
   /** False: this kiosk has no A4 printer (`devices.a4Printer` is none); the UI never offers A4. */
   fitted: z.boolean(),
   ready: z.boolean(),
   problem: A4ProblemSchema.nullable(),
+  warnings: z.array(A4WarningSchema),
 });
 export type A4PrinterView = z.infer<typeof A4PrinterViewSchema>;
 
@@ -52,6 +57,6 @@ export const a4Methods = {
 } as const;
 
 export const a4Events = {
-  'a4.printer': event({ sticky: true, doc: 'The A4 printer’s condition changed (ready, paper out, offline, queue paused).', payload: A4PrinterViewSchema }),
+  'a4.printer': event({ sticky: true, doc: 'The A4 printer’s condition changed (ready, paper out, offline, queue paused; toner or paper low).', payload: A4PrinterViewSchema }),
   'a4.job': event({ doc: 'An A4 job of a session changed (waiting, printing, printed, dropped with its session).', payload: A4JobSchema.extend({ sessionId: z.string() }) }),
 } as const;

@@ -80,9 +80,9 @@ export class A4DocumentService {
   }
 
   view(): A4PrinterView {
-    if (!this.printer) return { fitted: false, ready: false, problem: null };
+    if (!this.printer) return { fitted: false, ready: false, problem: null, warnings: [] };
     const c = this.printer.condition;
-    return { fitted: true, ready: c.problem === null, problem: c.problem };
+    return { fitted: true, ready: c.problem === null, problem: c.problem, warnings: [...c.warnings] };
   }
 
   get fitted(): boolean {

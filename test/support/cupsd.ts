@@ -46,6 +46,12 @@ export interface PrivateCups {
   disable(): void;
   /** cupsenable. */
   enable(): void;
+  /**
+   * Sets the queue's printer-state-reasons (toner-low-warning, media-empty-error …; none for []) with
+   * CUPS-Add-Modify-Printer (ipptool): the attribute a printer's driver sets through its backend's
+   * STATE: messages, which cups-pdf never sends. CUPS keeps them until they are set again.
+   */
+  setReasons(...reasons: string[]): void;
   stop(): Promise<void>;
 }
 
@@ -130,6 +136,28 @@ export async function startPrivateCups(options: { queueName?: string } = {}): Pr
     },
     enable() {
       execFileSync('cupsenable', ['-h', host, queueName], { stdio: 'pipe' });
+    },
+    setReasons(...reasons) {
+      if (!reasons.every((r) => /^[a-z][a-z-]*$/.test(r))) throw new Error(`not IPP keywords: ${reasons.join(',')}`);
+      const file = path.join(dir, 'set-reasons.test');
+      writeFileSync(
+        file,
+        [
+          '{',
+          '  NAME "printer-state-reasons"',
+          '  OPERATION CUPS-Add-Modify-Printer',
+          '  GROUP operation-attributes-tag',
+          '  ATTR charset attributes-charset utf-8',
+          '  ATTR naturalLanguage attributes-natural-language en',
+          '  ATTR uri printer-uri $uri',
+          '  GROUP printer-attributes-tag',
+          `  ATTR keyword printer-state-reasons ${reasons.length > 0 ? reasons.join(',') : 'none'}`,
+          '  STATUS successful-ok',
+          '}',
+        ].join('\n') + '\n',
+      );
+      // ipptool exits non-zero when the status is not successful-ok.
+      execFileSync('ipptool', ['-q', uri, file], { stdio: 'pipe' });
     },
     async stop() {
       if (cupsd.exitCode === null && cupsd.signalCode === null) {

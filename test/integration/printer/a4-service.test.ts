@@ -63,7 +63,7 @@ describe('A4 documents through the durable queue to CUPS + cups-pdf', { timeout:
   it('prints a 申请表: the PDF out of cups-pdf names the application number, the matter and the masked applicant', async () => {
     const { session, printer, a4 } = compose();
     await printer.check();
-    expect(a4.view()).toEqual({ fitted: true, ready: true, problem: null });
+    expect(a4.view()).toEqual({ fitted: true, ready: true, problem: null, warnings: [] });
     const sid = session.begin().id;
     const queued = await a4.enqueue(sid, [form('SX-A4-0001-000101')]);
     expect(queued.ok).toBe(true);
