@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startPrivateCups, type PrivateCups } from '../support/cupsd';
-import { startKioskProcess } from '../support/processes';
+import { startKioskProcess, type KioskProcess } from '../support/processes';
 import { axeViolations, expect, freshVisit, keepScreenshot, test as base } from './fixtures';
 import { CARD, insertCard, walkToConsent } from './journey-driver';
 import { enterMaintenance } from './maintenance-driver';
@@ -135,19 +136,7 @@ test.describe('A4 documents from the confirmation screen to the CUPS queue', () 
   });
 
   test('the 预约凭条 on A4 from the appointment confirmation: the booking’s number, time and hall on the page', async ({ page, kiosk, cups }) => {
-    await freshVisit(page, kiosk);
-    await page.getByTestId('start').click();
-    await insertCard(kiosk);
-    await expect(page.getByTestId('identity')).toContainText(CARD.masked);
-    await page.getByTestId('go-appointments').click();
-    await page.getByTestId('hall-xiaodian-center').click();
-    // The second bookable day: well before its cancellation deadline, whatever the hour now.
-    await page.locator('[data-testid^="day-"]').nth(1).click();
-    const slot = page.locator('[data-testid^="slot-"]:not([disabled])').last();
-    await expect(slot).toBeVisible();
-    await slot.click();
-    await page.getByTestId('appointment-confirm').click();
-    await expect(page.getByTestId('appointment-booked')).toBeVisible({ timeout: 20_000 });
+    await bookAppointment(page, kiosk);
     const number = (await page.getByTestId('appointment-number').textContent())!.trim();
     const time = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.exec(await page.getByTestId('appointment-booked').innerText())?.[0];
     expect(time).toBeTruthy();
@@ -172,4 +161,52 @@ test.describe('A4 documents from the confirmation screen to the CUPS queue', () 
     expect(text).not.toContain(CARD.idNumber);
     expect(cups.jobsEver()).toBe(1);
   });
+
+  test('toner low: a calm note on the screen, the 预约凭条 prints all the same, and the dashboard warns', async ({ page, kiosk, cups }) => {
+    // The printer reports toner low (printer-state-reasons on the CUPS queue); the kiosk sees it on its next poll.
+    cups.setReasons('toner-low-warning');
+    await expect.poll(async () => (await kiosk.call<Res<{ kind: string; conditions: Record<string, unknown> }[]>>('devices.list')).body.value.find((d) => d.kind === 'a4-printer')?.conditions['warnings'], { timeout: 20_000 }).toBe('TONER-LOW');
+    await bookAppointment(page, kiosk);
+    const slip = page.getByTestId('a4-slip');
+    await expect(slip.getByTestId('a4-warning')).toHaveAttribute('data-warning', 'TONER-LOW');
+    await expect(slip.getByTestId('a4-warning')).toContainText('碳粉不多了，打印照常进行');
+    await expect(slip.getByTestId('a4-warning')).not.toHaveClass(/warning/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('a4-slip-print').click();
+    const state = slip.getByTestId('a4-state');
+    await expect(state).toHaveAttribute('data-state', 'printed', { timeout: 30_000 });
+    await expect(slip.getByTestId('a4-warning')).toBeVisible();
+    await keepScreenshot(page, 'a4-toner-low-printed');
+    const jobs = (await kiosk.call<Jobs>('a4.jobs')).body.value.jobs;
+    await expect.poll(() => cups.pdfsOf(jobs[0]!.jobId).length, { timeout: 20_000 }).toBe(1);
+    expect(cups.textOf(cups.pdfsOf(jobs[0]!.jobId)[0]!)).toContain('预约凭条');
+
+    // The technician's dashboard: a warning finding with what to bring; gone once the toner is changed.
+    await freshVisit(page, kiosk);
+    await enterMaintenance(page);
+    const finding = page.getByTestId('findings').locator('[data-code="A4-TONER-LOW"]');
+    await expect(finding).toContainText('A4 打印机碳粉不足');
+    await expect(finding).toContainText('碳粉盒');
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'a4-dashboard-toner-low');
+    cups.setReasons();
+    await expect(finding).toHaveCount(0, { timeout: 20_000 });
+  });
 });
+
+/** A card holder books the second bookable day's last free slot at the 小店区 hall; the confirmation shows. */
+async function bookAppointment(page: Page, kiosk: KioskProcess): Promise<void> {
+  await freshVisit(page, kiosk);
+  await page.getByTestId('start').click();
+  await insertCard(kiosk);
+  await expect(page.getByTestId('identity')).toContainText(CARD.masked);
+  await page.getByTestId('go-appointments').click();
+  await page.getByTestId('hall-xiaodian-center').click();
+  // The second bookable day: well before its cancellation deadline, whatever the hour now.
+  await page.locator('[data-testid^="day-"]').nth(1).click();
+  const slot = page.locator('[data-testid^="slot-"]:not([disabled])').last();
+  await expect(slot).toBeVisible();
+  await slot.click();
+  await page.getByTestId('appointment-confirm').click();
+  await expect(page.getByTestId('appointment-booked')).toBeVisible({ timeout: 20_000 });
+}

@@ -34,6 +34,10 @@ const zhCN = {
     'NOT-ACCEPTING': '打印队列暂停接收',
     UNREACHABLE: '打印服务无响应',
   },
+  warnings: {
+    'TONER-LOW': '提示：A4 打印机碳粉不多了，打印照常进行，字迹可能偏淡；看不清时可以请大厅工作人员帮忙。',
+    'MEDIA-LOW': '提示：A4 打印纸不多了，打印照常进行；如果中途缺纸，您的材料会保留，补纸后自动打印。',
+  },
   notPrinted: {
     heading: '未打印的材料',
     hint: '这些回执和 A4 材料在办理人离开前没能打印，不会再打印（平台上的办件记录为准）。',
@@ -94,6 +98,10 @@ const en: typeof zhCN = {
     PAUSED: 'print queue paused',
     'NOT-ACCEPTING': 'print queue not accepting jobs',
     UNREACHABLE: 'print service not answering',
+  },
+  warnings: {
+    'TONER-LOW': 'Note: the A4 printer’s toner is low. Printing goes ahead; the print may be faint — if it is hard to read, ask the hall staff.',
+    'MEDIA-LOW': 'Note: the A4 paper is running low. Printing goes ahead; if the paper runs out, your documents are kept and print once it is topped up.',
   },
   notPrinted: {
     heading: 'Documents not printed',

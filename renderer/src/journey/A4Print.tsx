@@ -8,8 +8,9 @@ import { useKiosk } from '../app/kiosk-context';
  * application (告知承诺书 only when commitments were confirmed), each
  * chosen with a large toggle, then their status while they print. When the
  * A4 printer cannot print, a calm sentence: the job is kept while the
- * resident is here, and where else the documents are. A kiosk without an A4
- * printer shows nothing.
+ * resident is here, and where else the documents are. Toner or paper low is
+ * a calm note (printing goes ahead). A kiosk without an A4 printer shows
+ * nothing.
  */
 export function A4Print({ applicationNumber }: { applicationNumber: string }) {
   const { t } = useTranslation();
@@ -103,7 +104,11 @@ function useJobUpdates(sessionId: string | null, setJobs: (f: (list: A4Job[]) =>
   );
 }
 
-/** What the resident reads while the documents print: printing, printed, or why they wait and that they are kept. */
+/**
+ * What the resident reads while the documents print: printing, printed, or
+ * why they wait and that they are kept. A warning (toner or paper low) is a
+ * calm note beside it: the documents still print.
+ */
 function A4Status({ jobs, printer, error }: { jobs: A4Job[]; printer: A4PrinterView; error: string | null }) {
   const { t } = useTranslation();
   // A job CUPS holds behind a printer problem (the queue stopped after it was sent) waits just the same.
@@ -116,6 +121,12 @@ function A4Status({ jobs, printer, error }: { jobs: A4Job[]; printer: A4PrinterV
       {state === 'waiting' && <p className="warning">{t('a4.unavailable', { reason: reason ? t(`a4.reasons.${reason}`) : t('a4.reasons.OFFLINE') })}</p>}
       {state === 'printing' && <p>{t('a4.printingNow')}</p>}
       {state === 'printed' && <p className="ok-note">{t('a4.allPrinted')}</p>}
+      {state !== 'waiting' &&
+        printer.warnings.map((w) => (
+          <p key={w} className="hint" data-testid="a4-warning" data-warning={w}>
+            {t(`a4.warnings.${w}`)}
+          </p>
+        ))}
       {jobs.length > 0 && (
         <ul className="a4-jobs">
           {jobs.map((j) => (
