@@ -3,18 +3,21 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Coturn } from '../../video-desk/turn';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { startPrivateCups, type PrivateCups } from '../support/cupsd';
 import { startKioskProcess, startPlatformProcess, tempDir, type KioskProcess, type PlatformProcess } from '../support/processes';
 import { startTestCoturn, startVideoDeskProcess, VIDEO_AGENT, VIDEO_SECRET, type VideoDeskProcess } from '../support/video-desk';
 import { axeViolations, keepScreenshot, platformEvaluations } from './fixtures';
-import { CARD, insertCard, walkToConsent } from './journey-driver';
+import { CARD, insertCard, removeCard, walkToConsent } from './journey-driver';
 
 /**
- * Issue #16's "done means", tried as a new user would (A4 left out): a
- * resident starts 残疾人服务, calls an agent from the form and is guided by
- * a hint, books the hall visit the first certificate needs, finds the case
- * filed at a hall window by their card, and rates each of these; every
- * rating arrives at the platform. One kiosk, platform-sim, the video desk
- * and coturn as separate processes; the agent in a second Chromium.
+ * Issue #16's "done means", tried as a new user would: a resident starts
+ * 残疾人服务, calls an agent from the form (who sees the step and the masked
+ * form) and is guided by a hint, books the hall visit the first certificate
+ * needs, submits, takes home the A4 告知承诺书 for the medical records they
+ * promised, finds the case filed at a hall window by their card, and rates
+ * each of these; every rating arrives at the platform. One kiosk,
+ * platform-sim, the video desk, coturn and a private cupsd on cups-pdf as
+ * separate processes; the agent in a second Chromium.
  */
 const MEDIA_ARGS = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
 const CHROMIUM = process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -35,6 +38,7 @@ test.describe('done means: appointment, video help on a form, progress everywher
   let coturn: Coturn;
   let desk: VideoDeskProcess;
   let kiosk: KioskProcess;
+  let cups: PrivateCups;
   let agentBrowser: Browser;
 
   test.beforeAll(async () => {
@@ -42,6 +46,7 @@ test.describe('done means: appointment, video help on a form, progress everywher
     platform = await startPlatformProcess();
     coturn = await startTestCoturn();
     desk = await startVideoDeskProcess(coturn, 'relay');
+    cups = await startPrivateCups();
     const dir = tempDir('channels-done');
     const config = path.join(dir, 'kiosk.config.json');
     writeFileSync(config, JSON.stringify({ ui: { idleSeconds: 180, countdownSeconds: 10 } }));
@@ -53,6 +58,7 @@ test.describe('done means: appointment, video help on a form, progress everywher
       KIOSK_DATA_DIR: dir,
       KIOSK_VIDEO_DESK_URL: desk.url,
       KIOSK_VIDEO_SECRET: VIDEO_SECRET,
+      KIOSK_A4_PRINTER: cups.uri,
     });
     agentBrowser = await chromium.launch({ executablePath: CHROMIUM, args: MEDIA_ARGS });
   });
@@ -61,11 +67,12 @@ test.describe('done means: appointment, video help on a form, progress everywher
     await agentBrowser?.close();
     await kiosk?.stop();
     await desk?.stop();
+    await cups?.stop();
     await coturn?.stop();
     await platform?.stop();
   });
 
-  test('a new resident does all of it in one visit, and the platform gets every rating', async ({ page }) => {
+  test('a new resident does all of it, takes home the 告知承诺书, and the platform gets every rating', async ({ page }) => {
     test.setTimeout(420_000);
     const agentContext = await agentBrowser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const agent = await agentContext.newPage();
@@ -97,6 +104,13 @@ test.describe('done means: appointment, video help on a form, progress everywher
         await agent.getByRole('button', { name: '接听终端 SX-DEV-0001' }).click();
         await expect(p.getByTestId('video-call')).toContainText(`正在与坐席 ${VIDEO_AGENT.name} 视频通话`, { timeout: 30_000 });
         await expect(agent.getByTestId('agent-view-screen')).toContainText('残疾人服务', { timeout: 20_000 });
+        // The agent sees the form as the resident fills it: every field by its label, what came from the ID card only
+        // as "来自身份证" (neither the name nor the number), what is still to fill as "—".
+        const fields = agent.getByTestId('agent-view-fields');
+        await expect(fields).toContainText('申请人身份证号码来自身份证');
+        await expect(fields).toContainText('残疾类别—');
+        await expect(fields).not.toContainText(CARD.idNumber);
+        await expect(fields).not.toContainText(CARD.name);
         await agent.getByLabel('发送提示（显示在终端屏幕上）').fill('请在“手机号码”一栏填写您本人的手机号');
         await agent.getByRole('button', { name: '发送提示' }).click();
         await expect(p.getByTestId('video-hint')).toHaveText('请在“手机号码”一栏填写您本人的手机号', { timeout: 20_000 });
@@ -134,12 +148,49 @@ test.describe('done means: appointment, video help on a form, progress everywher
     await page.getByTestId('appointment-back-to-review').click();
     await expect(page.getByRole('heading', { name: '请核对您的申请' })).toBeVisible();
 
-    // Progress by the card already on the reader: the case filed at a hall window is there.
-    await page.getByRole('button', { name: '回到首页' }).click();
+    // Submitted; the medical records were promised (告知承诺), so the 告知承诺书 is offered on A4 and taken home.
+    await page.getByTestId('review-next').click();
+    await page.getByTestId('consent-submit').click();
+    await expect(page.getByRole('heading', { name: '已提交' })).toBeVisible();
+    const application = (await page.getByTestId('application-number').textContent())!.trim();
+    await expect(page.getByTestId('delivery-state')).toHaveAttribute('data-delivered', 'true', { timeout: 30_000 });
+    await page.getByTestId('a4-open').click();
+    await expect(page.getByTestId('a4-doc-commitment')).toHaveAttribute('aria-pressed', 'true');
+    await page.getByTestId('a4-doc-application-form').click();
+    await page.getByTestId('a4-doc-acceptance-notice').click();
+    await page.getByTestId('a4-print-go').click();
+    await expect(page.getByTestId('a4-state')).toHaveAttribute('data-state', 'printed', { timeout: 30_000 });
+    const jobs = (await kiosk.call<{ value: { jobs: { jobId: string; document: string; status: string }[] } }>('a4.jobs')).body.value.jobs;
+    expect(jobs.map((j) => [j.document, j.status])).toEqual([['commitment', 'printed']]);
+    await expect.poll(() => cups.pdfsOf(jobs[0]!.jobId).length, { timeout: 20_000 }).toBe(1);
+    const commitment = cups.textOf(cups.pdfsOf(jobs[0]!.jobId)[0]!);
+    expect(commitment).toContain('告知承诺书');
+    expect(commitment).toContain(application);
+    expect(commitment).toContain('近期病历或诊断证明');
+    expect(commitment).not.toContain(CARD.idNumber);
+    // The application rated, with the reason a low level asks for; the visit ends.
+    await page.getByTestId('to-evaluation').click();
+    await rate(page.getByTestId('rating-application'), 'very-dissatisfied', ['too-slow']);
+    await page.getByTestId('evaluation-finish').click();
+
+    // Back the next day: progress by the card: the case filed at a hall window is there, and this one.
+    await expect(page.getByTestId('start')).toBeVisible();
+    await removeCard(kiosk);
+    // The reader has seen the card go (a card lifted and put back between two polls is the same card lying there).
+    const card = async () => (await kiosk.call<{ value: { kind: string; conditions: Record<string, unknown> }[] }>('devices.list')).body.value.find((d) => d.kind === 'idcard')?.conditions['card'];
+    await expect.poll(card, { timeout: 20_000 }).toBe('none');
+    await page.getByTestId('start').click();
+    await insertCard(kiosk);
+    await expect(page.getByTestId('identity')).toContainText(CARD.masked, { timeout: 30_000 });
     await page.getByTestId('go-progress').click();
     await expect(page.getByTestId('progress-result')).toHaveAttribute('data-live', 'true', { timeout: 20_000 });
     const window = page.locator('[data-testid="progress-item"]', { has: page.locator('[data-channel="window"]') });
     await expect(window).toContainText('太原市小店区政务服务中心 5号窗口');
+    // Today's application, under the platform's number now, as filed at this kiosk: accepted.
+    const filedHere = page.locator('[data-testid="progress-item"]', { hasText: '本机提交' });
+    await expect(filedHere).toHaveCount(1);
+    await expect(filedHere).toContainText('残疾人服务 · SX');
+    await expect(filedHere).toContainText('已受理');
     await page.getByTestId('progress-rate').click();
     await rate(page.getByTestId('rating-progress'), 'dissatisfied', ['repeated-visits']);
     expect(await axeViolations(page)).toEqual([]);
@@ -150,6 +201,7 @@ test.describe('done means: appointment, video help on a form, progress everywher
       .toEqual([
         expect.objectContaining({ service: 'video', level: 'very-satisfied', agentId: VIDEO_AGENT.id, itemCode: '21', reference: 'set' }),
         expect.objectContaining({ service: 'appointment', level: 'basically-satisfied', itemCode: '21', reference: 'set' }),
+        expect.objectContaining({ localNumber: application, level: 'very-dissatisfied', reasons: ['too-slow'], itemCode: '21' }), // an application's rating names its number
         expect.objectContaining({ service: 'progress', level: 'dissatisfied', reasons: ['repeated-visits'] }),
       ]);
     expect(platformEvaluations(platform).find((e) => e.service === 'appointment')?.reference).toBe(number);

@@ -110,6 +110,8 @@ export interface PlatformEvaluation {
   reference?: string;
   agentId?: string;
   itemCode?: string;
+  /** An application's rating: the receipt's local number. */
+  localNumber?: string;
   comment?: string;
 }
 

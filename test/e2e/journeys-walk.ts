@@ -142,18 +142,20 @@ export function walkJourneys(): void {
           // Online, every material an e-certificate can replace is exempted by it; offline the lookup cannot run.
           expect(certified.sort()).toEqual(offline ? [] : exemptions.map((e) => `${e.materialId}:${e.code}`).sort());
 
-          // 好差评: the rating given on screen arrives at the platform for this application.
+          // 好差评: the rating given on screen (不满意, for the reason 办理时间太长) arrives at the platform for this
+          // application, once, with its level, reason code and 一件事.
           await expect
             .poll(async () => {
               const { default: Database } = await import('better-sqlite3');
               const db = new Database(path.join(platform.dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
               try {
-                return db.prepare(`SELECT COUNT(*) FROM intake WHERE stream = 'evaluations' AND json_extract(payload, '$.localNumber') = ?`).pluck().get(number);
+                const rows = db.prepare(`SELECT payload FROM intake WHERE stream = 'evaluations' AND json_extract(payload, '$.localNumber') = ?`).pluck().all(number) as string[];
+                return rows.map((r) => JSON.parse(r) as { level: string; reasons: string[]; itemCode?: string }).map(({ level, reasons, itemCode }) => ({ level, reasons, itemCode }));
               } finally {
                 db.close();
               }
             }, { timeout: 30_000 })
-            .toBe(1);
+            .toEqual([{ level: 'dissatisfied', reasons: ['too-slow'], itemCode: thingOf(journey).code }]);
         });
       }
     });
