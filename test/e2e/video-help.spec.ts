@@ -194,8 +194,15 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     await rating.getByTestId('reason-too-slow').click();
     await rating.getByTestId('reason-unclear-guide').click();
     await rating.getByTestId('evaluation-comment').click();
-    await expect(page.getByTestId('keyboard')).toBeVisible();
-    await page.getByTestId('evaluation-comment').fill('等了很久');
+    const keyboard = page.getByTestId('keyboard');
+    await expect(keyboard).toBeVisible();
+    // Typed on the keys by pinyin, as a resident would: deng → 等, le → 了, henjiu → 很久, each on the first page.
+    for (const [letters, pick] of [['deng', '等'], ['le', '了'], ['henjiu', '很久']] as const) {
+      for (const k of letters) await keyboard.getByRole('button', { name: k.toUpperCase(), exact: true }).click();
+      await expect(keyboard.getByTestId('candidates')).toHaveAttribute('data-pending', 'false');
+      await keyboard.getByTestId('candidate').filter({ hasText: new RegExp(`^${pick}$`, 'u') }).first().click();
+    }
+    await expect(page.getByTestId('evaluation-comment')).toHaveValue('等了很久');
     expect(await axeViolations(page)).toEqual([]);
     await keepScreenshot(page, 'video-rating');
     await rating.getByTestId('evaluation-submit').click();
