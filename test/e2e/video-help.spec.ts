@@ -156,6 +156,40 @@ test.describe('远程视频帮办: kiosk and agent through the video desk and co
     // The agent sees where the resident is.
     await expect(agent.getByTestId('agent-view-screen')).toContainText('请选择要办的事', { timeout: 20_000 });
 
+    // Meanwhile a resident at another kiosk calls: the only agent is in this call, so they wait in the queue and are
+    // told every agent is busy, with 12345; they give up, and the agent's queue is empty again.
+    await resident(page);
+    const otherDir = tempDir('video-kiosk-2');
+    const other = await startKioskProcess({
+      KIOSK_ID: 'SX-DEV-0002',
+      KIOSK_PLATFORM_URL: platform.url,
+      KIOSK_PLATFORM_HEALTH_MS: '300',
+      KIOSK_WATCHDOG_MS: '60000',
+      KIOSK_DATA_DIR: otherDir,
+      KIOSK_VIDEO_DESK_URL: desk.url,
+      KIOSK_VIDEO_SECRET: VIDEO_SECRET,
+    });
+    const otherPage = await page.context().newPage();
+    try {
+      await otherPage.goto(other.uiUrl);
+      await otherPage.getByTestId('start').click();
+      await otherPage.getByTestId('video-help').click();
+      await otherPage.getByTestId('video-consent-share').click({ timeout: 20_000 });
+      const queued = otherPage.getByTestId('video-queued');
+      await expect(queued).toContainText('第 1 位');
+      await expect(queued).toContainText('坐席都在通话中');
+      await expect(queued).toContainText('12345');
+      expect(await axeViolations(otherPage)).toEqual([]);
+      await expect(agent.getByRole('button', { name: '接听终端 SX-DEV-0002' })).toBeVisible();
+      await otherPage.getByTestId('video-close').click();
+      await expect(otherPage.getByTestId('video-dialog')).toHaveCount(0);
+      await expect(agent.getByRole('button', { name: '接听终端 SX-DEV-0002' })).toHaveCount(0, { timeout: 20_000 });
+    } finally {
+      await otherPage.close();
+      await other.stop();
+    }
+    await expect(page.getByTestId('video-call')).toContainText(`正在与坐席 ${VIDEO_AGENT.name} 视频通话`);
+
     await resident(page);
     // A hint from the agent appears on the kiosk.
     await agent.getByLabel('发送提示（显示在终端屏幕上）').fill('请点击“新生儿出生”');
