@@ -1,9 +1,9 @@
 import { chromium, type Browser } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { decodeFrame } from '../../renderer/src/scan/frame-decoder';
-import { REPO_ROOT } from '../support/processes';
+import { REPO_ROOT, startKioskProcess, tempDir } from '../support/processes';
 import { handHeldConditions, ISSUE_CONDITIONS, photographReceipt, receiptSheet, writePhotosY4m, type Photo } from '../support/receipt-photos';
 import { sampleReceipt } from '../support/receipts';
 import { nodeGreyReader } from '../support/zxing-node';
@@ -120,5 +120,43 @@ test.describe('progress query by the camera: the resident holds the receipt barc
     await keepScreenshot(resident, 'progress-by-camera');
     expect(await axeViolations(resident)).toEqual([]);
     await context.close();
+  });
+
+  test('holding a receipt up to the camera is not idle: the privacy countdown waits while the scanner is open, and comes once it is closed', async ({ page, platform }) => {
+    test.setTimeout(180_000);
+    // A 10 s idle clock and a 5 s countdown; the page's fake camera shows Chromium's test pattern (no code to read).
+    const dir = tempDir('idle-scan');
+    const config = path.join(dir, 'kiosk.config.json');
+    writeFileSync(config, JSON.stringify({ ui: { idleSeconds: 10, countdownSeconds: 5 } }));
+    const kiosk = await startKioskProcess({ KIOSK_PLATFORM_URL: platform.url, KIOSK_PLATFORM_HEALTH_MS: '300', KIOSK_WATCHDOG_MS: '60000', KIOSK_CONFIG: config, KIOSK_DATA_DIR: dir });
+    try {
+      await page.goto(kiosk.uiUrl);
+      await page.getByTestId('start').click();
+      await page.getByTestId('go-progress').click();
+      await page.getByTestId('progress-camera').click();
+      await expect(page.getByTestId('camera-scanner')).toHaveAttribute('data-state', /scanning|starting/u);
+      // Twice the idle time with no touch while the camera looks for the code: no countdown, the scanner still open.
+      const opened = Date.now();
+      let broken = '';
+      await expect
+        .poll(
+          async () => {
+            if (!broken && (await page.getByTestId('idle-warning').count())) broken = `countdown after ${Date.now() - opened} ms`;
+            if (!broken && !(await page.getByTestId('camera-scanner').count())) broken = `scanner gone after ${Date.now() - opened} ms`;
+            return broken || (Date.now() - opened >= 20_000 ? 'held for 20 s' : 'holding');
+          },
+          { intervals: [500], timeout: 40_000 },
+        )
+        .toBe('held for 20 s');
+      // The resident closes the camera (a touch) and walks away: the countdown comes after the idle time, then the wipe.
+      await page.getByTestId('progress-camera').click();
+      await expect(page.getByTestId('camera-scanner')).toHaveCount(0);
+      const closed = Date.now();
+      await expect(page.getByTestId('idle-warning')).toBeVisible({ timeout: 30_000 });
+      expect(Date.now() - closed).toBeGreaterThanOrEqual(9000);
+      await expect(page.getByTestId('start')).toBeVisible({ timeout: 30_000 });
+    } finally {
+      await kiosk.stop();
+    }
   });
 });
