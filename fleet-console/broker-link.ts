@@ -100,7 +100,10 @@ export class ConsoleBroker {
   statusReplays = 0;
   /** Connections that found their session kept by the broker (no resubscribe, no replay). */
   sessionResumes = 0;
+  /** When the connection was lost (console clock, ms), while it is down. */
   private disconnectedAt: number | null = null;
+  /** The last loss, once the connection is back: a message the broker sends again (DUP) was published before it. */
+  private lastLinkLossAt: number | null = null;
   /** Lost wills not written yet: waiting for lostConfirmMs, or (restart) for the kiosk's return within restartGraceMs. */
   private readonly held = new Map<string, { status: FleetStatus; at: string; until: number; restart: boolean }>();
   private linkDown = false;
@@ -119,9 +122,6 @@ export class ConsoleBroker {
    * finds a kiosk that died while the console could not hear.
    */
   private silentCheck: { since: string; due: number } | null = null;
-  /** When the connection was lost (console clock, ms): while it is down, and the last loss once it is back. */
-  private linkLostAt: number | null = null;
-  private lastLinkLossAt: number | null = null;
 
   /** Kiosks whose restart will is held: not shown lost while they may still be coming back. */
   get awaitingReturn(): number {
@@ -149,8 +149,7 @@ export class ConsoleBroker {
     client.on('message', (topic, payload, packet) => this.onMessage(topic, payload, packet.dup === true));
     client.on('error', (e) => this.o.log?.(`broker: ${e.message}`));
     client.on('close', () => {
-      this.disconnectedAt ??= Date.now();
-      this.linkLostAt ??= this.now().getTime();
+      this.disconnectedAt ??= this.now().getTime();
       if (this.stopping || this.linkDown) return;
       // The broker stopping (or the network to it cut): the wills it has just sent are its shutdown's, not deaths.
       this.linkDown = true;
@@ -170,16 +169,15 @@ export class ConsoleBroker {
     let ready: Promise<void> = Promise.resolve();
     let firstConnect = true;
     client.on('connect', (connack) => {
-      const away = firstConnect ? Infinity : this.disconnectedAt === null ? 0 : Date.now() - this.disconnectedAt;
+      const away = firstConnect ? Infinity : this.disconnectedAt === null ? 0 : this.now().getTime() - this.disconnectedAt;
       if (!firstConnect) {
         this.backlogUntil = Date.now() + (this.o.backlogWindowMs ?? 30_000);
-        const since = new Date(this.linkLostAt ?? this.now().getTime()).toISOString();
+        const since = new Date(this.disconnectedAt ?? this.now().getTime()).toISOString();
         this.silentCheck = { since: this.silentCheck && this.silentCheck.since < since ? this.silentCheck.since : since, due: Date.now() + this.restartGraceMs };
       }
       firstConnect = false;
-      this.lastLinkLossAt = this.linkLostAt ?? this.lastLinkLossAt;
+      this.lastLinkLossAt = this.disconnectedAt ?? this.lastLinkLossAt;
       this.disconnectedAt = null;
-      this.linkLostAt = null;
       this.linkDown = false;
       ready = this.onSession(client, connack.sessionPresent, away);
     });
