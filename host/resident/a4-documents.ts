@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { err, ok, type A4Document, type A4Job, type A4PrinterView, type Result } from '../../contract';
 import type { A4Condition } from '../../drivers/printer/a4/a4-printer';
-import { A4_DOCUMENT_TITLES, composeA4, DEFAULT_A4_FONTS, type A4FontFiles, type A4Request } from '../../drivers/printer/a4/compose';
+import type { A4Composed } from '../../drivers/printer/a4/compose';
+import { A4_DOCUMENT_TITLES, DEFAULT_A4_FONTS, type A4FontFiles, type A4Request } from '../../drivers/printer/a4/documents';
 import type { EventBus } from '../api/events';
 import type { Logger } from '../log';
 import type { PrintJobRow, PrintJobsPort } from './print-jobs';
@@ -186,7 +187,7 @@ export class A4DocumentService {
       }
       if (this.session.currentId !== row.sessionId || !this.jobs.markPrinting(row.jobId)) continue;
       const job = this.jobs.get(row.jobId);
-      const composed = job ? await composeA4(job.payload as A4Request, this.fonts) : { ok: false as const, reason: 'a4: job vanished' };
+      const composed = job ? await compose(job.payload as A4Request, this.fonts) : { ok: false as const, reason: 'a4: job vanished' };
       if (!composed.ok) {
         this.jobs.abandon(row.jobId, 'render-failed');
         this.logger.error({ jobId: row.jobId, reason: composed.reason }, 'a4 document could not be composed');
@@ -317,4 +318,18 @@ function asDocument(d: string): A4Document {
 const PROBLEMS = new Set<string>(['MEDIA-EMPTY', 'MEDIA-JAM', 'COVER-OPEN', 'TONER-EMPTY', 'OFFLINE', 'PAUSED', 'NOT-ACCEPTING', 'UNREACHABLE']);
 function problemOf(p: string | null): A4Job['problem'] {
   return p && PROBLEMS.has(p) ? (p as A4Job['problem']) : null;
+}
+
+/**
+ * The composer (pdf-lib + fontkit, 1.4 MB of JavaScript) is loaded with the first document, not at every
+ * start (docs/packaging.md "Start-up"); a composer that cannot load fails that job, as a document that
+ * cannot be drawn does.
+ */
+async function compose(request: A4Request, fonts: A4FontFiles): Promise<A4Composed> {
+  try {
+    const { composeA4 } = await import('../../drivers/printer/a4/compose');
+    return await composeA4(request, fonts);
+  } catch (e) {
+    return { ok: false, reason: `a4: composer failed: ${(e as Error).message}` };
+  }
 }

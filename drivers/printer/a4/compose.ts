@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { Cache, PDFContentStream, PDFDocument, PDFName, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { ReceiptDataSchema, type ReceiptData, type ReceiptDataInput } from '../../../contract/receipt';
+import { ReceiptDataSchema, type ReceiptData } from '../../../contract/receipt';
+import { A4_DOCUMENT_TITLES, DEFAULT_A4_FONTS, type A4FontFiles, type A4Request } from './documents';
 import { formatShanghaiTime } from '../receipt/compose';
 
 /**
@@ -21,33 +22,7 @@ import { formatShanghaiTime } from '../receipt/compose';
  * the supplementary planes (Ext B names such as 𫖮). Each run of text takes
  * the first face that has all its glyphs.
  */
-export type A4DocumentKind = 'application-form' | 'commitment' | 'acceptance-notice' | 'appointment-slip';
-
-export const A4_DOCUMENT_TITLES: Record<A4DocumentKind, string> = {
-  'application-form': '申请表',
-  commitment: '告知承诺书',
-  'acceptance-notice': '受理通知书',
-  'appointment-slip': '预约凭条',
-};
-
-export interface A4Request {
-  readonly document: A4DocumentKind;
-  readonly receipt: ReceiptDataInput;
-  /** What the resident filled in (label, value as shown on screen; masked where the screen masks). */
-  readonly fields?: readonly { readonly label: string; readonly value: string }[];
-  /** Commitments confirmed on screen, with the time of the confirmation (告知承诺书). */
-  readonly confirmed?: readonly { readonly text: string; readonly confirmedAt: string }[];
-}
-
-export interface A4FontFiles {
-  readonly primary: string;
-  readonly supplementary: string;
-}
-
-export const DEFAULT_A4_FONTS: A4FontFiles = {
-  primary: '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf',
-  supplementary: '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf',
-};
+export { A4_DOCUMENT_TITLES, DEFAULT_A4_FONTS, type A4DocumentKind, type A4FontFiles, type A4Request } from './documents';
 
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
