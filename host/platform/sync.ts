@@ -97,6 +97,9 @@ export class SyncService {
     const pinned = this.cache.store.getMeta('platform_public_key');
     if (!pinned && this.options.provisioningToken) {
       const r = await this.cache.client.provision(this.options.provisioningToken, this.options.servicePoint);
+      // Stopped while the platform was answering: the store may be closed already. The registration is
+      // made again at the next start (the platform takes the same key again), never half-written now.
+      if (this.stopped) return;
       if (r.kind === 'ok') {
         this.cache.pinPlatformKey(r.value.platformPublicKey);
         if (r.value.platformSm2PublicKey) this.cache.pinPlatformSm2Key(r.value.platformSm2PublicKey);
