@@ -45,8 +45,10 @@ export async function runWebShell(options: {
     rendererDir: options.rendererDir ?? RENDERER_DIST,
     ...(options.token ? { token: options.token } : {}),
   });
-  // Ready: the transport was set up while the devices were being opened and the given PIN hashed (thread pool).
-  await Promise.all([host.devicesOpened, host.operations.pinProvisioned]);
+  // Ready: the transport was set up while the devices were being opened. The maintenance PIN is still being
+  // hashed on the thread pool (scrypt, ~100 ms at a first start): nothing a resident does needs it, a sign-in
+  // waits for it in the PIN queue, and a stop waits for it to be stored (Host.close).
+  await host.devicesOpened;
   logger.info({ url: shell.url, mode: options.config.mode }, 'web shell listening');
   // For `npm run doctor` (SSH maintenance, systemd health check) on this machine.
   writeRunFile(options.config.dataDir, { url: shell.url, token: shell.token, maintenanceToken: host.operations.maintenance.localToken, pid: process.pid, kioskId: options.config.kioskId, startedAt: new Date().toISOString() });
