@@ -48,6 +48,19 @@ describe('MaintenanceService', () => {
     expect(statSync(credentials.file).mode & 0o777).toBe(0o600);
   });
 
+  it('a sign-in made while the provisioned PIN is still being hashed waits for it: the new PIN opens, the replaced one does not', async () => {
+    const { svc, credentials } = setup({ t: Date.now() });
+    await svc.provisionPin('24681357');
+    // Not awaited, as at a start (ready comes before the hash is stored): the sign-ins queue behind it.
+    const provisioned = svc.provisionPin('13572468', { replace: true });
+    expect(svc.status().pinConfigured).toBe(true);
+    const [old, fresh] = await Promise.all([svc.login('24681357', 'gesture'), svc.login('13572468', 'gesture')]);
+    await provisioned;
+    expect(old.ok ? 'ok' : old.code).toBe('unauthorized');
+    expect(fresh.ok).toBe(true);
+    expect(credentials.read().pin).not.toBeNull();
+  });
+
   it('five wrong PINs lock entry even for the right PIN; every attempt is audited; the lock survives a restart and lapses after 15 minutes', async () => {
     const now = { t: Date.parse('2026-01-01T08:00:00Z') };
     const { svc, audit, credentials, bus, dir } = setup(now);
