@@ -134,6 +134,8 @@ export class HeartbeatService {
       const acks = this.o.commands.acks();
       if (reason === 'change' && signature === this.lastSignature && acks.length === 0) return null;
       const hb = heartbeatFrom(d, { mode: this.o.mode, catalogVersion: this.o.catalogVersion(), acks, update: this.o.update?.() ?? null });
+      // Stopped while the status was being collected: the store is closing, and the next start reports anyway.
+      if (!this.running) return null;
       this.o.channel.deliver(hb);
       this.lastSignature = signature;
       this.lastSent = hb;

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { adviseDevice, type DeviceStatus, type Diagnostics } from '../../../contract';
 import { HeartbeatSchema } from '../../../contract/platform';
 import { bundleTarget } from '../../../host/operations/diagnostics/bundle';
-import { heartbeatFrom, statusSignature } from '../../../host/operations/heartbeat';
+import { HeartbeatService, heartbeatFrom, statusSignature, type HeartbeatChannel } from '../../../host/operations/heartbeat';
+import type { RemoteCommandRunner } from '../../../host/operations/remote-commands';
+import type { Logger } from '../../../host/log';
 import { tempDir } from '../../support/processes';
 
 const printer: DeviceStatus = {
@@ -74,5 +76,33 @@ describe('bundleTarget', () => {
     expect(bundleTarget(path.join(media, 'not-plugged-in', 'x.zip'), [media], 'SX-TY-0001', at)).toMatchObject({ ok: false, code: 'not-found' });
     mkdirSync(path.join(usb, 'sub'));
     expect(bundleTarget(path.join(usb, 'sub', 'mine.zip'), [media], 'SX-TY-0001', at)).toEqual({ ok: true, value: path.join(usb, 'sub', 'mine.zip') });
+  });
+});
+
+describe('HeartbeatService: stopped while the boot report is being collected', () => {
+  it('hands nothing to the channel (the store behind it is closing), and logs no error', async () => {
+    let collected!: (d: Diagnostics) => void;
+    const delivered: unknown[] = [];
+    const errors: unknown[] = [];
+    const logger = { error: (...a: unknown[]) => errors.push(a), warn: () => undefined, info: () => undefined, debug: () => undefined } as unknown as Logger;
+    const svc = new HeartbeatService({
+      collect: () => new Promise((r) => (collected = r)),
+      channel: {
+        deliver: (hb: unknown) => {
+          delivered.push(hb);
+        },
+      } as unknown as HeartbeatChannel,
+      commands: { acks: () => [] } as unknown as RemoteCommandRunner,
+      intervalMs: () => 60_000,
+      mode: 'demo',
+      catalogVersion: () => '2026.1',
+      logger,
+    });
+    svc.start();
+    svc.stop();
+    collected(diagnostics());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(delivered).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
