@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { maskIdNumber, maskName } from './masking';
+
+export { maskIdNumber, maskName } from './masking';
 
 /** The three card layouts a GA/T 467 reader returns, told apart by text offset 248. */
 export const CardTypeSchema = z.enum(['resident', 'foreign-permanent', 'hmt-residence']);
@@ -43,21 +46,6 @@ export const MaskedIdentitySchema = z.object({
   expired: z.boolean(),
 });
 export type MaskedIdentity = z.infer<typeof MaskedIdentitySchema>;
-
-/** 张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明; Latin names keep initials. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-/** 140105199001011234 → 140…1234 */
-export function maskIdNumber(id: string): string {
-  const s = id.trim();
-  if (s.length <= 7) return `${s.slice(0, 1)}…`;
-  return `${s.slice(0, 3)}…${s.slice(-4)}`;
-}
 
 export function maskIdentity(identity: Identity): MaskedIdentity {
   return {

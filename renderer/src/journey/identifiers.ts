@@ -1,4 +1,4 @@
-import { maskIdNumber } from '../../../contract';
+import { maskIdNumber } from '../../../contract/masking';
 import type { Field } from '../../../contract/journeys/schema';
 
 /** Identifiers of a person, masked alike for everyone on screen (the applicant's from the card and anyone's typed). */
