@@ -13,6 +13,8 @@ import { VisitRouter } from '../privacy/VisitRouter';
 import { AttractScreen } from '../screens/AttractScreen';
 import { ScanTestShortcut } from '../scan/ScanTestShortcut';
 import { VideoHelp } from '../video/VideoHelp';
+import { afterPageLoad } from './after-load';
+import { useKiosk } from './kiosk-context';
 import { UiHeartbeat } from './UiHeartbeat';
 
 /**
@@ -47,21 +49,33 @@ const DashboardScreen = lazy(SCREENS.dashboard);
 const ScanTestScreen = lazy(SCREENS.scanTest);
 const DevDock = lazy(SCREENS.devDock);
 
-/** Once the attract screen is up and the browser is idle: the resident's next screens, so a touch never waits for a download. */
-function usePrefetchScreens(): void {
+/**
+ * Once the page has loaded (its own script, styles and fonts first) and the browser is idle: the resident's
+ * next screens, so a touch never waits for a download.
+ */
+function usePrefetchScreens(demo: boolean): void {
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    const handle = idle(() => {
-      for (const load of [SCREENS.home, SCREENS.journey, SCREENS.help, SCREENS.progress, SCREENS.appointments, SCREENS.feedback, SCREENS.assisted, SCREENS.devDock]) void load().catch(() => undefined);
-    });
-    return () => (window.cancelIdleCallback ?? window.clearTimeout)(handle);
-  }, []);
+    let handle: number | null = null;
+    const prefetch = () => {
+      handle = idle(() => {
+        for (const load of [SCREENS.home, SCREENS.journey, SCREENS.help, SCREENS.progress, SCREENS.appointments, SCREENS.feedback, SCREENS.assisted, ...(demo ? [SCREENS.devDock] : [])]) void load().catch(() => undefined);
+      });
+    };
+    const cancel = afterPageLoad(prefetch);
+    return () => {
+      cancel();
+      if (handle !== null) (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+    };
+  }, [demo]);
 }
 
 /** Screens live in memory routes: a kiosk has no address bar and nothing to bookmark. */
 export function App() {
   const { t } = useTranslation();
-  usePrefetchScreens();
+  const { info } = useKiosk();
+  const demo = info.mode === 'demo';
+  usePrefetchScreens(demo);
   return (
     <VisitRouter>
       <MaintenanceProvider>
@@ -96,9 +110,12 @@ export function App() {
         <MaintenanceCorner />
         <UiHeartbeat />
         <ScanTestShortcut />
-        <Suspense fallback={null}>
-          <DevDock />
-        </Suspense>
+        {/* The simulated devices' dock: demo only (a production kiosk never loads its code). */}
+        {demo && (
+          <Suspense fallback={null}>
+            <DevDock />
+          </Suspense>
+        )}
       </div>
       </StaffProvider>
       </MaintenanceProvider>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connectivity, Session, SystemInfo } from '../../../contract';
 import type { KioskClient } from '../api/client';
 import type { UiLocale } from '../i18n';
-import { connectCatalog } from '../catalog/active-catalog';
+import { afterPageLoad } from './after-load';
 
 export interface KioskState {
   readonly client: KioskClient;
@@ -46,11 +46,24 @@ export function KioskProvider({ client, info, children }: { client: KioskClient;
         }
       }),
       client.onConnectionChange(setHostConnected),
-      connectCatalog(client),
     ];
+    // The catalog (and the zod schemas it comes with) is a chunk of its own, asked for once the page has
+    // loaded: the attract screen does not need it, and the home screen's chunk imports the same module
+    // (built-in catalog until the host's answers; docs/packaging.md "Start-up").
+    let disposed = false;
+    offs.push(
+      afterPageLoad(() => {
+        void import('../catalog/active-catalog').then(({ connectCatalog }) => {
+          if (!disposed) offs.push(connectCatalog(client));
+        });
+      }),
+    );
     void client.api['system.connectivity']({}).then((r) => r.ok && setConnectivity((c) => c ?? r.value));
     void client.api['session.current']({}).then((r) => r.ok && setSession(r.value));
-    return () => offs.forEach((off) => off());
+    return () => {
+      disposed = true;
+      offs.forEach((off) => off());
+    };
   }, [client, info]);
 
   useEffect(() => {

@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
-import { DEV_DOCK_SECTIONS } from './sections';
 import './devdock.css';
 
 /**
@@ -9,6 +8,9 @@ import './devdock.css';
  * of simulator controls. Rendered only in demo mode; the host refuses its
  * methods in production anyway.
  */
+// The sections (and the contract's schemas they use) load when the dock is first opened, not with the first screen.
+const DevDockPanel = lazy(() => import('./DevDockPanel').then((m) => ({ default: m.DevDockPanel })));
+
 export function DevDock() {
   const { t } = useTranslation();
   const { info } = useKiosk();
@@ -27,15 +29,9 @@ export function DevDock() {
         {open ? t('devices.dock.close') : t('devices.dock.open')}
       </button>
       {open && (
-        <div id="devdock-panel" className="devdock-panel">
-          <h2 className="devdock-title">{t('devices.dock.title')}</h2>
-          {DEV_DOCK_SECTIONS.map(({ id, titleKey, Component }) => (
-            <section key={id} className="devdock-section" aria-labelledby={`devdock-${id}`} data-testid={`devdock-section-${id}`}>
-              <h3 id={`devdock-${id}`}>{t(titleKey)}</h3>
-              <Component />
-            </section>
-          ))}
-        </div>
+        <Suspense fallback={<div id="devdock-panel" className="devdock-panel" aria-busy="true" />}>
+          <DevDockPanel />
+        </Suspense>
       )}
     </aside>
   );

@@ -1,12 +1,15 @@
 import './video.css';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useKiosk } from '../app/kiosk-context';
-import { RatingPanel } from '../components/RatingPanel';
-import { KioskCall, type CallPhase, type ServedCall } from './kiosk-call';
+import type { KioskCall, CallPhase, ServedCall } from './kiosk-call';
 import { currentJourneyView, onJourneyViewChange, requestVideoHelp, useVideoHelpRequests } from './store';
 import { readSharedView } from './view';
+
+// The call (signalling, WebRTC, the contract's message schemas) and its 好差评 panel load with the first
+// call, not with the first screen (docs/packaging.md "Start-up").
+const RatingPanel = lazy(() => import('../components/RatingPanel').then((m) => ({ default: m.RatingPanel })));
 
 /** The 视频帮办 button of the action bar: one tap from any screen. */
 export function VideoHelpButton() {
@@ -46,7 +49,11 @@ export function VideoHelp() {
   const handled = useRef(requests);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  /** The request a call is being loaded for (the call's code comes with the first call). */
+  const loading = useRef<number | null>(null);
+
   const close = () => {
+    loading.current = null;
     call.current?.dispose();
     call.current = null;
     callThing.current = null;
@@ -59,25 +66,31 @@ export function VideoHelp() {
   useEffect(() => {
     if (requests === handled.current) return;
     handled.current = requests;
-    if (call.current) return heading.current?.focus();
-    const c = new KioskCall(
-      client,
-      (p) => {
-        setPhase(p);
-        if (p.kind === 'ended') setServed(c.served);
-      },
-      setHint,
-    );
-    call.current = c;
-    setPhase(c.phase);
-    void c.open();
+    if (call.current || loading.current !== null) return heading.current?.focus();
+    loading.current = requests;
+    void import('./kiosk-call').then(({ KioskCall }) => {
+      // Closed (or the visit ended) while the call's code was loading: no call.
+      if (loading.current !== requests || call.current) return;
+      loading.current = null;
+      const c = new KioskCall(
+        client,
+        (p) => {
+          setPhase(p);
+          if (p.kind === 'ended') setServed(c.served);
+        },
+        setHint,
+      );
+      call.current = c;
+      setPhase(c.phase);
+      void c.open();
+    });
   }, [requests, client]);
 
   // The privacy wipe and every end of a visit go back to the attract screen: the call ends there.
   const lastPath = useRef(pathname);
   useEffect(() => {
-    if (pathname === '/' && lastPath.current !== '/' && call.current) {
-      call.current.hangup('privacy-wipe');
+    if (pathname === '/' && lastPath.current !== '/' && (call.current || loading.current !== null)) {
+      call.current?.hangup('privacy-wipe');
       close();
     }
     lastPath.current = pathname;
@@ -195,7 +208,9 @@ export function VideoHelp() {
         )}
         {/* 好差评 of a call an agent answered and one side ended (the privacy wipe closes the panel instead: the resident has left). */}
         {phase.kind === 'ended' && served && (phase.reason === 'agent' || phase.reason === 'resident') && (
-          <RatingPanel service="video" reference={served.callId} agentId={served.agentId} thingId={callThing.current} onDone={close} doneLabel={t('video.close')} />
+          <Suspense fallback={null}>
+            <RatingPanel service="video" reference={served.callId} agentId={served.agentId} thingId={callThing.current} onDone={close} doneLabel={t('video.close')} />
+          </Suspense>
         )}
         <div className="video-actions">
           <button type="button" onClick={close} data-testid="video-close">
