@@ -110,6 +110,17 @@ async function main(): Promise<void> {
     return;
   }
   const running = await runWebShell({ config, platformUrl });
+  // The stop is in place before ready is printed: a service manager (or a test) that stops the kiosk the
+  // moment it is ready gets the orderly stop (the PIN stored, the store closed), never the default kill.
+  let stopping = false;
+  const shutdown = async () => {
+    stopping = true;
+    for (const c of children) c.kill('SIGTERM');
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
   const readyMs = Math.round(performance.now() - t0);
   console.log(`KIOSK_UI_URL=${running.shell.uiUrl}`);
   console.log(
@@ -117,7 +128,6 @@ async function main(): Promise<void> {
       opener.kind === 'none' ? `open the URL above (${opener.reason})` : opener.kind
     }`,
   );
-  let stopping = false;
   if (opener.kind === 'chromium') {
     const profile = path.join(config.dataDir, 'chromium-profile');
     const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -142,14 +152,6 @@ async function main(): Promise<void> {
     });
   }
 
-  const shutdown = async () => {
-    stopping = true;
-    for (const c of children) c.kill('SIGTERM');
-    await running.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
 }
 
 await main();
