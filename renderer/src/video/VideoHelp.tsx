@@ -83,6 +83,9 @@ export function VideoHelp() {
       call.current = c;
       setPhase(c.phase);
       void c.open();
+    }, () => {
+      // The call's code could not be loaded (the host went away under the page): the next tap tries again.
+      if (loading.current === requests) loading.current = null;
     });
   }, [requests, client]);
 
