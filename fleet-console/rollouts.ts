@@ -160,14 +160,20 @@ export class RolloutController {
       this.o.store.flush();
       const running = this.o.store.db.prepare("SELECT * FROM rollouts WHERE state = 'running'").all() as RolloutRow[];
       for (const row of running) await this.evaluate(row);
+      // A rollout that stopped at its first failures still hears from the kiosks it had asked: what they report
+      // afterwards (a second rollback, a late success) is recorded, so the operator sees every kiosk that rolled back.
+      const settling = this.o.store.db
+        .prepare("SELECT * FROM rollouts WHERE state = 'stopped' AND id IN (SELECT rollout_id FROM rollout_targets WHERE outcome = 'pending') ORDER BY id DESC LIMIT 20")
+        .all() as RolloutRow[];
+      for (const row of settling) this.recordOutcomes(row, this.targets(row.id));
     } finally {
       this.ticking = false;
     }
   }
 
-  private async evaluate(row: RolloutRow): Promise<void> {
+  /** Records what the asked kiosks among `targets` have reported since (their rows are updated in place). */
+  private recordOutcomes(row: RolloutRow, targets: TargetRow[]): void {
     const updates = this.o.store.updates();
-    const targets = this.targets(row.id).filter((t) => t.stage === row.stage);
     const setOutcome = this.o.store.db.prepare('UPDATE rollout_targets SET outcome = ?, detail = ? WHERE rollout_id = ? AND kiosk_id = ?');
     for (const t of targets.filter((x) => x.outcome === 'pending')) {
       const ack = t.command_id ? this.o.store.command(t.command_id) : null;
@@ -175,8 +181,14 @@ export class RolloutController {
       if (o.outcome !== 'pending') {
         setOutcome.run(o.outcome, o.detail?.slice(0, 500) ?? null, row.id, t.kiosk_id);
         t.outcome = o.outcome;
+        t.detail = o.detail;
       }
     }
+  }
+
+  private async evaluate(row: RolloutRow): Promise<void> {
+    const targets = this.targets(row.id).filter((t) => t.stage === row.stage);
+    this.recordOutcomes(row, targets);
     const size = targets.length;
     const failed = targets.filter((t) => t.outcome === 'failed').length;
     const pending = targets.filter((t) => t.outcome === 'pending').length;

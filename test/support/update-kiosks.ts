@@ -31,6 +31,8 @@ export function updatingKiosk(o: {
   region: string;
   telemetry: (id: string) => FleetTelemetry;
   fails: (version: string) => boolean;
+  /** How long after the ack the kiosk reports (default 100 ms): a slow download or a long health check. */
+  reportAfterMs?: number;
 }): UpdatingKiosk {
   const dataDir = tempDir(`update-kiosk-${o.id}`);
   const logger = pino({ level: 'silent' });
@@ -58,7 +60,7 @@ export function updatingKiosk(o: {
             ? { state: 'rolled-back', runningVersion: report.runningVersion, targetVersion: v, detail: 'rolled back', at: at(), lastRollback: { version: v, reason: `version ${v} failed its health check: no UI heartbeat within 180 s`, at: at() } }
             : { state: 'committed', runningVersion: v, targetVersion: v, detail: `version ${v} passed its health check`, at: at(), lastRollback: null };
           link?.noteChange();
-        }, 100);
+        }, o.reportAfterMs ?? 100);
         return Promise.resolve(ok(`已开始检查并安装版本 ${v}`));
       },
     },
