@@ -10,7 +10,9 @@ import { FleetLink } from '../../../host/operations/fleet-link/fleet-link';
 import { JsonlAuditTrail } from '../../../host/operations/maintenance/audit-trail';
 import { RemoteCommandRunner } from '../../../host/operations/remote-commands';
 import { tempDir } from '../../support/processes';
-import type { Mosquitto } from '../../support/mosquitto';
+import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
+import { updatingKiosk, type UpdatingKiosk } from '../../support/update-kiosks';
+import { RolloutController } from '../../../fleet-console/rollouts';
 
 export const CONSOLE_USER = { name: 'fleet-console', password: 'console-secret' };
 export const kioskUser = (id: string) => ({ name: id, password: `pw-${id}` });
@@ -167,4 +169,39 @@ export async function until<T>(what: string, probe: () => T | Promise<T>, timeou
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * A rollout rig: a real Mosquitto, the console's broker link and store, the rollout controller ticking every
+ * 200 ms, and simulated updating kiosks (test/support/update-kiosks.ts), all reported in before it returns.
+ */
+export interface RolloutRig {
+  readonly store: FleetStore;
+  readonly rollouts: RolloutController;
+  readonly kiosks: readonly UpdatingKiosk[];
+  stop(): Promise<void>;
+}
+
+export async function startRolloutRig(
+  ids: readonly string[],
+  kiosk: (id: string, i: number) => { region: string; fails: (version: string) => boolean; reportAfterMs?: number },
+): Promise<RolloutRig> {
+  const broker = await startMosquitto({ users: [CONSOLE_USER, ...ids.map(kioskUser)] });
+  const key = platformKey();
+  const { consoleBroker, store } = await startConsoleBroker(broker, key.file);
+  const rollouts = new RolloutController({ store, send: (id, c, ttl) => consoleBroker.send(id, c, ttl) });
+  rollouts.start(200);
+  const kiosks = ids.map((id, i) => updatingKiosk({ broker, id, password: kioskUser(id).password, platformKeyBase64: key.publicBase64, telemetry, ...kiosk(id, i) }));
+  await until(`all ${ids.length} kiosks reported`, () => (store.flush(), store.kiosks().length === ids.length));
+  return {
+    store,
+    rollouts,
+    kiosks,
+    async stop() {
+      rollouts.stop();
+      await Promise.all(kiosks.map((k) => k.link.stop()));
+      await consoleBroker.stop();
+      await broker.stop();
+    },
+  };
 }

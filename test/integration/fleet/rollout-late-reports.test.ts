@@ -1,39 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleBroker } from '../../../fleet-console/broker-link';
-import { RolloutController } from '../../../fleet-console/rollouts';
-import type { FleetStore } from '../../../fleet-console/store';
-import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
-import { updatingKiosk, type UpdatingKiosk } from '../../support/update-kiosks';
-import { CONSOLE_USER, kioskUser, platformKey, startConsoleBroker, telemetry, until } from './fleet-harness';
+import { startRolloutRig, until, type RolloutRig } from './fleet-harness';
 
 /** Two kiosks of one region on a real Mosquitto; the second takes 2.5 s longer to report than the first. */
 const IDS = ['SX-LT-0001', 'SX-LT-0002'];
 
-let broker: Mosquitto;
-let consoleBroker: ConsoleBroker;
-let store: FleetStore;
-let rollouts: RolloutController;
-const kiosks: UpdatingKiosk[] = [];
+let rig: RolloutRig;
 
 beforeAll(async () => {
-  broker = await startMosquitto({ users: [CONSOLE_USER, ...IDS.map(kioskUser)] });
-  const key = platformKey();
-  ({ consoleBroker, store } = await startConsoleBroker(broker, key.file));
-  rollouts = new RolloutController({ store, send: (id, c, ttl) => consoleBroker.send(id, c, ttl) });
-  rollouts.start(200);
-  IDS.forEach((id, i) => kiosks.push(updatingKiosk({ broker, id, password: kioskUser(id).password, platformKeyBase64: key.publicBase64, region: '大同市', telemetry, fails: () => true, reportAfterMs: i === 0 ? 100 : 2600 })));
-  await until('both kiosks reported', () => (store.flush(), store.kiosks().length === 2));
+  rig = await startRolloutRig(IDS, (_id, i) => ({ region: '大同市', fails: () => true, reportAfterMs: i === 0 ? 100 : 2600 }));
 }, 60_000);
 
 afterAll(async () => {
-  rollouts?.stop();
-  await Promise.all(kiosks.map((k) => k.link.stop()));
-  await consoleBroker?.stop();
-  await broker?.stop();
+  await rig?.stop();
 });
 
 describe('a rollout that stopped at its first failure', () => {
   it('still lists a kiosk of its stage that rolls back afterwards, with its reason; the stop and its reason stand', async () => {
+    const { rollouts, kiosks } = rig;
     const r = await rollouts.create({ version: '3.0.0', stages: [{ region: '大同市' }, { percent: 100 }], failureThreshold: 0.2 });
     const stopped = await until('the rollout stops', () => {
       const v = rollouts.view(r.id)!;

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleBroker } from '../../../fleet-console/broker-link';
-import { RolloutController } from '../../../fleet-console/rollouts';
+import type { RolloutController } from '../../../fleet-console/rollouts';
 import type { FleetStore } from '../../../fleet-console/store';
-import { startMosquitto, type Mosquitto } from '../../support/mosquitto';
-import { updatingKiosk, type UpdatingKiosk } from '../../support/update-kiosks';
-import { CONSOLE_USER, kioskUser, platformKey, startConsoleBroker, telemetry, until } from './fleet-harness';
+import type { UpdatingKiosk } from '../../support/update-kiosks';
+import { startRolloutRig, until, type RolloutRig } from './fleet-harness';
 
 /** Ten simulated kiosks (test/support/update-kiosks.ts) on a real Mosquitto, each with the real fleet link and command runner. */
 const IDS = Array.from({ length: 10 }, (_, i) => `SX-RO-${String(i + 1).padStart(4, '0')}`);
@@ -12,27 +10,18 @@ const regionOf = (id: string) => (Number(id.slice(-4)) <= 4 ? '阳泉市' : '太
 /** Kiosks on which 1.1.0 fails its health check (a hardware variant the release breaks). */
 const BAD_ON_110 = new Set(['SX-RO-0002', 'SX-RO-0006', 'SX-RO-0007']);
 
-let broker: Mosquitto;
-let consoleBroker: ConsoleBroker;
-let store: FleetStore;
+let rig: RolloutRig;
 let rollouts: RolloutController;
-const kiosks: UpdatingKiosk[] = [];
+let kiosks: readonly UpdatingKiosk[];
+let store: FleetStore;
 
 beforeAll(async () => {
-  broker = await startMosquitto({ users: [CONSOLE_USER, ...IDS.map(kioskUser)] });
-  const key = platformKey();
-  ({ consoleBroker, store } = await startConsoleBroker(broker, key.file));
-  rollouts = new RolloutController({ store, send: (id, c, ttl) => consoleBroker.send(id, c, ttl) });
-  rollouts.start(200);
-  for (const id of IDS) kiosks.push(updatingKiosk({ broker, id, password: kioskUser(id).password, platformKeyBase64: key.publicBase64, region: regionOf(id), telemetry, fails: (v) => v === '1.1.0' && BAD_ON_110.has(id) }));
-  await until('all ten kiosks reported', () => (store.flush(), store.kiosks().length === 10));
+  rig = await startRolloutRig(IDS, (id) => ({ region: regionOf(id), fails: (v) => v === '1.1.0' && BAD_ON_110.has(id) }));
+  ({ rollouts, kiosks, store } = rig);
 }, 60_000);
 
 afterAll(async () => {
-  rollouts?.stop();
-  await Promise.all(kiosks.map((k) => k.link.stop()));
-  await consoleBroker?.stop();
-  await broker?.stop();
+  await rig?.stop();
 });
 
 describe('staged rollouts from the fleet console (real Mosquitto, ten kiosks)', () => {
