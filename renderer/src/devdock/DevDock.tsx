@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/kiosk-context';
 import './devdock.css';
 
+// The sections (and the contract's schemas they use) load when the dock is first opened, not with the first screen.
+const DevDockPanel = lazy(() => import('./DevDockPanel').then((m) => ({ default: m.DevDockPanel })));
+
 /**
  * Try the kiosk without hardware: a tab at the right edge that opens a panel
  * of simulator controls. Rendered only in demo mode; the host refuses its
  * methods in production anyway.
  */
-// The sections (and the contract's schemas they use) load when the dock is first opened, not with the first screen.
-const DevDockPanel = lazy(() => import('./DevDockPanel').then((m) => ({ default: m.DevDockPanel })));
-
 export function DevDock() {
   const { t } = useTranslation();
   const { info } = useKiosk();
