@@ -33,7 +33,25 @@ stage e2e bash -c 'set -o pipefail; npx playwright test 2>&1 | tee "$0/e2e.log"'
 count() { sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -E "$2" | grep -oE "[0-9]+ $3" | tail -n1 | grep -oE '^[0-9]+' || echo 0; }
 passed=$(( $(count "$logs/unit.log" '^ +Tests ' passed) + $(count "$logs/e2e.log" '^ +[0-9]+ passed' passed) ))
 failed_n=$(( $(count "$logs/unit.log" '^ +Tests ' failed) + $(count "$logs/e2e.log" '^ +[0-9]+ failed' failed) ))
+# What failed, again at the very end: CI keeps only the tail of the output, and the runners print their
+# failures far above it (the unit stage's above the whole e2e run). Chromium's D-Bus noise left out.
+digest() {
+  local log=$1
+  [[ -f $log ]] || return 0
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -vE '^Connection (Error|Null)' >"$log.plain"
+  # vitest: the failed tests, unhandled errors and crashed workers, then its summary.
+  # playwright: its list of failed and flaky tests after "N passed".
+  awk '/⎯+ (Failed|Unhandled)|^ *FAIL |Error: \[vitest|^ +[0-9]+ (failed|flaky)$/ { on = 1 } on' "$log.plain" |
+    grep -vE '^ +✓ |^ +(Test Files|Tests|Errors|Start at|Duration) ' | head -n 70
+  grep -E '^ +(Test Files|Tests|Errors) ' "$log.plain" | tail -n 3
+}
 if ((${#failed[@]})); then
+  for name in "${failed[@]}"; do
+    case $name in
+      unit | e2e) echo "=== what failed in $name"; digest "$logs/$name.log" ;;
+      lint) echo "=== what failed in lint"; tail -n 30 "$logs/lint.log" ;;
+    esac
+  done
   echo "npm test: failed stages: ${failed[*]}"
   echo "tests: $passed passed, $failed_n failed"
   exit 1
