@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,6 +30,28 @@ export interface PtyPairOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * util-linux's `setpriv` on the PATH, if any: socat is started through `setpriv --pdeathsig TERM`, so the
+ * kernel stops it when the process that opened the pair dies without closing it (a SIGKILL, a crash, a
+ * power-cut test). Without it every killed demo kiosk or test process left its socat pair running.
+ */
+let setprivPath: string | null | undefined;
+function setpriv(): string | null {
+  if (setprivPath !== undefined) return setprivPath;
+  setprivPath = null;
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter)) {
+    if (!dir) continue;
+    try {
+      accessSync(path.join(dir, 'setpriv'), constants.X_OK);
+      setprivPath = path.join(dir, 'setpriv');
+      break;
+    } catch {
+      // not in this folder
+    }
+  }
+  return setprivPath;
+}
+
 export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'kiosk-pty-'));
   const a = path.join(dir, 'a');
@@ -40,9 +62,11 @@ export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair
 
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const socat = ['socat', '-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`];
+      const guard = setpriv();
+      // setpriv execs socat in place: the child's pid is socat's.
+      const [command, ...args] = guard ? [guard, '--pdeathsig', 'TERM', ...socat] : socat;
+      const proc = spawn(command!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       const found: string[] = [];
       let log = '';
       let ready = false;
@@ -57,7 +81,7 @@ export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair
       proc.once('exit', (code) => {
         if (!ready) {
           clearTimeout(timer);
-          reject(new Error(`socat exited with ${code}: ${log}`));
+          reject(new Error(`socat exited with ${code}${/failed to execute/.test(log) ? " (install the Debian package 'socat')" : ''}: ${log}`));
         }
       });
       proc.stderr!.setEncoding('utf8');
