@@ -1,7 +1,8 @@
 /**
  * `soak`: complete simulated journeys, one after another, in one kiosk
  * process and one renderer page, as a day at a busy service point would run
- * them: attract → start → card → 新生儿出生 → questions → form → materials →
+ * them: attract → start → card → 新生儿出生 → questions → the other parent
+ * (not present) → form → materials →
  * review → consent → 已提交 → receipt → 好差评 → session ends.
  * Figures: host RSS (the kiosk process, /proc; median of the last 20
  * journeys, since RSS moves with every collection) and renderer JS heap
@@ -45,6 +46,8 @@ async function oneJourney(page: Page, kiosk: KioskProcess, i: number): Promise<v
     await page.locator('.answers .answer').last().click();
     await page.getByTestId('step-progress').filter({ hasText: before! }).waitFor({ state: 'detached' });
   }
+  // The other parent is not at the kiosk: their name and number are typed on the form.
+  await page.getByTestId('party-skip-otherParent').click();
   await page.locator('fieldset', { hasText: '您是孩子的' }).locator('.answer').first().click();
   await page.locator('fieldset', { hasText: '孩子性别' }).locator('.answer').first().click();
   for (const [id, value] of Object.entries(FORM)) await page.getByTestId(`field-${id}`).fill(value || yesterday());
