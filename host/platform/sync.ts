@@ -120,8 +120,10 @@ export class SyncService {
     if (this.stopped) return;
     // Delivery starts after the boot jitter; the UI should not say "offline" meanwhile if the platform answers.
     const health = await this.cache.client.health();
-    if (health.kind === 'ok') this.cache.engine.noteReachable();
+    // Stopped while the platform was answering: noteReachable publishes the engine's status from the store,
+    // which may be closed already (a SIGTERM in the first second crashed the kiosk on it).
     if (this.stopped) return;
+    if (health.kind === 'ok') this.cache.engine.noteReachable();
     this.cache.engine.start();
     // Jittered like the engine's first attempt: a fleet booting together does not fetch the catalog together.
     const first = setTimeout(() => {
