@@ -1,69 +1,28 @@
 /**
  * `soak`: complete simulated journeys, one after another, in one kiosk
  * process and one renderer page, as a day at a busy service point would run
- * them: attract → start → card → 新生儿出生 → questions → the other parent
- * (not present) → form → materials →
- * review → consent → 已提交 → receipt → 好差评 → session ends.
+ * them (test/support/soak-journey.ts): attract → start → card → 新生儿出生 →
+ * questions → the other parent (not present) → form → materials → review →
+ * consent → 已提交 → receipt → 好差评 → session ends.
  * Figures: host RSS (the kiosk process, /proc; median of the last 20
  * journeys, since RSS moves with every collection) and renderer JS heap
  * (after a forced GC, over CDP) at the end, against the same after the first
  * 100 journeys; the bound is growth ≤ 5 %. Also journeys per minute.
  * SOAK_JOURNEYS (default 1000) sets the count.
  */
-import { yesterday } from '../support/offline-kiosk';
 import { readFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startKioskProcess, startPlatformProcess, type KioskProcess } from '../support/processes';
+import { startKioskProcess, startPlatformProcess } from '../support/processes';
+import { soakJourney } from '../support/soak-journey';
 import { figure, type Emit } from './format';
 
 const JOURNEYS = Number(process.env['SOAK_JOURNEYS'] ?? 1000);
 const WARMUP = Math.min(100, Math.floor(JOURNEYS / 10));
-const FORM: Record<string, string> = {
-  mobile: '13912345678',
-  childName: '王小明',
-  childBirthDate: '',
-  birthPlace: '山西省妇幼保健院',
-  otherParentName: '李春花',
-  otherParentIdNumber: '110101199003077571',
-};
 
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-async function oneJourney(page: Page, kiosk: KioskProcess, i: number): Promise<void> {
-  await page.getByTestId('start').click();
-  const inserted = await kiosk.call<{ ok: boolean }>('devdock.idcard.insert', { cardId: i % 2 ? 'resident-zhang' : 'resident-longterm' });
-  if (!inserted.body.ok) throw new Error('card insert failed');
-  await page.getByTestId('identity').filter({ hasText: '已识别身份' }).waitFor();
-  await page.getByTestId('thing-newborn').click();
-  await page.getByTestId('guide-start').click();
-  await page.getByTestId('step-progress').waitFor();
-  while (await page.locator('.journey.question').isVisible()) {
-    const before = await page.getByTestId('step-progress').textContent();
-    await page.locator('.answers .answer').last().click();
-    await page.getByTestId('step-progress').filter({ hasText: before! }).waitFor({ state: 'detached' });
-  }
-  // The other parent is not at the kiosk: their name and number are typed on the form.
-  await page.getByTestId('party-skip-otherParent').click();
-  await page.locator('fieldset', { hasText: '您是孩子的' }).locator('.answer').first().click();
-  await page.locator('fieldset', { hasText: '孩子性别' }).locator('.answer').first().click();
-  for (const [id, value] of Object.entries(FORM)) await page.getByTestId(`field-${id}`).fill(value || yesterday());
-  await page.getByTestId('form-next').click();
-  await page.getByTestId('materials-next').click();
-  await page.getByTestId('review-next').click();
-  await page.getByTestId('consent-submit').click();
-  await page.getByTestId('application-number').waitFor();
-  await page.getByTestId('print-state').and(page.locator(':not([data-state="printing"])')).waitFor();
-  await page.getByTestId('to-evaluation').click();
-  await page.getByTestId('level-very-satisfied').click();
-  await page.getByTestId('evaluation-submit').click();
-  await page.getByTestId('evaluation-finish').click();
-  await page.getByTestId('start').waitFor();
-  const removed = await kiosk.call<{ ok: boolean }>('devdock.idcard.remove', {});
-  if (!removed.body.ok) throw new Error('card remove failed');
 }
 
 export default async function soak(emit: Emit): Promise<void> {
@@ -88,7 +47,7 @@ export default async function soak(emit: Emit): Promise<void> {
     let heapWarm = NaN;
     const t0 = performance.now();
     for (let i = 1; i <= JOURNEYS; i++) {
-      await oneJourney(page, kiosk, i);
+      await soakJourney(page, kiosk, i);
       rss.push(rssMiB(pid));
       if (i === WARMUP) {
         rssWarm = median(rss.slice(-span));
