@@ -35,20 +35,25 @@ passed=$(( $(count "$logs/unit.log" '^ +Tests ' passed) + $(count "$logs/e2e.log
 failed_n=$(( $(count "$logs/unit.log" '^ +Tests ' failed) + $(count "$logs/e2e.log" '^ +[0-9]+ failed' failed) ))
 # What failed, again at the very end: CI keeps only the tail of the output, and the runners print their
 # failures far above it (the unit stage's above the whole e2e run). Chromium's D-Bus noise left out.
-digest() {
-  local log=$1
-  [[ -f $log ]] || return 0
-  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -vE '^Connection (Error|Null)' >"$log.plain"
-  # vitest: the failed tests, unhandled errors and crashed workers, then its summary.
-  # playwright: its list of failed and flaky tests after "N passed".
-  awk '/⎯+ (Failed|Unhandled)|^ *FAIL |Error: \[vitest|^ +[0-9]+ (failed|flaky)$/ { on = 1 } on' "$log.plain" |
+plain() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -vE '^Connection (Error|Null)'; }
+# vitest: the failed suites and tests with their errors, unhandled errors and crashed workers, its summary.
+unit_digest() {
+  [[ -f $1 ]] || return 0
+  plain "$1" | awk '/⎯+ (Failed|Unhandled)|^ *FAIL |Error: \[vitest/ { on = 1 } on' |
     grep -vE '^ +✓ |^ +(Test Files|Tests|Errors|Start at|Duration) ' | head -n 70
-  grep -E '^ +(Test Files|Tests|Errors) ' "$log.plain" | tail -n 3
+  plain "$1" | grep -E '^ +(Test Files|Tests|Errors) ' | tail -n 3
+}
+# playwright: its list of failed and flaky tests (after "N failed"), then the first lines of each error.
+e2e_digest() {
+  [[ -f $1 ]] || return 0
+  plain "$1" | awk '/^ +[0-9]+ (failed|flaky)$/ { on = 1 } on' | head -n 30
+  plain "$1" | awk '/^ +[0-9]+\) \[/ { n = 0; on = 1 } on && n++ < 12' | head -n 50
 }
 if ((${#failed[@]})); then
   for name in "${failed[@]}"; do
     case $name in
-      unit | e2e) echo "=== what failed in $name"; digest "$logs/$name.log" ;;
+      unit) echo "=== what failed in unit"; unit_digest "$logs/unit.log" ;;
+      e2e) echo "=== what failed in e2e"; e2e_digest "$logs/e2e.log" ;;
       lint) echo "=== what failed in lint"; tail -n 30 "$logs/lint.log" ;;
     esac
   done
