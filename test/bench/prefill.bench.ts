@@ -12,6 +12,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startKioskProcess, startPlatformProcess, type KioskProcess } from '../support/processes';
+import { answerQuestionsWithLastOption } from '../support/journey-steps';
 import { figure, percentile, type Emit } from './format';
 
 const RUNS = Number(process.env['PREFILL_RUNS'] ?? 20);
@@ -55,12 +56,7 @@ async function toIdentifyStep(page: Page, kiosk: KioskProcess): Promise<void> {
   await page.getByTestId('start').click();
   await page.getByTestId('thing-retirement').click();
   await page.getByTestId('guide-start').click();
-  await page.getByTestId('step-progress').waitFor();
-  while (await page.locator('.journey.question').isVisible()) {
-    const before = await page.getByTestId('step-progress').textContent();
-    await page.locator('.answers .answer').last().click();
-    await page.getByTestId('step-progress').filter({ hasText: before! }).waitFor({ state: 'detached' });
-  }
+  await answerQuestionsWithLastOption(page);
   await page.getByTestId('identify-waiting').waitFor();
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { answerQuestionsWithLastOption } from './journey-steps';
 import { yesterday } from './offline-kiosk';
 import type { KioskProcess } from './processes';
 
@@ -25,12 +26,7 @@ export async function soakJourney(page: Page, kiosk: KioskProcess, i: number): P
   await page.getByTestId('identity').filter({ hasText: '已识别身份' }).waitFor();
   await page.getByTestId('thing-newborn').click();
   await page.getByTestId('guide-start').click();
-  await page.getByTestId('step-progress').waitFor();
-  while (await page.locator('.journey.question').isVisible()) {
-    const before = await page.getByTestId('step-progress').textContent();
-    await page.locator('.answers .answer').last().click();
-    await page.getByTestId('step-progress').filter({ hasText: before! }).waitFor({ state: 'detached' });
-  }
+  await answerQuestionsWithLastOption(page);
   // The other parent is not at the kiosk: their name and number are typed on the form.
   await page.getByTestId('party-skip-otherParent').click();
   await page.locator('fieldset', { hasText: '您是孩子的' }).locator('.answer').first().click();
