@@ -31,25 +31,20 @@ export interface PtyPairOptions {
 }
 
 /**
- * util-linux's `setpriv` on the PATH, if any: socat is started through `setpriv --pdeathsig TERM`, so the
- * kernel stops it when the process that opened the pair dies without closing it (a SIGKILL, a crash, a
- * power-cut test). Without it every killed demo kiosk or test process left its socat pair running.
+ * Where `name` is on the PATH as an executable, or null: looked up, not run (running `socat -V` held
+ * every demo start ~10 ms).
  */
-let setprivPath: string | null | undefined;
-function setpriv(): string | null {
-  if (setprivPath !== undefined) return setprivPath;
-  setprivPath = null;
-  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter)) {
+export function executableOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
     if (!dir) continue;
     try {
-      accessSync(path.join(dir, 'setpriv'), constants.X_OK);
-      setprivPath = path.join(dir, 'setpriv');
-      break;
+      accessSync(path.join(dir, name), constants.X_OK);
+      return path.join(dir, name);
     } catch {
       // not in this folder
     }
   }
-  return setprivPath;
+  return null;
 }
 
 export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
@@ -63,8 +58,10 @@ export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair
   const start = () =>
     new Promise<void>((resolve, reject) => {
       const socat = ['socat', '-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`];
-      const guard = setpriv();
-      // setpriv execs socat in place: the child's pid is socat's.
+      // Through util-linux's setpriv where there is one: the kernel then stops socat when the process that
+      // opened the pair dies without closing it (a SIGKILL, a crash, a power-cut test), which otherwise left
+      // socat running. setpriv execs socat in place: the child's pid is socat's.
+      const guard = executableOnPath('setpriv');
       const [command, ...args] = guard ? [guard, '--pdeathsig', 'TERM', ...socat] : socat;
       const proc = spawn(command!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       const found: string[] = [];

@@ -1,7 +1,6 @@
-import { accessSync, constants, realpathSync } from 'node:fs';
-import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import type { KioskConfig } from '../config';
-import { openPtyPair, serialOpener, type PtyPair } from '../../drivers/device';
+import { executableOnPath, openPtyPair, serialOpener, type PtyPair } from '../../drivers/device';
 import {
   autoProbeOpener,
   DEMO_CARDS,
@@ -42,19 +41,6 @@ function canonical(p: string): string {
   }
 }
 
-/** socat on the PATH, executable: looked up, not run (running `socat -V` held every demo start ~10 ms). */
-function socatAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  return (env['PATH'] ?? '').split(path.delimiter).some((dir) => {
-    if (!dir) return false;
-    try {
-      accessSync(path.join(dir, 'socat'), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
 /**
  * Chooses, once, how the ID-card reader is reached. `sim` prefers the real
  * path: a socat pty pair with the simulator on one end and the real
@@ -78,7 +64,7 @@ export async function createIdCardDevice(devices: KioskConfig['devices'], cards:
     return { reader, sim: null, close: () => reader.close() };
   }
 
-  if (!socatAvailable()) {
+  if (!executableOnPath('socat')) {
     const inProcess = new InProcessReader({ baud });
     const reader = new IdCardReader({ path: null, source: 'sim', open: inProcess.opener });
     const sim = simulatedCard(inProcess.simulator, cards, 'in-process', async (seconds) => {
