@@ -3,13 +3,7 @@ import { answerQuestionsWithLastOption } from './journey-steps';
 import { yesterday } from './offline-kiosk';
 import type { KioskProcess } from './processes';
 
-/**
- * One resident's 新生儿出生, as the `soak` bench repeats it a thousand times in one page: attract → start →
- * card → questions (each answered with its last option) → the other parent (not present) → form →
- * materials → review → consent → 已提交 → receipt → 好差评 → session ends, card lifted. Returns the
- * application number shown. The e2e spec `soak-journey.spec.ts` walks it twice, so the bench cannot fall
- * behind the screens again unnoticed.
- */
+/** The form's typed fields; an empty value is the child's date of birth, yesterday. */
 const FORM: Record<string, string> = {
   mobile: '13912345678',
   childName: '王小明',
@@ -19,6 +13,13 @@ const FORM: Record<string, string> = {
   otherParentIdNumber: '110101199003077571',
 };
 
+/**
+ * One resident's 新生儿出生, as the `soak` bench repeats it a thousand times in one page: attract → start →
+ * card → questions (each answered with its last option) → the other parent (not present) → form →
+ * materials → review → consent → 已提交 → receipt → 好差评 → session ends, card lifted. Returns the
+ * application number shown. The e2e spec `soak-journey.spec.ts` walks it twice, so the bench cannot fall
+ * behind the screens again unnoticed.
+ */
 export async function soakJourney(page: Page, kiosk: KioskProcess, i: number): Promise<string> {
   await page.getByTestId('start').click();
   const inserted = await kiosk.call<{ ok: boolean }>('devdock.idcard.insert', { cardId: i % 2 ? 'resident-zhang' : 'resident-longterm' });

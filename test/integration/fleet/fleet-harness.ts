@@ -187,21 +187,25 @@ export async function startRolloutRig(
   kiosk: (id: string, i: number) => { region: string; fails: (version: string) => boolean; reportAfterMs?: number },
 ): Promise<RolloutRig> {
   const broker = await startMosquitto({ users: [CONSOLE_USER, ...ids.map(kioskUser)] });
-  const key = platformKey();
-  const { consoleBroker, store } = await startConsoleBroker(broker, key.file);
-  const rollouts = new RolloutController({ store, send: (id, c, ttl) => consoleBroker.send(id, c, ttl) });
-  rollouts.start(200);
-  const kiosks = ids.map((id, i) => updatingKiosk({ broker, id, password: kioskUser(id).password, platformKeyBase64: key.publicBase64, telemetry, ...kiosk(id, i) }));
-  await until(`all ${ids.length} kiosks reported`, () => (store.flush(), store.kiosks().length === ids.length));
-  return {
-    store,
-    rollouts,
-    kiosks,
-    async stop() {
-      rollouts.stop();
-      await Promise.all(kiosks.map((k) => k.link.stop()));
-      await consoleBroker.stop();
-      await broker.stop();
-    },
+  const started: (() => Promise<void> | void)[] = [() => broker.stop()];
+  const stop = async () => {
+    for (const s of started.splice(0).reverse()) await s();
   };
+  try {
+    const key = platformKey();
+    const { consoleBroker, store } = await startConsoleBroker(broker, key.file);
+    started.push(() => consoleBroker.stop());
+    const rollouts = new RolloutController({ store, send: (id, c, ttl) => consoleBroker.send(id, c, ttl) });
+    rollouts.start(200);
+    const kiosks = ids.map((id, i) => updatingKiosk({ broker, id, password: kioskUser(id).password, platformKeyBase64: key.publicBase64, telemetry, ...kiosk(id, i) }));
+    started.push(async () => void (await Promise.all(kiosks.map((k) => k.link.stop()))));
+    // Stopped first (the list runs backwards): no command goes out to kiosks that are stopping.
+    started.push(() => rollouts.stop());
+    await until(`all ${ids.length} kiosks reported`, () => (store.flush(), store.kiosks().length === ids.length));
+    return { store, rollouts, kiosks, stop };
+  } catch (e) {
+    // A rig that did not come up stops what it had started: the test's afterAll has no rig to stop.
+    await stop();
+    throw e;
+  }
 }
